@@ -1,0 +1,3 @@
+namespace IntegrationHub.Contracts.V1;
+
+public sealed record PersonIdentifier(string Type, string Value);

@@ -1,0 +1,17 @@
+namespace IntegrationHub.Demo;
+
+/// <summary>
+/// Demo data and stand-in agencies for a first look at the hub. Refused in the Production
+/// environment and without local tokens.
+/// </summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Enabled { get; set; }
+
+    public string TenantId { get; set; } = "demo-council";
+
+    /// <summary>How long a stand-in agency takes over each answer.</summary>
+    public TimeSpan AnswerDelay { get; set; } = TimeSpan.FromSeconds(3);
+}

@@ -1,0 +1,98 @@
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.PathwayPlans;
+using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
+using IntegrationHub.Security;
+using IntegrationHub.YoungPeople;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Demo;
+
+/// <summary>DEMO ONLY: two young people with pathway plans, and one referral that the stand-in agencies answer.</summary>
+sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
+{
+    public static HubUser PersonalAdviser(string tenantId) =>
+        new("demo-pa-1", "Sam Patel (demo PA)", HubRoles.PersonalAdviser, tenantId, null, "sam.patel@demo-council.example");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var tenant = options.Value.TenantId;
+        if (await db.YoungPeople.AnyAsync(p => p.TenantId == tenant, cancellationToken))
+        {
+            return;
+        }
+
+        var pa = PersonalAdviser(tenant);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
+        var jordan = Person(tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", null, "X123456");
+        var amira = Person(tenant, pa, "Amira", "Hassan", today.AddYears(-19).AddDays(-200), "LA-100871", "4010232137", "QQ123456C", null);
+        db.YoungPeople.AddRange(jordan, amira);
+
+        var jordanPlan = Plan(jordan, pa, today,
+            (PlanSectionCodes.Accommodation, "Needs a supported tenancy before leaving the children's home in March", "Refer to housing under the duty to refer"),
+            (PlanSectionCodes.Health, "Anxiety; on the CAMHS waiting list", "GP review and transition plan to adult mental health"),
+            (PlanSectionCodes.Eet, "Not in education, employment or training since June", "Jobcentre care leaver single point of contact"),
+            (PlanSectionCodes.Financial, "No bank account yet", "Open a basic bank account; setting-up-home allowance"),
+            (PlanSectionCodes.Justice, "Youth conditional caution, 2025", "Keep in touch with the youth offending service worker"));
+        var amiraPlan = Plan(amira, pa, today,
+            (PlanSectionCodes.Accommodation, "Staying put with former foster carers until 21", "Review staying put arrangement"),
+            (PlanSectionCodes.Eet, "College, level 3 health and social care", "Apply for the care leaver bursary"),
+            (PlanSectionCodes.Immigration, "Indefinite leave to remain granted", "Keep documents safe; biometric residence permit renewal"));
+        db.PlanVersions.AddRange(jordanPlan, amiraPlan);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var consent = new LawfulBasisInput("consent", pa.Name, now, "Jordan agreed at the pathway plan review; signed form on file.");
+        var (referral, errors) = await scope.ServiceProvider.GetRequiredService<ReferralMaker>().MakeAsync(
+            new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March and needs somewhere to live, mental health support and help into work.",
+                [PlanSectionCodes.Accommodation, PlanSectionCodes.Financial, PlanSectionCodes.Health, PlanSectionCodes.Eet],
+                [
+                    new ReferralAgency(AgencyCodes.Housing, consent),
+                    new ReferralAgency(AgencyCodes.Nhs, consent),
+                    new ReferralAgency(AgencyCodes.Dwp, consent),
+                ]),
+            pa,
+            cancellationToken);
+        if (referral is null)
+        {
+            throw new InvalidOperationException($"The demo referral is invalid: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
+        }
+
+        logger.LogInformation("Demo data seeded for {TenantId}: referral {ReferralId}", tenant, referral.Id);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    YoungPerson Person(string tenant, HubUser pa, string given, string family, DateOnly born, string laId, string? nhs, string? nino, string? crn) => new()
+    {
+        Id = Guid.NewGuid(),
+        TenantId = tenant,
+        GivenName = given,
+        FamilyName = family,
+        DateOfBirth = born,
+        Email = $"{given.ToLowerInvariant()}@example.org",
+        Phone = "07700 900123",
+        AddressLine = "1 Example Street, Demo Town",
+        Postcode = "DT1 1AA",
+        LocalAuthorityPersonId = laId,
+        NhsNumber = nhs,
+        NationalInsuranceNumber = nino,
+        Crn = crn,
+        CreatedAt = clock.GetUtcNow(),
+        CreatedBy = pa.Id,
+    };
+
+    PathwayPlanVersion Plan(YoungPerson person, HubUser pa, DateOnly today, params (string Code, string Need, string Action)[] sections) => new()
+    {
+        Id = Guid.NewGuid(),
+        YoungPersonId = person.Id,
+        TenantId = person.TenantId,
+        Number = 1,
+        CreatedAt = clock.GetUtcNow(),
+        CreatedBy = pa.Id,
+        Sections = [.. sections.Select(s => new PlanSection(s.Code, [s.Need], [s.Action], pa.Name, today.AddMonths(3)))],
+    };
+}

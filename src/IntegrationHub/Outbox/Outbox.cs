@@ -1,0 +1,52 @@
+using IntegrationHub.Persistence;
+using IntegrationHub.ServiceDefaults;
+
+namespace IntegrationHub.Outbox;
+
+/// <summary>
+/// Queues messages in the caller's unit of work. They are committed by the caller's own
+/// <c>SaveChangesAsync</c> and published afterwards by the <see cref="OutboxDispatcher"/>.
+/// </summary>
+public sealed class Outbox
+{
+    readonly HubDbContext db;
+    readonly CorrelationContext correlation;
+    readonly TimeProvider clock;
+
+    public Outbox(HubDbContext db, CorrelationContext correlation, TimeProvider clock, OutboxSignal signal)
+    {
+        this.db = db;
+        this.correlation = correlation;
+        this.clock = clock;
+        db.SavedChanges += (_, _) => signal.Notify();
+    }
+
+    public void Send<T>(T message, string queue) where T : class =>
+        db.Outbox.Add(OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow()));
+
+    public void Publish<T>(T message) where T : class =>
+        db.Outbox.Add(OutboxMessage.For(message, null, correlation.Id, clock.GetUtcNow()));
+}
+
+/// <summary>Wakes the dispatcher as soon as something was committed, instead of at its next poll.</summary>
+public sealed class OutboxSignal
+{
+    readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another commit woke the dispatcher first: one wake-up is enough.
+            }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+}

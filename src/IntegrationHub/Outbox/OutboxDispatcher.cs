@@ -1,0 +1,134 @@
+using System.Text.Json;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Persistence;
+using IntegrationHub.ServiceDefaults;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Outbox;
+
+/// <summary>
+/// Publishes committed outbox messages to the bus and marks them sent. A message that fails is
+/// retried with growing delays until the broker takes it: none is dropped. Each message is
+/// claimed with a lease first, so several replicas never send the same message at once.
+/// </summary>
+sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int dispatched;
+            try
+            {
+                dispatched = await DispatchBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Outbox dispatch failed; will try again");
+                dispatched = 0;
+            }
+
+            if (dispatched < options.Value.BatchSize)
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => m.SentAt == null
+                && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+                && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.CreatedAt)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var message in due)
+        {
+            if (!await ClaimAsync(db, message.Id, now, cancellationToken))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.Value.SendTimeout);
+                await SendAsync(message, timeout.Token);
+                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                    cancellationToken);
+                sent++;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var attempts = message.Attempts + 1;
+                var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), options.Value.MaxRetryDelay.TotalSeconds));
+                logger.LogWarning(ex, "Outbox message {MessageId} ({MessageType}) not sent on attempt {Attempt}; next try in {Delay}",
+                    message.Id, message.MessageType, attempts, delay);
+                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.Attempts, attempts)
+                        .SetProperty(m => m.NextAttemptAt, clock.GetUtcNow() + delay)
+                        .SetProperty(m => m.LastError, Truncate(ex.Message, 2000))
+                        .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                    CancellationToken.None);
+            }
+        }
+
+        return sent;
+    }
+
+    async Task<bool> ClaimAsync(HubDbContext db, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lockedUntil = now + options.Value.LockDuration;
+        var claimed = await db.Outbox
+            .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+        return claimed == 1;
+    }
+
+    async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        // Only the public contracts can come out of the outbox: never an arbitrary type name.
+        var type = typeof(LegRequested).Assembly.GetType(message.MessageType)
+            ?? throw new InvalidOperationException($"Outbox message type '{message.MessageType}' is not a contract.");
+        var body = JsonSerializer.Deserialize(message.Body, type, OutboxMessage.Json)
+            ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty body.");
+
+        void Stamp(SendContext context)
+        {
+            // The outbox id is the message id, so a resend after a lost acknowledgement is recognisably the same message.
+            context.MessageId = message.Id;
+            if (message.CorrelationId is not null)
+            {
+                context.Headers.Set(CorrelationContext.Header, message.CorrelationId);
+            }
+        }
+
+        if (message.Destination is null)
+        {
+            await bus.Publish(body, type, Pipe.Execute<PublishContext>(Stamp), cancellationToken);
+        }
+        else
+        {
+            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{message.Destination}"));
+            await endpoint.Send(body, type, Pipe.Execute<SendContext>(Stamp), cancellationToken);
+        }
+    }
+
+    static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

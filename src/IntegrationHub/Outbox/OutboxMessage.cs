@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace IntegrationHub.Outbox;
+
+/// <summary>
+/// A message waiting to go to the bus. It is written in the same transaction as the data it
+/// speaks of, so a message exists if and only if its change was committed.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; init; }
+    public required string MessageType { get; init; }
+    public required string Body { get; init; }
+
+    /// <summary>The queue to send to, or null to publish to every subscriber.</summary>
+    public string? Destination { get; init; }
+
+    public string? CorrelationId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public string? LastError { get; set; }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static OutboxMessage For<T>(T message, string? destination, string? correlationId, DateTimeOffset now)
+        where T : class => new()
+        {
+            Id = Guid.NewGuid(),
+            MessageType = typeof(T).FullName!,
+            Body = JsonSerializer.Serialize(message, Json),
+            Destination = destination,
+            CorrelationId = correlationId,
+            CreatedAt = now,
+        };
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using IntegrationHub.Auditing;
+using IntegrationHub.Outbox;
+using IntegrationHub.PathwayPlans;
+using IntegrationHub.Referrals;
+using IntegrationHub.YoungPeople;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IntegrationHub.Persistence;
+
+/// <summary>
+/// The hub's one model. Each database provider has a subclass that owns its migrations
+/// (<see cref="SqliteHubDbContext"/>, <see cref="PostgresHubDbContext"/>).
+/// </summary>
+public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
+    public DbSet<PathwayPlanVersion> PlanVersions => Set<PathwayPlanVersion>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Leg> Legs => Set<Leg>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<YoungPerson>(e =>
+        {
+            e.ToTable("young_people");
+            e.HasIndex(p => new { p.TenantId, p.LocalAuthorityPersonId }).IsUnique();
+            e.Property(p => p.TenantId).HasMaxLength(64);
+            e.Property(p => p.LocalAuthorityPersonId).HasMaxLength(32);
+            e.Ignore(p => p.Contact);
+        });
+
+        modelBuilder.Entity<PathwayPlanVersion>(e =>
+        {
+            e.ToTable("pathway_plan_versions");
+            e.HasIndex(v => new { v.YoungPersonId, v.Number }).IsUnique();
+            e.Property(v => v.Sections).HasJsonConversion();
+        });
+
+        modelBuilder.Entity<Referral>(e =>
+        {
+            e.ToTable("referrals");
+            e.HasIndex(r => new { r.TenantId, r.YoungPersonId });
+            e.Property(r => r.Sections).HasJsonConversion();
+            e.HasMany(r => r.Legs).WithOne().HasForeignKey(l => l.ReferralId);
+            e.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.ReferralId);
+        });
+
+        modelBuilder.Entity<Leg>(e =>
+        {
+            e.ToTable("legs");
+            e.HasIndex(l => new { l.Agency, l.Status });
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.Property(l => l.LawfulBasis).HasJsonConversion();
+            e.Property(l => l.SharedSections).HasJsonConversion();
+        });
+
+        modelBuilder.Entity<TimelineEntry>(e =>
+        {
+            e.ToTable("timeline_entries");
+            e.HasIndex(t => new { t.ReferralId, t.At });
+        });
+
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasIndex(m => new { m.SentAt, m.CreatedAt });
+        });
+
+        modelBuilder.Entity<InboxEntry>(e =>
+        {
+            e.ToTable("inbox_entries");
+            e.HasKey(i => new { i.Consumer, i.MessageKey });
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasIndex(a => new { a.YoungPersonId, a.At });
+        });
+
+        // The hub chooses every id itself, so an entity added through a navigation is always new.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+    }
+}
+
+static class JsonColumnExtensions
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Stores a value object or list as one JSON text column, compared by its JSON.</summary>
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<T>(v, Json)!,
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
+}

@@ -1,0 +1,259 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IntegrationHub.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "text", nullable: false),
+                    ActorRole = table.Column<string>(type: "text", nullable: false),
+                    TenantId = table.Column<string>(type: "text", nullable: true),
+                    Agency = table.Column<string>(type: "text", nullable: true),
+                    Action = table.Column<string>(type: "text", nullable: false),
+                    ResourceType = table.Column<string>(type: "text", nullable: false),
+                    ResourceId = table.Column<string>(type: "text", nullable: false),
+                    YoungPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Basis = table.Column<string>(type: "text", nullable: true),
+                    CorrelationId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_entries",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "text", nullable: false),
+                    MessageKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_entries", x => new { x.Consumer, x.MessageKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageType = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Destination = table.Column<string>(type: "text", nullable: true),
+                    CorrelationId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pathway_plan_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    YoungPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "text", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    Sections = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pathway_plan_versions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "text", nullable: false),
+                    YoungPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanVersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: false),
+                    Sections = table.Column<string>(type: "text", nullable: false),
+                    ReferrerId = table.Column<string>(type: "text", nullable: false),
+                    ReferrerName = table.Column<string>(type: "text", nullable: false),
+                    ReferrerEmail = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_referrals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "young_people",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    GivenName = table.Column<string>(type: "text", nullable: false),
+                    FamilyName = table.Column<string>(type: "text", nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
+                    Email = table.Column<string>(type: "text", nullable: true),
+                    Phone = table.Column<string>(type: "text", nullable: true),
+                    AddressLine = table.Column<string>(type: "text", nullable: true),
+                    Postcode = table.Column<string>(type: "text", nullable: true),
+                    LocalAuthorityPersonId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NhsNumber = table.Column<string>(type: "text", nullable: true),
+                    NationalInsuranceNumber = table.Column<string>(type: "text", nullable: true),
+                    Crn = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_young_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "legs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Agency = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    LawfulBasis = table.Column<string>(type: "text", nullable: false),
+                    SharedSections = table.Column<string>(type: "text", nullable: false),
+                    StatusReason = table.Column<string>(type: "text", nullable: true),
+                    ReasonCode = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "text", nullable: true),
+                    AgencyReference = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_legs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_legs_referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "timeline_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LegId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Agency = table.Column<string>(type: "text", nullable: true),
+                    FromStatus = table.Column<string>(type: "text", nullable: true),
+                    ToStatus = table.Column<string>(type: "text", nullable: true),
+                    Detail = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_timeline_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_timeline_entries_referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_YoungPersonId_At",
+                table: "audit_entries",
+                columns: new[] { "YoungPersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_legs_Agency_Status",
+                table: "legs",
+                columns: new[] { "Agency", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_legs_ReferralId",
+                table: "legs",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_SentAt_CreatedAt",
+                table: "outbox_messages",
+                columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pathway_plan_versions_YoungPersonId_Number",
+                table: "pathway_plan_versions",
+                columns: new[] { "YoungPersonId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_TenantId_YoungPersonId",
+                table: "referrals",
+                columns: new[] { "TenantId", "YoungPersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_timeline_entries_ReferralId_At",
+                table: "timeline_entries",
+                columns: new[] { "ReferralId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_young_people_TenantId_LocalAuthorityPersonId",
+                table: "young_people",
+                columns: new[] { "TenantId", "LocalAuthorityPersonId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "inbox_entries");
+
+            migrationBuilder.DropTable(
+                name: "legs");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "pathway_plan_versions");
+
+            migrationBuilder.DropTable(
+                name: "timeline_entries");
+
+            migrationBuilder.DropTable(
+                name: "young_people");
+
+            migrationBuilder.DropTable(
+                name: "referrals");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationHub.Persistence;
+
+public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options) : HubDbContext(options);

@@ -1,0 +1,39 @@
+using IntegrationHub.Demo;
+using IntegrationHub.Legs;
+using IntegrationHub.Messaging;
+using IntegrationHub.OpenApi;
+using IntegrationHub.PathwayPlans;
+using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
+using IntegrationHub.Security;
+using IntegrationHub.ServiceDefaults;
+using IntegrationHub.YoungPeople;
+
+var builder = WebApplication.CreateBuilder(args);
+if (LocalTokenCommand.IsRequested(args))
+{
+    return LocalTokenCommand.Run(builder, args);
+}
+
+builder.AddServiceDefaults();
+builder.AddPersistence();
+builder.AddHubSecurity();
+builder.AddReferrals();
+builder.AddDemo();
+builder.AddMessaging();
+builder.AddApiDocumentation();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthEndpoints();
+app.MapApiDocumentation();
+app.MapYoungPeopleApi();
+app.MapPathwayPlansApi();
+app.MapReferralsApi();
+app.MapLegsApi();
+app.Run();
+return 0;
+
+public partial class Program;

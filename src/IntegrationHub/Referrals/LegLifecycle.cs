@@ -1,0 +1,53 @@
+using static IntegrationHub.Contracts.V1.LegStatusCodes;
+
+namespace IntegrationHub.Referrals;
+
+/// <summary>The enforced transition table of a leg, in FHIR Task.status codes.</summary>
+public static class LegLifecycle
+{
+    static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        [Requested] = [Received, Cancelled, Failed],
+        [Received] = [Accepted, Rejected, Cancelled],
+        [Accepted] = [InProgress, Cancelled],
+        [InProgress] = [OnHold, Completed, Cancelled],
+        [OnHold] = [InProgress, Cancelled],
+        [Rejected] = [],
+        [Completed] = [],
+        [Cancelled] = [],
+        [Failed] = [],
+    };
+
+    public static IReadOnlyCollection<string> Statuses => Allowed.Keys;
+
+    public static bool IsAllowed(string from, string to) =>
+        Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    public static bool IsTerminal(string status) => Allowed.TryGetValue(status, out var targets) && targets.Length == 0;
+
+    /// <summary>Why a change cannot be applied, or null when it can.</summary>
+    public static string? Refusal(string from, LegChange change)
+    {
+        if (!Allowed.ContainsKey(change.To))
+        {
+            return $"'{change.To}' is not a leg status.";
+        }
+
+        if (!IsAllowed(from, change.To))
+        {
+            return $"A leg cannot move from '{from}' to '{change.To}'.";
+        }
+
+        if (change.To is Rejected or Cancelled or OnHold or Failed && string.IsNullOrWhiteSpace(change.Reason))
+        {
+            return $"A reason is required to move a leg to '{change.To}'.";
+        }
+
+        if (change.To == Completed && string.IsNullOrWhiteSpace(change.Outcome))
+        {
+            return "An outcome is required to complete a leg.";
+        }
+
+        return null;
+    }
+}

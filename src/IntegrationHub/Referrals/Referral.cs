@@ -1,0 +1,71 @@
+using IntegrationHub.Contracts.V1;
+
+namespace IntegrationHub.Referrals;
+
+/// <summary>
+/// One referral from a pathway plan version to several agencies: the aggregate that owns its legs
+/// and its timeline, and the only place a leg's status changes.
+/// </summary>
+public sealed class Referral
+{
+    public Guid Id { get; init; }
+    public required string TenantId { get; init; }
+    public Guid YoungPersonId { get; init; }
+    public Guid PlanVersionId { get; init; }
+    public int PlanVersionNumber { get; init; }
+    public required string Summary { get; init; }
+    public required IReadOnlyList<string> Sections { get; init; }
+    public required string ReferrerId { get; init; }
+    public required string ReferrerName { get; init; }
+    public string? ReferrerEmail { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public required string Status { get; set; }
+    public List<Leg> Legs { get; init; } = [];
+    public List<TimelineEntry> Timeline { get; init; } = [];
+
+    public Leg? Leg(Guid legId) => Legs.FirstOrDefault(l => l.Id == legId);
+
+    /// <summary>
+    /// Applies the change if the lifecycle allows it; either way the attempt is on the timeline.
+    /// Returns why it was refused, or null when applied.
+    /// </summary>
+    public string? ChangeLeg(Leg leg, LegChange change)
+    {
+        if (LegLifecycle.Refusal(leg.Status, change) is { } refusal)
+        {
+            RefuseLegChange(leg, change, refusal);
+            return refusal;
+        }
+
+        AddToTimeline(leg, change, TimelineKinds.StatusChanged, change.Reason ?? change.Outcome);
+        leg.Status = change.To;
+        leg.UpdatedAt = change.At;
+        leg.StatusReason = change.Reason ?? leg.StatusReason;
+        leg.ReasonCode = change.ReasonCode ?? leg.ReasonCode;
+        leg.Outcome = change.Outcome ?? leg.Outcome;
+        leg.AgencyReference = change.AgencyReference ?? leg.AgencyReference;
+        leg.Version++;
+        Status = ReferralStatus.RollUp([.. Legs.Select(l => l.Status)]);
+        return null;
+    }
+
+    /// <summary>Records a change that was asked for and not applied, with why.</summary>
+    public void RefuseLegChange(Leg leg, LegChange change, string refusal) =>
+        AddToTimeline(leg, change, TimelineKinds.TransitionRefused, refusal);
+
+    void AddToTimeline(Leg leg, LegChange change, string kind, string? detail) => Timeline.Add(new TimelineEntry
+    {
+        Id = Guid.NewGuid(),
+        ReferralId = Id,
+        LegId = leg.Id,
+        Agency = leg.Agency,
+        At = change.At,
+        Actor = change.Actor,
+        Kind = kind,
+        FromStatus = leg.Status,
+        ToStatus = change.To,
+        Detail = detail,
+    });
+
+    public bool CanCancel(Leg leg) => LegLifecycle.IsAllowed(leg.Status, LegStatusCodes.Cancelled);
+}

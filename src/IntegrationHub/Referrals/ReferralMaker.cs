@@ -1,0 +1,196 @@
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Persistence;
+using IntegrationHub.Security;
+using IntegrationHub.ServiceDefaults;
+using IntegrationHub.YoungPeople;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Referrals;
+
+/// <summary>Makes a referral from a pathway plan version: one leg per agency, each sent only what it may see.</summary>
+public sealed class ReferralMaker(HubDbContext db, Outbox.Outbox outbox, TimeProvider clock, IOptions<SharingOptions> sharing)
+{
+    static readonly string[] LawfulBases = ["consent", "legal-obligation", "public-task", "vital-interests"];
+
+    /// <summary>
+    /// Validates the request and, if it is sound, stores the referral, its legs, its timeline and
+    /// one outgoing message per leg in one transaction. Returns the referral, or the field errors.
+    /// </summary>
+    public async Task<(Referral? Referral, ValidationErrors Errors)> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new ValidationErrors();
+        errors.Require("summary", request.Summary, 4000);
+
+        var person = request.YoungPersonId is { } personId
+            ? await YoungPeopleApi.FindInTenantAsync(db, personId, user, cancellationToken)
+            : null;
+        if (person is null)
+        {
+            errors.Add("youngPersonId", "'youngPersonId' must name a young person registered in your local authority.");
+        }
+        else if (person.AgeOn(DateOnly.FromDateTime(now.UtcDateTime)) is var age and (< 16 or > 25))
+        {
+            errors.Add("youngPersonId", $"The young person is {age} on the referral date; the hub refers care leavers aged 16 to 25.");
+        }
+
+        var plan = person is null ? null : await db.PlanVersions.SingleOrDefaultAsync(
+            v => v.YoungPersonId == person.Id && v.Number == request.PlanVersion, cancellationToken);
+        if (person is not null && plan is null)
+        {
+            errors.Add("planVersion", "'planVersion' must name a version of the young person's pathway plan.");
+        }
+
+        var sections = request.Sections ?? [];
+        if (sections.Count == 0)
+        {
+            errors.Add("sections", "'sections' must name at least one pathway plan section to refer.");
+        }
+
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (!PlanSectionCodes.All.Contains(sections[i]))
+            {
+                errors.Add($"sections[{i}]", $"'{sections[i]}' is not a pathway plan section.");
+            }
+            else if (plan is not null && plan.Section(sections[i]) is null)
+            {
+                errors.Add($"sections[{i}]", $"Version {plan.Number} of the plan has no '{sections[i]}' section.");
+            }
+        }
+
+        var agencies = request.Agencies ?? [];
+        if (agencies.Count == 0)
+        {
+            errors.Add("agencies", "'agencies' must name at least one agency.");
+        }
+
+        var referralId = Guid.NewGuid();
+        var legs = new List<Leg>();
+        for (var i = 0; i < agencies.Count; i++)
+        {
+            var field = $"agencies[{i}]";
+            var agency = agencies[i].Agency;
+            if (agency is null || !AgencyCodes.All.Contains(agency))
+            {
+                errors.Add($"{field}.agency", $"'{agency}' is not an agency; use one of: {string.Join(", ", AgencyCodes.All)}.");
+                continue;
+            }
+
+            if (agencies.Take(i).Any(a => a.Agency == agency))
+            {
+                errors.Add($"{field}.agency", $"'{agency}' is named more than once.");
+                continue;
+            }
+
+            var shared = sharing.Value.SectionsFor(user.TenantId, agency).Intersect(sections).ToList();
+            if (sections.Count > 0 && shared.Count == 0)
+            {
+                errors.Add($"{field}.agency", $"None of the referred sections is shared with '{agency}'.");
+            }
+
+            if (ValidateLawfulBasis(agencies[i].LawfulBasis, agency, $"{field}.lawfulBasis", user, now, errors) is { } basis)
+            {
+                legs.Add(new Leg
+                {
+                    Id = Guid.NewGuid(),
+                    ReferralId = referralId,
+                    Agency = agency,
+                    Status = LegStatusCodes.Requested,
+                    LawfulBasis = basis,
+                    SharedSections = shared,
+                    UpdatedAt = now,
+                });
+            }
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var referral = new Referral
+        {
+            Id = referralId,
+            TenantId = user.TenantId,
+            YoungPersonId = person!.Id,
+            PlanVersionId = plan!.Id,
+            PlanVersionNumber = plan.Number,
+            Summary = request.Summary!,
+            Sections = sections,
+            ReferrerId = user.Id,
+            ReferrerName = user.Name,
+            ReferrerEmail = user.Email,
+            CreatedAt = now,
+            Status = ReferralStatus.Sent,
+            Legs = legs,
+        };
+        referral.Timeline.Add(new TimelineEntry
+        {
+            Id = Guid.NewGuid(),
+            ReferralId = referral.Id,
+            At = now,
+            Actor = user.Name,
+            Kind = TimelineKinds.ReferralMade,
+            Detail = $"Referred {string.Join(", ", sections)} to {string.Join(", ", legs.Select(l => l.Agency))}",
+        });
+        foreach (var leg in legs)
+        {
+            referral.Timeline.Add(new TimelineEntry
+            {
+                Id = Guid.NewGuid(),
+                ReferralId = referral.Id,
+                LegId = leg.Id,
+                Agency = leg.Agency,
+                At = now,
+                Actor = user.Name,
+                Kind = TimelineKinds.LegRequested,
+                ToStatus = LegStatusCodes.Requested,
+                Detail = $"Shared {string.Join(", ", leg.SharedSections)} under {leg.LawfulBasis.Basis}",
+            });
+            outbox.Send(LegMessages.Requested(referral, leg, person, plan), Endpoints.AgencyQueue(leg.Agency));
+        }
+
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(cancellationToken);
+        return (referral, errors);
+    }
+
+    static LawfulBasis? ValidateLawfulBasis(LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, ValidationErrors errors)
+    {
+        if (input?.Basis is null)
+        {
+            errors.Add(field, $"A lawful basis is required before anything is sent to '{agency}'.");
+            return null;
+        }
+
+        if (!LawfulBases.Contains(input.Basis))
+        {
+            errors.Add($"{field}.basis", $"'{input.Basis}' is not a lawful basis; use one of: {string.Join(", ", LawfulBases)}.");
+            return null;
+        }
+
+        if (agency == AgencyCodes.Housing && input.Basis != "consent")
+        {
+            errors.Add($"{field}.basis", "The housing duty to refer needs the young person's consent.");
+            return null;
+        }
+
+        if (input.Basis == "consent" && (string.IsNullOrWhiteSpace(input.RecordedBy) || input.RecordedAt is null))
+        {
+            errors.Add(field, "Consent must say who recorded it ('recordedBy') and when ('recordedAt').");
+            return null;
+        }
+
+        if (input.RecordedAt > now)
+        {
+            errors.Add($"{field}.recordedAt", "'recordedAt' cannot be in the future.");
+            return null;
+        }
+
+        errors.Optional($"{field}.recordedBy", input.RecordedBy);
+        errors.Optional($"{field}.evidence", input.Evidence, 2000);
+        return new LawfulBasis(input.Basis, input.RecordedBy ?? user.Name, (input.RecordedAt ?? now).ToUniversalTime(), input.Evidence);
+    }
+}

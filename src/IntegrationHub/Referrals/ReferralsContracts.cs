@@ -1,0 +1,59 @@
+using IntegrationHub.Contracts.V1;
+
+namespace IntegrationHub.Referrals;
+
+public sealed record MakeReferral(Guid? YoungPersonId, int? PlanVersion, string? Summary, List<string>? Sections, List<ReferralAgency>? Agencies);
+
+public sealed record ReferralAgency(string? Agency, LawfulBasisInput? LawfulBasis);
+
+public sealed record LawfulBasisInput(string? Basis, string? RecordedBy, DateTimeOffset? RecordedAt, string? Evidence);
+
+public sealed record CancelRequest(string? Reason);
+
+public sealed record LegSummary(Guid Id, string Agency, string Status);
+
+public sealed record ReferralAccepted(Guid Id, string Status, IReadOnlyList<LegSummary> Legs);
+
+public sealed record LegDetails(
+    Guid Id,
+    string Agency,
+    string Status,
+    LawfulBasis LawfulBasis,
+    IReadOnlyList<string> SharedSections,
+    string? StatusReason,
+    string? ReasonCode,
+    string? Outcome,
+    string? AgencyReference,
+    DateTimeOffset UpdatedAt)
+{
+    public static LegDetails From(Leg l) =>
+        new(l.Id, l.Agency, l.Status, l.LawfulBasis, l.SharedSections, l.StatusReason, l.ReasonCode, l.Outcome, l.AgencyReference, l.UpdatedAt);
+}
+
+public sealed record TimelineLine(DateTimeOffset At, string Actor, string Kind, Guid? LegId, string? Agency, string? FromStatus, string? ToStatus, string? Detail)
+{
+    public static TimelineLine From(TimelineEntry t) => new(t.At, t.Actor, t.Kind, t.LegId, t.Agency, t.FromStatus, t.ToStatus, t.Detail);
+}
+
+public sealed record ReferralDetails(
+    Guid Id,
+    Guid YoungPersonId,
+    int PlanVersion,
+    string Summary,
+    IReadOnlyList<string> Sections,
+    string Status,
+    DateTimeOffset CreatedAt,
+    string ReferrerName,
+    IReadOnlyList<LegDetails> Legs,
+    IReadOnlyList<TimelineLine> Timeline)
+{
+    public static ReferralDetails From(Referral r) => new(
+        r.Id, r.YoungPersonId, r.PlanVersionNumber, r.Summary, r.Sections, r.Status, r.CreatedAt, r.ReferrerName,
+        [.. r.Legs.OrderBy(l => l.Agency).Select(LegDetails.From)],
+        [.. r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Kind == TimelineKinds.ReferralMade ? 0 : 1).Select(TimelineLine.From)]);
+}
+
+/// <summary>What an agency worker sees of their own leg: its state and exactly what was shared with the agency.</summary>
+public sealed record AgencyLegView(LegDetails Leg, LegRequested Referral);
+
+public sealed record AgencyLegSummary(Guid Id, Guid ReferralId, string Status, DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,17 @@
+using IntegrationHub.Auditing;
+
+namespace IntegrationHub.Referrals;
+
+public static class ReferralsExtensions
+{
+    public static IHostApplicationBuilder AddReferrals(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SharingOptions>()
+            .Bind(builder.Configuration.GetSection(SharingOptions.Section))
+            .Validate(o => !o.Validate().Any(), "Sharing names an unknown agency or section.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<ReferralMaker>();
+        builder.Services.AddScoped<AuditLog>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+namespace IntegrationHub.Referrals;
+
+/// <summary>One line of a referral's timeline: who did what, when and why.</summary>
+public sealed class TimelineEntry
+{
+    public Guid Id { get; init; }
+    public Guid ReferralId { get; init; }
+    public Guid? LegId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public required string Actor { get; init; }
+    public required string Kind { get; init; }
+    public string? Agency { get; init; }
+    public string? FromStatus { get; init; }
+    public string? ToStatus { get; init; }
+    public string? Detail { get; init; }
+}
+
+public static class TimelineKinds
+{
+    public const string ReferralMade = "referral-made";
+    public const string LegRequested = "leg-requested";
+    public const string StatusChanged = "status-changed";
+    public const string TransitionRefused = "transition-refused";
+}

@@ -1,0 +1,24 @@
+namespace IntegrationHub.Security;
+
+/// <summary>App roles, as Entra ID puts them in the token's <c>roles</c> claim.</summary>
+public static class HubRoles
+{
+    public const string PersonalAdviser = "PersonalAdviser";
+    public const string Agency = "Agency";
+}
+
+/// <summary>The hub's own claims, issued by Entra ID as optional claims or by the local issuer.</summary>
+public static class HubClaims
+{
+    /// <summary>The local authority (tenant) a user works for or serves.</summary>
+    public const string LocalAuthority = "local_authority";
+
+    /// <summary>The agency type an agency user works for.</summary>
+    public const string Agency = "agency";
+}
+
+public static class HubPolicies
+{
+    public const string PersonalAdviser = nameof(PersonalAdviser);
+    public const string AgencyWorker = nameof(AgencyWorker);
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+
+namespace IntegrationHub.Security;
+
+/// <summary>The signed-in caller as the hub sees them.</summary>
+public sealed record HubUser(string Id, string Name, string Role, string TenantId, string? Agency, string? Email)
+{
+    public static HubUser From(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue("oid")
+            ?? principal.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier")
+            ?? principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? principal.FindFirstValue("sub")
+            ?? throw new InvalidOperationException("The token names no user.");
+        var role = principal.IsInRole(HubRoles.PersonalAdviser) ? HubRoles.PersonalAdviser
+            : principal.IsInRole(HubRoles.Agency) ? HubRoles.Agency
+            : "none";
+        return new HubUser(
+            id,
+            principal.FindFirstValue("name") ?? id,
+            role,
+            principal.FindFirstValue(HubClaims.LocalAuthority) ?? "",
+            principal.FindFirstValue(HubClaims.Agency),
+            principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue(ClaimTypes.Email));
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace IntegrationHub.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Problem details, correlation ids, structured logs and health checks for every hub process.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CorrelationContext>();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.HttpContext.RequestServices.GetService<CorrelationContext>()?.Id is { } id)
+            {
+                c.ProblemDetails.Extensions["correlationId"] = id;
+            }
+        });
+        builder.Services.AddExceptionHandler<MalformedJsonHandler>();
+        builder.Services.AddHealthChecks();
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+}
