@@ -13,8 +13,10 @@
 #      directories under one `mktemp -d` directory; they neither use nor touch
 #      any other PostgreSQL/RabbitMQ/epmd already running on the machine
 #      (RabbitMQ gets its own epmd on its own port and its own Erlang cookie);
-#   3. runs `dotnet test IntegrationHub.sln "$@"` from the repository root with
-#      these variables exported:
+#   3. runs `dotnet test IntegrationHub.sln "$@"` from the repository root
+#      (IntegrationHub.slnx if there is no .sln; `--solution <file>` instead of
+#      the positional argument when global.json selects Microsoft.Testing.Platform)
+#      with these variables exported:
 #        HUB_TEST_POSTGRES            Npgsql connection string WITHOUT Database,
 #                                     "Host=127.0.0.1;Port=N;Username=postgres;Password=postgres"
 #                                     (the postgres user is a superuser: tests
@@ -33,15 +35,23 @@
 #                                     (no plugins are enabled: no management API)
 #        HUB_TEST_CHROMIUM            /usr/bin/chromium (as root it needs --no-sandbox)
 #      and exits with dotnet test's exit code. After the test run it prints one
-#      plain line "test.sh: N passed, N failed, N skipped" when it could count
-#      the results from dotnet test's output;
-#   4. always stops what it started (on success, failure, Ctrl-C or TERM) and
-#      removes the throwaway directories. It never stops anything it did not
-#      start. Shutdown is quiet so the test summary stays at the end of the output.
+#      plain line "test.sh: N passed, N failed, N skipped" counted from dotnet
+#      test's summary lines (all 0 when dotnet test succeeded without running
+#      any test; no such line when it failed without a summary, e.g. a build error);
+#   4. always stops what it started (on success, failure, Ctrl-C, TERM or HUP)
+#      and removes the throwaway directories. It never stops anything it did
+#      not start. Shutdown is quiet (its log goes to the temporary directory) so
+#      the test summary stays at the end of the output. On TERM/HUP a running
+#      dotnet test is cancelled as Ctrl-C would (SIGINT), then killed if it
+#      does not stop within 20 s.
 #
 # Start-up of both services takes about 10 s on the 2-core CI machine.
 # Set HUB_TEST_KEEP_TMP=1 to keep the temporary directory (logs, data) afterwards.
+# MSBUILDDISABLENODEREUSE=1 and DOTNET_CLI_USE_MSBUILD_SERVER=0 are set unless
+# already set, so no MSBuild process outlives the run.
 
+# The stop functions run from the EXIT trap:
+# shellcheck disable=SC2317
 set -Eeuo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,10 +65,15 @@ CHROMIUM=/usr/bin/chromium
 WORK=""           # the mktemp -d directory; everything we create lives here
 PG_BIN=""         # e.g. /usr/lib/postgresql/15/bin
 PG_DATA=""
+PG_PORT=""
+RMQ_PORT=""
 PG_STARTED=0
 RMQ_PID=""        # pid of our rabbitmq-server (the sh proxy whose child is the Erlang VM)
 RMQ_NODE=""
 EPMD_PID=""
+DOTNET_PID=""     # dotnet test, while it runs
+TEE_PID=""
+SIGNAL=""         # INT, TERM or HUP when one stopped the script
 POLICY_RC_CREATED=0
 USED_PORTS=" "
 
@@ -103,6 +118,44 @@ stop_rabbitmq() {
   RMQ_PID=""
 }
 
+# every process below pid $1 (children first-level first)
+descendants() {
+  local kids k
+  kids="$(pgrep -P "$1" 2>/dev/null || true)"
+  for k in $kids; do
+    echo "$k"
+    descendants "$k"
+  done
+}
+
+# dotnet test still running means this script was interrupted: cancel it the
+# way Ctrl-C does (SIGINT, unless it already had that one), then insist.
+stop_dotnet() {
+  [ -n "$DOTNET_PID" ] || return 0
+  local procs pid
+  if still_alive "$DOTNET_PID"; then
+    procs="$DOTNET_PID $(descendants "$DOTNET_PID" | tr '\n' ' ')"
+    echo "dotnet test (pid $DOTNET_PID) still running after SIG${SIGNAL:-?}"
+    [ "$SIGNAL" = INT ] || kill -INT "$DOTNET_PID" 2>/dev/null
+    wait_gone "$DOTNET_PID" 20 || kill -TERM "$DOTNET_PID" 2>/dev/null
+    wait_gone "$DOTNET_PID" 5 || kill -KILL "$DOTNET_PID" 2>/dev/null
+    for pid in $procs; do # its build/test host processes, if any are left
+      if still_alive "$pid"; then
+        echo "leftover pid $pid: $(ps -o args= -p "$pid" 2>/dev/null | cut -c1-120)"
+        kill -TERM "$pid" 2>/dev/null
+      fi
+    done
+    for pid in $procs; do
+      wait_gone "$pid" 5 || kill -KILL "$pid" 2>/dev/null
+    done
+  fi
+  DOTNET_PID=""
+  if [ -n "$TEE_PID" ]; then
+    wait_gone "$TEE_PID" 5 || kill -TERM "$TEE_PID" 2>/dev/null
+    TEE_PID=""
+  fi
+}
+
 stop_epmd() {
   [ -n "$EPMD_PID" ] || return 0
   if still_alive "$EPMD_PID"; then
@@ -117,8 +170,8 @@ stop_postgres() {
   local pid
   pid="$(head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)"
   if still_alive "$pid"; then
-    as_user postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop ||
-      as_user postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 10 stop || true
+    (cd "$WORK" && as_user postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop) ||
+      (cd "$WORK" && as_user postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 10 stop) || true
     if still_alive "$pid"; then
       echo "postmaster pid $pid still running: KILL"
       kill -KILL "$pid" 2>/dev/null || true
@@ -133,7 +186,8 @@ cleanup() {
   set +e
   if [ -n "$WORK" ] && [ -d "$WORK" ]; then
     {
-      echo "cleanup at $(date -Is), exit code $rc"
+      echo "cleanup at $(date -Is), exit code $rc${SIGNAL:+, SIG$SIGNAL}"
+      stop_dotnet
       stop_rabbitmq
       stop_epmd
       stop_postgres
@@ -150,9 +204,9 @@ cleanup() {
   exit "$rc"
 }
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 129' HUP
+trap 'SIGNAL=INT; exit 130' INT
+trap 'SIGNAL=TERM; exit 143' TERM
+trap 'SIGNAL=HUP; exit 129' HUP
 
 fail_with_log() { # message logfile...
   err "$1"
@@ -185,8 +239,9 @@ port_in_use() {
   fi
 }
 
-# A free TCP port below Linux's ephemeral range (32768-60999), so no client
-# socket can take it between now and the moment the service binds it.
+# free_port VAR: set VAR to a free TCP port below Linux's ephemeral range
+# (32768-60999), so no client socket takes it before the service binds it.
+# (Not called in $(...): the list of ports already handed out must persist.)
 free_port() {
   local p i
   for ((i = 0; i < 200; i++)); do
@@ -194,12 +249,12 @@ free_port() {
     case "$USED_PORTS" in *" $p "*) continue ;; esac
     if ! port_in_use "$p"; then
       USED_PORTS="$USED_PORTS$p "
-      echo "$p"
+      printf -v "$1" '%s' "$p"
       return 0
     fi
   done
   err "no free TCP port found"
-  return 1
+  exit 1
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -207,7 +262,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 find_pg_bin() {
   local d
   PG_BIN=""
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  for d in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
     if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ]; then
       PG_BIN="$d"
       return 0
@@ -258,7 +313,7 @@ id -u rabbitmq >/dev/null 2>&1 || { err "no 'rabbitmq' system user (is rabbitmq-
 start_postgres() {
   local pg_dir="$WORK/postgres"
   PG_DATA="$pg_dir/data"
-  PG_PORT="$(free_port)"
+  free_port PG_PORT
   mkdir -p "$pg_dir/socket"
   printf 'postgres\n' >"$pg_dir/pwfile"
   chown -R postgres:postgres "$pg_dir"
@@ -285,10 +340,10 @@ start_postgres() {
 
 launch_rabbitmq() {
   local r="$WORK/rabbitmq"
-  RMQ_PORT="$(free_port)"
   local dist_port epmd_port cookie
-  dist_port="$(free_port)"
-  epmd_port="$(free_port)"
+  free_port RMQ_PORT
+  free_port dist_port
+  free_port epmd_port
   RMQ_NODE="hubtest-$$@localhost"
   cookie="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-F')"
 
@@ -411,18 +466,36 @@ else
   test_cmd+=("$solution")
 fi
 
+# no MSBuild worker nodes or build server outliving the run (unless asked for)
+export MSBUILDDISABLENODEREUSE="${MSBUILDDISABLENODEREUSE:-1}"
+export DOTNET_CLI_USE_MSBUILD_SERVER="${DOTNET_CLI_USE_MSBUILD_SERVER:-0}"
+
 say "running: ${test_cmd[*]} $*"
+# dotnet test runs as a background job that the script waits for, so that a
+# TERM (e.g. from `timeout`) is acted on at once rather than when it returns.
+# Its Ctrl-C is restored (a shell's background jobs start with it ignored), so
+# a terminal's Ctrl-C still reaches it directly. Output goes through tee, which
+# ignores Ctrl-C so that dotnet test can still print what it does on cancel.
+mkfifo "$WORK/dotnet-test.fifo"
+(trap '' INT && exec tee "$WORK/dotnet-test.log") <"$WORK/dotnet-test.fifo" &
+TEE_PID=$!
+(trap - INT QUIT && exec "${test_cmd[@]}" "$@") >"$WORK/dotnet-test.fifo" 2>&1 </dev/null &
+DOTNET_PID=$!
 set +e
-# (tee ignores Ctrl-C so dotnet test can still print what it does on cancel)
-"${test_cmd[@]}" "$@" 2>&1 | (trap '' INT && exec tee "$WORK/dotnet-test.log")
-rc=${PIPESTATUS[0]}
+wait "$DOTNET_PID"
+rc=$?
+DOTNET_PID=""
+# tee ends when the last writer closes the pipe; don't hang on a stray child
+wait_gone "$TEE_PID" 10 || kill -TERM "$TEE_PID" 2>/dev/null
+wait "$TEE_PID" 2>/dev/null
+TEE_PID=""
 set -e
 
 # One plain closing line with the counts, summed over the test assemblies.
 # VSTest:  "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
 # MTP:     "  failed: 0" / "  succeeded: 12" / "  skipped: 0" after "Test run summary:"
 awk '
-  /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
+  /[A-Za-z]+! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
     line = $0; gsub(/,/, " ", line); n = split(line, w, /[ \t]+/)
     for (i = 1; i < n; i++) {
       if (w[i] == "Failed:") f += w[i + 1]
@@ -436,7 +509,10 @@ awk '
   mtp && /^ +succeeded: +[0-9]+/ { p += $2 }
   mtp && /^ +skipped: +[0-9]+/   { s += $2 }
   mtp && /^ +duration:/          { mtp = 0 }
-  END { if (found) printf "test.sh: %d passed, %d failed, %d skipped\n", p, f, s }
-' "$WORK/dotnet-test.log" || true
+  END {
+    # dotnet test exiting 0 without any summary ran no test at all: say so
+    if (found || rc == 0) printf "test.sh: %d passed, %d failed, %d skipped\n", p, f, s
+  }
+' rc="$rc" "$WORK/dotnet-test.log" || true
 
 exit "$rc"
