@@ -56,6 +56,7 @@ public static class MessagingExtensions
             }
         });
 
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<QueueAddresses>(sp, bus));
         builder.Services.AddScoped<Outbox.Outbox>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDispatcher>();

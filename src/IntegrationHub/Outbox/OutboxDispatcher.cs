@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Messaging;
 using IntegrationHub.Persistence;
 using IntegrationHub.ServiceDefaults;
 using MassTransit;
@@ -16,6 +17,7 @@ namespace IntegrationHub.Outbox;
 sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBus bus,
+    QueueAddresses queues,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -125,7 +127,7 @@ sealed class OutboxDispatcher(
         }
         else
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{message.Destination}"));
+            var endpoint = await bus.GetSendEndpoint(await queues.ForAsync(message.Destination, cancellationToken));
             await endpoint.Send(body, type, Pipe.Execute<SendContext>(Stamp), cancellationToken);
         }
     }

@@ -56,9 +56,20 @@ public sealed class RecordAgencyAnswerConsumer(HubDbContext db, TimeProvider clo
 
         // Times are kept in UTC; an agency that says nothing of the time is taken to mean now.
         change = change with { At = answer.AnsweredAt == default ? clock.GetUtcNow() : answer.AnsweredAt.ToUniversalTime() };
-        string? refusal;
-        if (answer.Agency == leg.Agency)
+        string? refusal = null;
+        if (answer.Agency == leg.Agency && change.To == Received && leg.Status != Requested)
         {
+            // An acknowledgement overtaken by the agency's decision says nothing new.
+            logger.LogInformation("Late acknowledgement {AnswerId} for leg {LegId} ignored: the leg is already {Status}", answer.AnswerId, leg.Id, leg.Status);
+        }
+        else if (answer.Agency == leg.Agency)
+        {
+            // A decision on a leg never acknowledged implies the agency received it.
+            if (leg.Status == Requested && change.To is Accepted or Rejected)
+            {
+                referral.ChangeLeg(leg, change with { To = Received, Reason = null, ReasonCode = null, Outcome = null });
+            }
+
             refusal = referral.ChangeLeg(leg, change);
         }
         else
@@ -99,5 +110,14 @@ public sealed class RecordAgencyAnswerConsumerDefinition : ConsumerDefinition<Re
             r.Ignore<UnknownLegException>();
             r.Intervals(50, 200, 500, 1000, 2000);
         });
+
+        // One leg's answers are handled one at a time, in the order they arrived.
+        var partitioner = endpointConfigurator.CreatePartitioner(16);
+        consumerConfigurator.Message<LegAcknowledged>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
+        consumerConfigurator.Message<LegAccepted>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
+        consumerConfigurator.Message<LegDeclined>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
+        consumerConfigurator.Message<LegStarted>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
+        consumerConfigurator.Message<LegPutOnHold>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
+        consumerConfigurator.Message<LegCompleted>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
     }
 }

@@ -15,11 +15,14 @@ sealed class MalformedJsonHandler(IProblemDetailsService problems) : IExceptionH
         }
 
         var json = bad.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]>
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+        var message = (json, field) switch
         {
-            [field] = [json is null ? bad.Message : $"The value at '{field}' is not valid JSON for this field."],
-        })
+            (null, _) => bad.Message,
+            (_, null) => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
+            _ => $"The value of '{field}' is not of the type this field takes.",
+        };
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field ?? "body"] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body could not be read.",

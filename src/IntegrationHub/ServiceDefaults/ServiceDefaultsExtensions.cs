@@ -17,6 +17,10 @@ public static class ServiceDefaultsExtensions
             }
         });
         builder.Services.AddExceptionHandler<MalformedJsonHandler>();
+
+        // Outside Development minimal APIs answer an unreadable body with a bare 400 themselves;
+        // throwing lets MalformedJsonHandler name the field in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
 
         if (!builder.Environment.IsDevelopment())

@@ -125,7 +125,7 @@ public static class YoungPeopleApi
 
         if (request.NationalInsuranceNumber is not null && !NationalInsuranceNumber.IsValid(request.NationalInsuranceNumber))
         {
-            errors.Add("nationalInsuranceNumber", "'nationalInsuranceNumber' must be two valid prefix letters, six digits and a suffix A to D, e.g. QQ123456C.");
+            errors.Add("nationalInsuranceNumber", "'nationalInsuranceNumber' must be two valid prefix letters, six digits and a suffix A to D, e.g. AB123456C.");
         }
 
         if (request.Crn is not null && !ProbationCrn.IsValid(request.Crn))
