@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using IntegrationHub.Security;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationHub.IntegrationTests;
+
+/// <summary>
+/// The hub on PostgreSQL and RabbitMQ, in a database and a virtual host of its own that are
+/// created for this run and dropped after it.
+/// </summary>
+public sealed class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string TenantId = "council-it";
+    readonly string runId = $"hub_it_{Guid.NewGuid():N}"[..20];
+
+    public string Database => runId;
+    public string VirtualHost => runId;
+
+    public async Task InitializeAsync()
+    {
+        await RealInfrastructure.RabbitCtlAsync("add_vhost", VirtualHost);
+        await RealInfrastructure.RabbitCtlAsync("set_permissions", "-p", VirtualHost, RealInfrastructure.RabbitUser, ".*", ".*", ".*");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("Database:ConnectionString", $"{RealInfrastructure.PostgresServer};Database={Database}");
+        builder.UseSetting("Bus:Transport", "RabbitMq");
+        builder.UseSetting("Bus:RabbitMq:Host", RealInfrastructure.RabbitHost);
+        builder.UseSetting("Bus:RabbitMq:Port", RealInfrastructure.RabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Bus:RabbitMq:VirtualHost", VirtualHost);
+        builder.UseSetting("Bus:RabbitMq:Username", RealInfrastructure.RabbitUser);
+        builder.UseSetting("Bus:RabbitMq:Password", RealInfrastructure.RabbitPassword);
+        builder.UseSetting("LocalTokens:Enabled", "true");
+        builder.UseSetting("LocalTokens:SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("AzureAd:TenantId", "00000000-0000-0000-0000-00000000c1a0");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("Outbox:SendTimeout", "00:00:05");
+    }
+
+    public IBus Bus => Services.GetRequiredService<IBus>();
+
+    public HttpClient PersonalAdviser()
+    {
+        var client = CreateClient();
+        var token = Services.GetRequiredService<LocalTokenIssuer>().Mint("pa-it", "Pat Adviser", HubRoles.PersonalAdviser, TenantId);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await RealInfrastructure.DropDatabaseAsync(Database);
+        await RealInfrastructure.RabbitCtlAsync("delete_vhost", VirtualHost);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace IntegrationHub.IntegrationTests;
+
+/// <summary>
+/// The RabbitMQ node and PostgreSQL cluster that scripts/test.sh started. Missing ones fail the
+/// tests loudly: these tests never skip and never fall back to something else.
+/// </summary>
+public static class RealInfrastructure
+{
+    public static string Require(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{name} is not set. The integration tests need the real RabbitMQ and PostgreSQL that scripts/test.sh installs and starts: run the tests with scripts/test.sh.");
+
+    public static string PostgresServer => Require("HUB_TEST_POSTGRES");
+    public static string RabbitHost => Require("HUB_TEST_RABBITMQ_HOST");
+    public static ushort RabbitPort => ushort.Parse(Require("HUB_TEST_RABBITMQ_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+    public static string RabbitUser => Require("HUB_TEST_RABBITMQ_USER");
+    public static string RabbitPassword => Require("HUB_TEST_RABBITMQ_PASSWORD");
+
+    public static async Task RabbitCtlAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Require("HUB_TEST_RABBITMQCTL")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
+        }
+    }
+
+    public static async Task DropDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection($"{PostgresServer};Database=postgres");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using IntegrationHub.Persistence;
+using IntegrationHub.Security;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationHub.Tests;
+
+/// <summary>
+/// The hub in process: its own throwaway SQLite file, the in-memory bus, local tokens signed
+/// with a key made for this run, and stub agencies listening on every agency queue from the start.
+/// One per test class (<c>IClassFixture</c>), so row counts are not disturbed by other classes.
+/// </summary>
+public sealed class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string TenantA = "council-a";
+    public const string TenantB = "council-b";
+    public const string EntraTenantId = "00000000-0000-0000-0000-00000000c1a0";
+    public const string Issuer = $"https://login.microsoftonline.com/{EntraTenantId}/v2.0";
+    public const string Audience = "api://care-leaver-referral-hub";
+
+    readonly string databasePath = Path.Combine(Path.GetTempPath(), $"hub-tests-{Guid.NewGuid():N}.db");
+    StubAgencies? agencies;
+    AnswerRecorder? answers;
+
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Stub agency systems: what each agency queue received.</summary>
+    public StubAgencies Agencies => agencies ?? throw new InvalidOperationException("The hub has not been started.");
+
+    /// <summary>Which agency answers the hub has handled, and which faulted.</summary>
+    public AnswerRecorder Answers => answers ?? throw new InvalidOperationException("The hub has not been started.");
+
+    public IBus Bus => Services.GetRequiredService<IBus>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
+        builder.UseSetting("Bus:Transport", "InMemory");
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("LocalTokens:Enabled", "true");
+        builder.UseSetting("LocalTokens:SigningKey", SigningKey);
+        builder.UseSetting("LocalTokens:Issuer", Issuer);
+        builder.UseSetting("AzureAd:TenantId", EntraTenantId);
+        builder.UseSetting("AzureAd:ClientId", Audience);
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:IntegrationHub", "Warning");
+
+        // Start-up returns only once the bus is running, so stubs connect to a live bus.
+        builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+    }
+
+    public async Task InitializeAsync()
+    {
+        // Starting the host migrates the database and starts the bus; the stubs listen before any referral is made.
+        var bus = Bus;
+        agencies = await StubAgencies.ConnectAsync(bus);
+        answers = await AnswerRecorder.ConnectAsync(bus);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteDatabase();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        DeleteDatabase();
+    }
+
+    void DeleteDatabase()
+    {
+        using (var connection = new SqliteConnection($"Data Source={databasePath}"))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        foreach (var file in new[] { databasePath, $"{databasePath}-wal", $"{databasePath}-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Mints a token with the hub's own issuer, so it takes the same validation path as an Entra ID token.</summary>
+    public string Token(string userId, string role, string tenantId, string? agency = null) =>
+        Services.GetRequiredService<LocalTokenIssuer>().Mint(userId, $"Test {userId}", role, tenantId, agency);
+
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A Personal Adviser of a local authority.</summary>
+    public HttpClient PersonalAdviser(string tenantId = TenantA, string userId = "pa-1") =>
+        CreateClient(Token(userId, HubRoles.PersonalAdviser, tenantId));
+
+    /// <summary>A worker of one agency serving a local authority.</summary>
+    public HttpClient AgencyWorker(string agency, string tenantId = TenantA, string? userId = null) =>
+        CreateClient(Token(userId ?? $"{agency}-worker", HubRoles.Agency, tenantId, agency));
+
+    /// <summary>Runs a query against the hub's own database.</summary>
+    public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        return await query(db);
+    }
+
+    /// <summary>How many rows each table holds: compared before and after a refused request.</summary>
+    public Task<TableCounts> CountRowsAsync() => QueryAsync(async db => new TableCounts(
+        await db.YoungPeople.CountAsync(),
+        await db.PlanVersions.CountAsync(),
+        await db.Referrals.CountAsync(),
+        await db.Legs.CountAsync(),
+        await db.Timeline.CountAsync(),
+        await db.Outbox.CountAsync(),
+        await db.Inbox.CountAsync(),
+        await db.Audit.CountAsync()));
+}
+
+public sealed record TableCounts(
+    int YoungPeople, int PlanVersions, int Referrals, int Legs, int Timeline, int Outbox, int Inbox, int Audit);

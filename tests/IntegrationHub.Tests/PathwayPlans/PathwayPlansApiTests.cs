@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.PathwayPlans;
+using static IntegrationHub.Tests.HubApi;
+
+namespace IntegrationHub.Tests.PathwayPlans;
+
+public class PathwayPlansApiTests(HubFactory hub) : IClassFixture<HubFactory>
+{
+    [Fact]
+    public async Task Plan_versions_are_numbered_and_each_stays_as_it_was_written()
+    {
+        using var pa = hub.PersonalAdviser();
+        var person = await pa.RegisterYoungPersonAsync();
+        var v1Request = new CreatePlanVersion([Section(PlanSectionCodes.Accommodation, "Needs a tenancy by March")]);
+        var v2Request = new CreatePlanVersion(
+        [
+            Section(PlanSectionCodes.Accommodation, "Tenancy found; needs furniture"),
+            Section(PlanSectionCodes.Health, "Register with a GP"),
+        ]);
+
+        var created1 = await pa.PostAsJsonAsync($"/api/young-people/{person.Id}/pathway-plan/versions", v1Request);
+        await ExpectAsync(created1, HttpStatusCode.Created);
+        Assert.Equal($"/api/young-people/{person.Id}/pathway-plan/versions/1", created1.Headers.Location?.OriginalString);
+        var v2 = await pa.CreatePlanVersionAsync(person.Id, v2Request);
+        Assert.Equal(2, v2.Number);
+
+        var plan = (await pa.GetFromJsonAsync<PathwayPlanDetails>($"/api/young-people/{person.Id}/pathway-plan"))!;
+        Assert.Equal(2, plan.Latest.Number);
+        Assert.Equal([PlanSectionCodes.Accommodation, PlanSectionCodes.Health], plan.Latest.Sections.Select(s => s.Code));
+        Assert.Equal(2, plan.History.Count);
+        Assert.Equal([2, 1], plan.History.Select(h => h.Number));
+        Assert.Equal([2, 1], plan.History.Select(h => h.SectionCount));
+
+        var v1 = (await pa.GetFromJsonAsync<PlanVersionDetails>(created1.Headers.Location))!;
+        Assert.Equal(1, v1.Number);
+        var section = Assert.Single(v1.Sections);
+        Assert.Equal(PlanSectionCodes.Accommodation, section.Code);
+        Assert.Equal(["Needs a tenancy by March"], section.Needs);
+    }
+
+    [Fact]
+    public async Task Plan_of_an_unknown_young_person_is_not_found()
+    {
+        using var pa = hub.PersonalAdviser();
+
+        await ExpectAsync(await pa.GetAsync($"/api/young-people/{Guid.NewGuid()}/pathway-plan"), HttpStatusCode.NotFound);
+        await ExpectAsync(await pa.PostAsJsonAsync($"/api/young-people/{Guid.NewGuid()}/pathway-plan/versions", Plan(PlanSectionCodes.Health)), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Personal_adviser_of_another_local_authority_cannot_read_or_extend_the_plan()
+    {
+        using var paA = hub.PersonalAdviser(HubFactory.TenantA);
+        using var paB = hub.PersonalAdviser(HubFactory.TenantB, "pa-b");
+        var person = await paA.RegisterYoungPersonAsync();
+        await paA.CreatePlanVersionAsync(person.Id, Plan(PlanSectionCodes.Health));
+        var before = await hub.CountRowsAsync();
+
+        await ExpectAsync(await paB.GetAsync($"/api/young-people/{person.Id}/pathway-plan"), HttpStatusCode.NotFound);
+        await ExpectAsync(await paB.GetAsync($"/api/young-people/{person.Id}/pathway-plan/versions/1"), HttpStatusCode.NotFound);
+        await ExpectAsync(await paB.PostAsJsonAsync($"/api/young-people/{person.Id}/pathway-plan/versions", Plan(PlanSectionCodes.Eet)), HttpStatusCode.NotFound);
+        Assert.Equal(before, await hub.CountRowsAsync());
+    }
+
+    public static TheoryData<string, CreatePlanVersion> BadPlans() => new()
+    {
+        { "sections", new CreatePlanVersion([]) },
+        { "sections", new CreatePlanVersion(null) },
+        { "sections[0].code", new CreatePlanVersion([Section("housing", "A need")]) },
+        { "sections[1].code", new CreatePlanVersion([Section(PlanSectionCodes.Eet, "A"), Section(PlanSectionCodes.Eet, "B")]) },
+        { "sections[0].needs", new CreatePlanVersion([new NewPlanSection(PlanSectionCodes.Eet, [], [], null, null)]) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPlans))]
+    public async Task Bad_plan_gets_400_naming_the_field_and_stores_nothing(string field, CreatePlanVersion plan)
+    {
+        using var pa = hub.PersonalAdviser();
+        var person = await pa.RegisterYoungPersonAsync();
+        var before = await hub.CountRowsAsync();
+
+        var response = await pa.PostAsJsonAsync($"/api/young-people/{person.Id}/pathway-plan/versions", plan);
+
+        await ExpectFieldErrorAsync(response, field);
+        Assert.Equal(before, await hub.CountRowsAsync());
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static IntegrationHub.Tests.HubApi;
+
+namespace IntegrationHub.Tests.ServiceDefaults;
+
+public class ServiceDefaultsTests(HubFactory hub) : IClassFixture<HubFactory>
+{
+    const string Header = "X-Correlation-Id";
+
+    [Fact]
+    public async Task Correlation_id_given_by_the_caller_comes_back()
+    {
+        using var pa = hub.PersonalAdviser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/young-people");
+        request.Headers.Add(Header, "test-123");
+
+        var response = await pa.SendAsync(request);
+
+        await ExpectAsync(response, HttpStatusCode.OK);
+        Assert.Equal(["test-123"], response.Headers.GetValues(Header));
+    }
+
+    [Fact]
+    public async Task Request_without_a_correlation_id_gets_a_new_one()
+    {
+        using var client = hub.CreateClient();
+
+        var first = await client.GetAsync("/health/live");
+        var second = await client.GetAsync("/health/live");
+
+        var firstId = Assert.Single(first.Headers.GetValues(Header));
+        var secondId = Assert.Single(second.Headers.GetValues(Header));
+        Assert.False(string.IsNullOrWhiteSpace(firstId));
+        Assert.NotEqual(firstId, secondId);
+    }
+
+    [Theory]
+    [InlineData("has spaces in it")]
+    [InlineData("<script>")]
+    public async Task Unsafe_correlation_id_is_replaced(string offered)
+    {
+        using var client = hub.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.TryAddWithoutValidation(Header, offered);
+
+        var response = await client.SendAsync(request);
+
+        var returned = Assert.Single(response.Headers.GetValues(Header));
+        Assert.NotEqual(offered, returned);
+        Assert.Matches("^[A-Za-z0-9]+$", returned);
+    }
+
+    [Fact]
+    public async Task Problem_details_carry_the_correlation_id()
+    {
+        using var pa = hub.PersonalAdviser();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/young-people")
+        {
+            Content = JsonContent.Create(NewYoungPerson() with { Crn = "bad" }),
+        };
+        request.Headers.Add(Header, "problem-42");
+
+        var response = await pa.SendAsync(request);
+
+        await ExpectFieldErrorAsync(response, "crn");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("problem-42", problem.RootElement.GetProperty("correlationId").GetString());
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_without_a_token(string url)
+    {
+        using var anonymous = hub.CreateClient();
+
+        var response = await anonymous.GetAsync(url);
+
+        await ExpectAsync(response, HttpStatusCode.OK);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
