@@ -9,6 +9,7 @@ public sealed record LegRequested(
     Guid ReferralId,
     string TenantId,
     string Agency,
+    Organisation Recipient,
     DateTimeOffset RequestedAt,
     string Summary,
     PersonDetails Person,

@@ -58,6 +58,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(l => new { l.Agency, l.Status });
             e.Property(l => l.Version).IsConcurrencyToken();
             e.Property(l => l.LawfulBasis).HasJsonConversion();
+            e.Property(l => l.Recipient).HasJsonConversion();
             e.Property(l => l.SharedSections).HasJsonConversion();
         });
 

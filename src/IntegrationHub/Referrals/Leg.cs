@@ -8,6 +8,9 @@ public sealed class Leg
     public Guid Id { get; init; }
     public Guid ReferralId { get; init; }
     public required string Agency { get; init; }
+
+    /// <summary>The organisation the agency directory routed this leg to.</summary>
+    public required Organisation Recipient { get; init; }
     public required string Status { get; set; }
     public required LawfulBasis LawfulBasis { get; init; }
     public required IReadOnlyList<string> SharedSections { get; init; }

@@ -12,6 +12,7 @@ public static class LegMessages
         referral.Id,
         referral.TenantId,
         leg.Agency,
+        leg.Recipient,
         referral.CreatedAt,
         referral.Summary,
         new PersonDetails(

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Referrals;
 
 /// <summary>Makes a referral from a pathway plan version: one leg per agency, each sent only what it may see.</summary>
-public sealed class ReferralMaker(HubDbContext db, Outbox.Outbox outbox, TimeProvider clock, IOptions<SharingOptions> sharing)
+public sealed class ReferralMaker(
+    HubDbContext db, Outbox.Outbox outbox, TimeProvider clock, IOptions<SharingOptions> sharing, IOptions<AgencyDirectoryOptions> directory)
 {
     static readonly string[] LawfulBases = ["consent", "legal-obligation", "public-task", "vital-interests"];
 
@@ -97,6 +98,7 @@ public sealed class ReferralMaker(HubDbContext db, Outbox.Outbox outbox, TimePro
                     Id = Guid.NewGuid(),
                     ReferralId = referralId,
                     Agency = agency,
+                    Recipient = directory.Value.OrganisationFor(user.TenantId, agency),
                     Status = LegStatusCodes.Requested,
                     LawfulBasis = basis,
                     SharedSections = shared,

@@ -17,6 +17,7 @@ public sealed record ReferralAccepted(Guid Id, string Status, IReadOnlyList<LegS
 public sealed record LegDetails(
     Guid Id,
     string Agency,
+    Organisation Recipient,
     string Status,
     LawfulBasis LawfulBasis,
     IReadOnlyList<string> SharedSections,
@@ -27,7 +28,7 @@ public sealed record LegDetails(
     DateTimeOffset UpdatedAt)
 {
     public static LegDetails From(Leg l) =>
-        new(l.Id, l.Agency, l.Status, l.LawfulBasis, l.SharedSections, l.StatusReason, l.ReasonCode, l.Outcome, l.AgencyReference, l.UpdatedAt);
+        new(l.Id, l.Agency, l.Recipient, l.Status, l.LawfulBasis, l.SharedSections, l.StatusReason, l.ReasonCode, l.Outcome, l.AgencyReference, l.UpdatedAt);
 }
 
 public sealed record TimelineLine(DateTimeOffset At, string Actor, string Kind, Guid? LegId, string? Agency, string? FromStatus, string? ToStatus, string? Detail)

@@ -10,6 +10,10 @@ public static class ReferralsExtensions
             .Bind(builder.Configuration.GetSection(SharingOptions.Section))
             .Validate(o => !o.Validate().Any(), "Sharing names an unknown agency or section.")
             .ValidateOnStart();
+        builder.Services.AddOptions<AgencyDirectoryOptions>()
+            .Bind(builder.Configuration.GetSection(AgencyDirectoryOptions.Section))
+            .Validate(o => !o.Validate().Any(), "AgencyDirectory names an unknown agency or an organisation without a code and name.")
+            .ValidateOnStart();
         builder.Services.AddScoped<ReferralMaker>();
         builder.Services.AddScoped<AuditLog>();
         return builder;

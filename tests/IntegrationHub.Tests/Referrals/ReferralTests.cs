@@ -30,6 +30,7 @@ public class ReferralTests
                 Id = Guid.NewGuid(),
                 ReferralId = id,
                 Agency = AgencyCodes.All[i],
+                Recipient = new Organisation($"org-{i}", $"Organisation {i}"),
                 Status = s,
                 LawfulBasis = new LawfulBasis("consent", "PA One", Made, null),
                 SharedSections = [PlanSectionCodes.Accommodation],

@@ -188,6 +188,10 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<string>("ReasonCode")
                         .HasColumnType("text");
 
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 

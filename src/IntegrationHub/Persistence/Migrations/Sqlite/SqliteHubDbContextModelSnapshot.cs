@@ -183,6 +183,10 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<string>("ReasonCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 

@@ -138,6 +138,7 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Agency = table.Column<string>(type: "TEXT", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", nullable: false),
                     LawfulBasis = table.Column<string>(type: "TEXT", nullable: false),
                     SharedSections = table.Column<string>(type: "TEXT", nullable: false),

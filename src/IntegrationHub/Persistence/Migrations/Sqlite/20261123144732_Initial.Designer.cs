@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationHub.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261123142612_Initial")]
+    [Migration("20261123144732_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -184,6 +184,10 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReferralId")

@@ -138,6 +138,7 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
                     Agency = table.Column<string>(type: "text", nullable: false),
+                    Recipient = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "text", nullable: false),
                     LawfulBasis = table.Column<string>(type: "text", nullable: false),
                     SharedSections = table.Column<string>(type: "text", nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IntegrationHub.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261123142705_Initial")]
+    [Migration("20261123144742_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -189,6 +189,10 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("ReasonCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<Guid>("ReferralId")

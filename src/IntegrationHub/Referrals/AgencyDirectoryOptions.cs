@@ -1,0 +1,35 @@
+using IntegrationHub.Contracts.V1;
+
+namespace IntegrationHub.Referrals;
+
+/// <summary>
+/// Which organisation serves each agency type for a local authority. Every tenant should name
+/// its own under <c>AgencyDirectory:Tenants:{id}:{agency}</c>; the defaults name the national
+/// single points of contact so that a new tenant still routes somewhere visible.
+/// </summary>
+public sealed class AgencyDirectoryOptions
+{
+    public const string Section = "AgencyDirectory";
+
+    public Dictionary<string, Organisation> Default { get; set; } = new()
+    {
+        [AgencyCodes.Housing] = new("housing-authority", "Local housing authority"),
+        [AgencyCodes.Nhs] = new("integrated-care-board", "Integrated care board"),
+        [AgencyCodes.Dwp] = new("jobcentre-plus", "Jobcentre Plus care leaver single point of contact"),
+        [AgencyCodes.Probation] = new("probation-service", "Probation Service"),
+        [AgencyCodes.Yos] = new("youth-offending-service", "Youth offending service"),
+    };
+
+    public Dictionary<string, Dictionary<string, Organisation>> Tenants { get; set; } = [];
+
+    public Organisation OrganisationFor(string tenantId, string agency) =>
+        Tenants.TryGetValue(tenantId, out var own) && own.TryGetValue(agency, out var organisation)
+            ? organisation
+            : Default[agency];
+
+    internal IEnumerable<string> Validate() =>
+        Default.Concat(Tenants.Values.SelectMany(t => t))
+            .Where(e => !AgencyCodes.All.Contains(e.Key) || string.IsNullOrWhiteSpace(e.Value?.Code) || string.IsNullOrWhiteSpace(e.Value.Name))
+            .Select(e => $"AgencyDirectory entry '{e.Key}' is not valid.")
+            .Concat(AgencyCodes.All.Where(a => !Default.ContainsKey(a)).Select(a => $"AgencyDirectory:Default has no '{a}'."));
+}
