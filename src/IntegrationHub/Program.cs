@@ -2,6 +2,7 @@ using IntegrationHub.Demo;
 using IntegrationHub.Legs;
 using IntegrationHub.Messaging;
 using IntegrationHub.OpenApi;
+using IntegrationHub.Operations;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
@@ -21,6 +22,7 @@ builder.AddHubSecurity();
 builder.AddReferrals();
 builder.AddDemo();
 builder.AddMessaging();
+builder.AddOperations();
 builder.AddApiDocumentation();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapYoungPeopleApi();
 app.MapPathwayPlansApi();
 app.MapReferralsApi();
 app.MapLegsApi();
+app.MapOperationsApi();
 app.Run();
 return 0;
 

@@ -45,10 +45,14 @@ public sealed class HubOnRealInfrastructure : WebApplicationFactory<Program>, IA
 
     public IBus Bus => Services.GetRequiredService<IBus>();
 
-    public HttpClient PersonalAdviser()
+    public HttpClient PersonalAdviser() => ClientFor(HubRoles.PersonalAdviser, "pa-it", "Pat Adviser");
+
+    public HttpClient Operator() => ClientFor(HubRoles.Operator, "ops-it", "Olu Operator");
+
+    HttpClient ClientFor(string role, string userId, string name)
     {
         var client = CreateClient();
-        var token = Services.GetRequiredService<LocalTokenIssuer>().Mint("pa-it", "Pat Adviser", HubRoles.PersonalAdviser, TenantId);
+        var token = Services.GetRequiredService<LocalTokenIssuer>().Mint(userId, name, role, TenantId);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -39,11 +39,24 @@ public static class RealInfrastructure
         }
     }
 
-    public static async Task DropDatabaseAsync(string database)
+    public static Task DropDatabaseAsync(string database) =>
+        ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+
+    /// <summary>An outage of one database: nobody can connect to it, and whoever was connected is cut off.</summary>
+    public static async Task RefuseConnectionsAsync(string database)
+    {
+        await ExecuteOnServerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
+        await ExecuteOnServerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+    }
+
+    public static Task AllowConnectionsAsync(string database) =>
+        ExecuteOnServerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
+
+    static async Task ExecuteOnServerAsync(string sql)
     {
         await using var connection = new NpgsqlConnection($"{PostgresServer};Database=postgres");
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 }

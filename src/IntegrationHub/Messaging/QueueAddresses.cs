@@ -35,16 +35,7 @@ public sealed class QueueAddresses(BusOptions bus, ILogger<QueueAddresses> logge
             }
 
             var rabbit = bus.RabbitMq;
-            var factory = new ConnectionFactory
-            {
-                HostName = rabbit.Host,
-                Port = rabbit.Port,
-                VirtualHost = rabbit.VirtualHost,
-                UserName = rabbit.Username,
-                Password = rabbit.Password,
-                ClientProvidedName = "care-leaver-hub-topology",
-            };
-            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+            await using var connection = await RabbitMqConnections.OpenAsync(rabbit, "topology", cancellationToken);
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             var arguments = rabbit.QuorumQueues ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null;
             await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);

@@ -55,7 +55,6 @@ public sealed class Referral
 
     void AddToTimeline(Leg leg, LegChange change, string kind, string? detail) => Timeline.Add(new TimelineEntry
     {
-        Id = Guid.NewGuid(),
         ReferralId = Id,
         LegId = leg.Id,
         Agency = leg.Agency,

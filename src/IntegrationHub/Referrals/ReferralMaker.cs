@@ -130,7 +130,6 @@ public sealed class ReferralMaker(
         };
         referral.Timeline.Add(new TimelineEntry
         {
-            Id = Guid.NewGuid(),
             ReferralId = referral.Id,
             At = now,
             Actor = user.Name,
@@ -141,7 +140,6 @@ public sealed class ReferralMaker(
         {
             referral.Timeline.Add(new TimelineEntry
             {
-                Id = Guid.NewGuid(),
                 ReferralId = referral.Id,
                 LegId = leg.Id,
                 Agency = leg.Agency,

@@ -51,7 +51,7 @@ public sealed record ReferralDetails(
     public static ReferralDetails From(Referral r) => new(
         r.Id, r.YoungPersonId, r.PlanVersionNumber, r.Summary, r.Sections, r.Status, r.CreatedAt, r.ReferrerName,
         [.. r.Legs.OrderBy(l => l.Agency).Select(LegDetails.From)],
-        [.. r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Kind == TimelineKinds.ReferralMade ? 0 : 1).Select(TimelineLine.From)]);
+        [.. r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(TimelineLine.From)]);
 }
 
 /// <summary>What an agency worker sees of their own leg: its state and exactly what was shared with the agency.</summary>

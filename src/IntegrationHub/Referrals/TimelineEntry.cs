@@ -3,7 +3,9 @@ namespace IntegrationHub.Referrals;
 /// <summary>One line of a referral's timeline: who did what, when and why.</summary>
 public sealed class TimelineEntry
 {
-    public Guid Id { get; init; }
+    /// <summary>Given by the database in the order entries are written: the timeline's order when times are equal.</summary>
+    public long Id { get; init; }
+
     public Guid ReferralId { get; init; }
     public Guid? LegId { get; init; }
     public DateTimeOffset At { get; init; }

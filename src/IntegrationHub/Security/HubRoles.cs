@@ -5,6 +5,9 @@ public static class HubRoles
 {
     public const string PersonalAdviser = "PersonalAdviser";
     public const string Agency = "Agency";
+
+    /// <summary>Runs the hub: looks at and replays dead-lettered messages. Sees no personal data.</summary>
+    public const string Operator = "Operator";
 }
 
 /// <summary>The hub's own claims, issued by Entra ID as optional claims or by the local issuer.</summary>
@@ -21,4 +24,5 @@ public static class HubPolicies
 {
     public const string PersonalAdviser = nameof(PersonalAdviser);
     public const string AgencyWorker = nameof(AgencyWorker);
+    public const string Operator = nameof(Operator);
 }

@@ -14,6 +14,7 @@ public sealed record HubUser(string Id, string Name, string Role, string TenantI
             ?? throw new InvalidOperationException("The token names no user.");
         var role = principal.IsInRole(HubRoles.PersonalAdviser) ? HubRoles.PersonalAdviser
             : principal.IsInRole(HubRoles.Agency) ? HubRoles.Agency
+            : principal.IsInRole(HubRoles.Operator) ? HubRoles.Operator
             : "none";
         return new HubUser(
             id,

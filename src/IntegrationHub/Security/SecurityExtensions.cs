@@ -47,7 +47,10 @@ public static class SecurityExtensions
                 .RequireAuthenticatedUser()
                 .RequireRole(HubRoles.Agency)
                 .RequireClaim(HubClaims.LocalAuthority)
-                .RequireClaim(HubClaims.Agency));
+                .RequireClaim(HubClaims.Agency))
+            .AddPolicy(HubPolicies.Operator, p => p
+                .RequireAuthenticatedUser()
+                .RequireRole(HubRoles.Operator));
         return builder;
     }
 

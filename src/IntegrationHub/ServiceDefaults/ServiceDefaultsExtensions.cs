@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IntegrationHub.ServiceDefaults;
 
@@ -42,7 +43,21 @@ public static class ServiceDefaultsExtensions
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = WriteReadinessAsync,
+        }).AllowAnonymous();
         return app;
     }
+
+    public sealed record Readiness(string Status, IReadOnlyList<ReadinessCheck> Checks);
+
+    public sealed record ReadinessCheck(string Name, string Status, string? Description);
+
+    // Names each check, so an operator sees whether the database or the broker is the one missing.
+    static Task WriteReadinessAsync(HttpContext http, HealthReport report) =>
+        http.Response.WriteAsJsonAsync(new Readiness(
+            report.Status.ToString(),
+            [.. report.Entries.Select(e => new ReadinessCheck(e.Key, e.Value.Status.ToString(), e.Value.Description))]));
 }

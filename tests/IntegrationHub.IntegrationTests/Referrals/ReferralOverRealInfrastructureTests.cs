@@ -9,7 +9,7 @@ namespace IntegrationHub.IntegrationTests.Referrals;
 
 public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure hub) : IClassFixture<HubOnRealInfrastructure>
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan Patience = Scenario.Patience;
 
     [Fact]
     public async Task Referral_to_three_agencies_is_answered_over_rabbitmq_and_recorded_in_postgres()
@@ -18,7 +18,7 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         var sent = new ConcurrentDictionary<string, LegRequested>();
 
         // Housing accepts, the NHS declines with a reason, the Jobcentre only acknowledges.
-        await ConnectAgencyAsync(AgencyCodes.Housing, async (context, leg) =>
+        await hub.ConnectAgencyAsync(AgencyCodes.Housing, async (context, leg) =>
         {
             sent[leg.Agency] = leg;
             await context.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "housing officer", DateTimeOffset.UtcNow, "H-1"));
@@ -26,26 +26,26 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
             answered[leg.Agency] = accepted;
             await context.Publish(accepted);
         });
-        await ConnectAgencyAsync(AgencyCodes.Nhs, async (context, leg) =>
+        await hub.ConnectAgencyAsync(AgencyCodes.Nhs, async (context, leg) =>
         {
             sent[leg.Agency] = leg;
             await context.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "GP practice", DateTimeOffset.UtcNow, null));
             await context.Publish(new LegDeclined(NewId.NextGuid(), leg.LegId, leg.Agency, "GP practice", DateTimeOffset.UtcNow.AddSeconds(1),
                 "out-of-area", "Registered with a practice in another area."));
         });
-        await ConnectAgencyAsync(AgencyCodes.Dwp, async (context, leg) =>
+        await hub.ConnectAgencyAsync(AgencyCodes.Dwp, async (context, leg) =>
         {
             sent[leg.Agency] = leg;
             await context.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "Jobcentre SPOC", DateTimeOffset.UtcNow, "DWP-9"));
         });
 
         using var pa = hub.PersonalAdviser();
-        var referralId = await MakeReferralAsync(pa, [AgencyCodes.Housing, AgencyCodes.Nhs, AgencyCodes.Dwp]);
+        var referralId = await pa.MakeReferralAsync([AgencyCodes.Housing, AgencyCodes.Nhs, AgencyCodes.Dwp]);
 
-        var referral = await WaitForAsync(pa, referralId, r =>
-            Status(r, AgencyCodes.Housing) == LegStatusCodes.Accepted
-            && Status(r, AgencyCodes.Nhs) == LegStatusCodes.Rejected
-            && Status(r, AgencyCodes.Dwp) == LegStatusCodes.Received);
+        var referral = await Scenario.WaitForAsync(pa, referralId, r =>
+            Scenario.Status(r, AgencyCodes.Housing) == LegStatusCodes.Accepted
+            && Scenario.Status(r, AgencyCodes.Nhs) == LegStatusCodes.Rejected
+            && Scenario.Status(r, AgencyCodes.Dwp) == LegStatusCodes.Received);
 
         Assert.Equal(ReferralStatus.InProgress, referral.Status);
         var nhs = referral.Legs.Single(l => l.Agency == AgencyCodes.Nhs);
@@ -71,9 +71,9 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         var handled = WatchConsumed(repeat.AnswerId);
         await hub.Bus.Publish((LegAccepted)repeat);
         await handled.WaitAsync(Patience);
-        var after = await GetAsync(pa, referralId);
+        var after = await Scenario.GetAsync(pa, referralId);
         Assert.Equal(referral.Timeline.Count, after.Timeline.Count);
-        Assert.Equal(LegStatusCodes.Accepted, Status(after, AgencyCodes.Housing));
+        Assert.Equal(LegStatusCodes.Accepted, Scenario.Status(after, AgencyCodes.Housing));
     }
 
     [Fact]
@@ -93,19 +93,19 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
     public async Task Referral_accepted_while_the_broker_is_down_is_sent_when_it_comes_back()
     {
         var received = new TaskCompletionSource<LegRequested>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await ConnectAgencyAsync(AgencyCodes.Probation, (_, leg) =>
+        await hub.ConnectAgencyAsync(AgencyCodes.Probation, (_, leg) =>
         {
             received.TrySetResult(leg);
             return Task.CompletedTask;
         });
         using var pa = hub.PersonalAdviser();
-        var youngPersonId = await RegisterWithPlanAsync(pa);
+        var youngPersonId = await pa.RegisterWithPlanAsync();
 
         await RealInfrastructure.RabbitCtlAsync("stop_app");
         Guid referralId;
         try
         {
-            referralId = await MakeReferralAsync(pa, [AgencyCodes.Probation], youngPersonId);
+            referralId = await pa.MakeReferralAsync([AgencyCodes.Probation], youngPersonId);
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.False(received.Task.IsCompleted);
         }
@@ -116,20 +116,6 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
 
         var leg = await received.Task.WaitAsync(TimeSpan.FromSeconds(90));
         Assert.Equal(referralId, leg.ReferralId);
-    }
-
-    async Task ConnectAgencyAsync(string agency, Func<ConsumeContext<LegRequested>, LegRequested, Task> answer)
-    {
-        var handle = hub.Bus.ConnectReceiveEndpoint(Endpoints.AgencyQueue(agency), e =>
-        {
-            if (e is IRabbitMqReceiveEndpointConfigurator rabbit)
-            {
-                rabbit.SetQuorumQueue();
-            }
-
-            e.Handler<LegRequested>(context => answer(context, context.Message));
-        });
-        await handle.Ready.WaitAsync(Patience);
     }
 
     Task WatchConsumed(Guid answerId)
@@ -163,77 +149,4 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
             return Task.CompletedTask;
         }
     }
-
-    static string? Status(ReferralDetails referral, string agency) => referral.Legs.SingleOrDefault(l => l.Agency == agency)?.Status;
-
-    static async Task<ReferralDetails> GetAsync(HttpClient pa, Guid referralId) =>
-        (await pa.GetFromJsonAsync<ReferralDetails>($"/api/referrals/{referralId}"))!;
-
-    static async Task<ReferralDetails> WaitForAsync(HttpClient pa, Guid referralId, Func<ReferralDetails, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        ReferralDetails referral;
-        do
-        {
-            referral = await GetAsync(pa, referralId);
-            if (condition(referral))
-            {
-                return referral;
-            }
-
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"Referral {referralId} never reached the expected state; legs: {string.Join(", ", referral.Legs.Select(l => $"{l.Agency}={l.Status}"))}");
-        return referral;
-    }
-
-    static async Task<Guid> RegisterWithPlanAsync(HttpClient pa)
-    {
-        var registered = await pa.PostAsJsonAsync("/api/young-people", new
-        {
-            givenName = "Riley",
-            familyName = "Quinn",
-            dateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18).AddDays(-10),
-            localAuthorityPersonId = $"IT-{Guid.NewGuid():N}"[..20],
-            nhsNumber = "9434765919",
-            nationalInsuranceNumber = "AB123456C",
-            crn = "X123456",
-        });
-        await HttpAssert.StatusAsync(HttpStatusCode.Created, registered);
-        var id = (await registered.Content.ReadFromJsonAsync<IdOnly>())!.Id;
-
-        var plan = await pa.PostAsJsonAsync($"/api/young-people/{id}/pathway-plan/versions", new
-        {
-            sections = new[]
-            {
-                new { code = PlanSectionCodes.Accommodation, needs = new[] { "Needs a tenancy" }, actions = new[] { "Refer to housing" } },
-                new { code = PlanSectionCodes.Health, needs = new[] { "Anxiety" }, actions = new[] { "GP review" } },
-                new { code = PlanSectionCodes.Eet, needs = new[] { "Not in work" }, actions = new[] { "Jobcentre" } },
-                new { code = PlanSectionCodes.Financial, needs = new[] { "No bank account" }, actions = new[] { "Open one" } },
-                new { code = PlanSectionCodes.Justice, needs = new[] { "On licence" }, actions = new[] { "Probation" } },
-            },
-        });
-        await HttpAssert.StatusAsync(HttpStatusCode.Created, plan);
-        return id;
-    }
-
-    static async Task<Guid> MakeReferralAsync(HttpClient pa, string[] agencies, Guid? youngPersonId = null)
-    {
-        var id = youngPersonId ?? await RegisterWithPlanAsync(pa);
-        var consent = new { basis = "consent", recordedBy = "Pat Adviser", recordedAt = DateTimeOffset.UtcNow.AddMinutes(-5) };
-        var response = await pa.PostAsJsonAsync("/api/referrals", new
-        {
-            youngPersonId = id,
-            planVersion = 1,
-            summary = "Leaving care in March",
-            sections = new[] { PlanSectionCodes.Accommodation, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Financial, PlanSectionCodes.Justice },
-            agencies = agencies.Select(a => new { agency = a, lawfulBasis = consent }),
-        });
-        await HttpAssert.StatusAsync(HttpStatusCode.Accepted, response);
-        return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
-    }
-
-    sealed record IdOnly(Guid Id);
 }

@@ -219,4 +219,38 @@ public class AgencyAnswersTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal(typeof(UnknownLegException).FullName, fault.ExceptionType);
         Assert.Equal(0, await hub.QueryAsync(db => db.Inbox.CountAsync(i => i.MessageKey == unknown.AnswerId)));
     }
+
+    [Fact]
+    public async Task Decision_on_an_unacknowledged_leg_implies_it_was_received()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (_, referral) = await pa.ReferAsync([Accommodation], Housing);
+        var leg = (await DeliveredAsync(referral))[Housing];
+
+        await PublishAndWaitAsync(Accepted(leg), pa, referral.Id, LegStatusCodes.Accepted);
+
+        var after = await pa.GetReferralAsync(referral.Id);
+        Assert.Equal(
+            [$"{Requested}>{Received}", $"{Received}>{LegStatusCodes.Accepted}"],
+            after.Timeline.Where(t => t.Kind == TimelineKinds.StatusChanged).Select(t => $"{t.FromStatus}>{t.ToStatus}"));
+        Assert.DoesNotContain(after.Timeline, t => t.Kind == TimelineKinds.TransitionRefused);
+    }
+
+    [Fact]
+    public async Task Acknowledgement_overtaken_by_the_decision_changes_nothing()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (_, referral) = await pa.ReferAsync([Accommodation], Housing);
+        var leg = (await DeliveredAsync(referral))[Housing];
+        await PublishAndWaitAsync(Accepted(leg), pa, referral.Id, LegStatusCodes.Accepted);
+        var before = await pa.GetReferralAsync(referral.Id);
+
+        var late = Acknowledged(leg);
+        await hub.Bus.Publish(late);
+        await Eventually.WaitAsync(() => hub.Answers.TimesHandled(late.AnswerId), n => n == 1, "the late acknowledgement to be handled");
+
+        var after = await pa.GetReferralAsync(referral.Id);
+        Assert.Equal(LegStatusCodes.Accepted, after.LegOf(Housing).Status);
+        Assert.Equal(before.Timeline.Count, after.Timeline.Count);
+    }
 }

@@ -69,16 +69,27 @@ public class ServiceDefaultsTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal("problem-42", problem.RootElement.GetProperty("correlationId").GetString());
     }
 
-    [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/health/ready")]
-    public async Task Health_endpoints_answer_without_a_token(string url)
+    [Fact]
+    public async Task Liveness_answers_without_a_token()
     {
         using var anonymous = hub.CreateClient();
 
-        var response = await anonymous.GetAsync(url);
+        var response = await anonymous.GetAsync("/health/live");
 
         await ExpectAsync(response, HttpStatusCode.OK);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_answers_without_a_token_and_names_each_check()
+    {
+        using var anonymous = hub.CreateClient();
+
+        var response = await anonymous.GetAsync("/health/ready");
+
+        await ExpectAsync(response, HttpStatusCode.OK);
+        var readiness = await response.Content.ReadFromJsonAsync<IntegrationHub.ServiceDefaults.ServiceDefaultsExtensions.Readiness>();
+        Assert.Equal("Healthy", readiness!.Status);
+        Assert.Contains(readiness.Checks, c => c.Name == "database" && c.Status == "Healthy");
     }
 }

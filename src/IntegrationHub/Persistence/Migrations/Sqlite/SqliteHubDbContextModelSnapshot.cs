@@ -270,8 +270,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("IntegrationHub.Referrals.TimelineEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Actor")
                         .IsRequired()

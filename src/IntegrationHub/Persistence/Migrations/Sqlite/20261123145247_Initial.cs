@@ -164,7 +164,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 name: "timeline_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
                     LegId = table.Column<Guid>(type: "TEXT", nullable: true),
                     At = table.Column<long>(type: "INTEGER", nullable: false),

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -164,7 +165,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 name: "timeline_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
                     LegId = table.Column<Guid>(type: "uuid", nullable: true),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

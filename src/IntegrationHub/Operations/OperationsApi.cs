@@ -1,0 +1,66 @@
+using IntegrationHub.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationHub.Operations;
+
+public static class OperationsApi
+{
+    public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ErrorQueues>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/operations/error-queues")
+            .WithTags("Operations")
+            .RequireAuthorization(HubPolicies.Operator);
+
+        api.MapGet("/{queue}", PeekAsync).WithName("PeekErrorQueue");
+        api.MapPost("/{queue}/replay", ReplayAsync).WithName("ReplayErrorQueue");
+        return app;
+    }
+
+    public sealed record Replayed(string Queue, int Count);
+
+    static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> PeekAsync(
+        string queue, ErrorQueues errors, CancellationToken cancellationToken, int max = 50)
+    {
+        if (Refusal(queue, errors) is { } problem)
+        {
+            return problem.Status == StatusCodes.Status404NotFound ? TypedResults.NotFound(problem) : TypedResults.Conflict(problem);
+        }
+
+        return TypedResults.Ok(await errors.PeekAsync(queue, Math.Clamp(max, 1, 500), cancellationToken));
+    }
+
+    static async Task<Results<Ok<Replayed>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ReplayAsync(
+        string queue, ErrorQueues errors, CancellationToken cancellationToken, int max = 100)
+    {
+        if (Refusal(queue, errors) is { } problem)
+        {
+            return problem.Status == StatusCodes.Status404NotFound ? TypedResults.NotFound(problem) : TypedResults.Conflict(problem);
+        }
+
+        return TypedResults.Ok(new Replayed(queue, await errors.ReplayAsync(queue, Math.Clamp(max, 1, 10_000), cancellationToken)));
+    }
+
+    static ProblemDetails? Refusal(string queue, ErrorQueues errors) =>
+        !ErrorQueues.Queues.Contains(queue)
+            ? new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Unknown queue",
+                Detail = $"'{queue}' is not one of the hub's queues: {string.Join(", ", ErrorQueues.Queues)}.",
+            }
+            : !errors.IsAvailable
+                ? new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "No error queues on this transport",
+                    Detail = "The in-memory bus keeps no error queue beyond the process; replay needs Bus:Transport=RabbitMq.",
+                }
+                : null;
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Operations;
+using MassTransit;
+using static IntegrationHub.Operations.OperationsApi;
+
+namespace IntegrationHub.IntegrationTests.Operations;
+
+public sealed class ErrorQueueReplayTests(HubOnRealInfrastructure hub) : IClassFixture<HubOnRealInfrastructure>
+{
+    [Fact]
+    public async Task Answer_that_failed_during_a_database_outage_is_replayed_from_the_error_queue_once_it_is_over()
+    {
+        var requested = new TaskCompletionSource<LegRequested>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await hub.ConnectAgencyAsync(AgencyCodes.Yos, (_, leg) =>
+        {
+            requested.TrySetResult(leg);
+            return Task.CompletedTask;
+        });
+        using var pa = hub.PersonalAdviser();
+        using var ops = hub.Operator();
+        var referralId = await pa.MakeReferralAsync([AgencyCodes.Yos]);
+        var leg = await requested.Task.WaitAsync(Scenario.Patience);
+
+        await RealInfrastructure.RefuseConnectionsAsync(hub.Database);
+        IReadOnlyList<DeadLetter> dead;
+        try
+        {
+            await hub.Bus.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, AgencyCodes.Yos, "YOS worker", DateTimeOffset.UtcNow, "YOS-7"));
+            dead = await WaitForDeadLettersAsync(ops, Endpoints.LegAnswersQueue);
+        }
+        finally
+        {
+            await RealInfrastructure.AllowConnectionsAsync(hub.Database);
+        }
+
+        var letter = Assert.Single(dead);
+        Assert.False(string.IsNullOrWhiteSpace(letter.FaultReason));
+        Assert.Equal(LegStatusCodes.Requested, Scenario.Status(await Scenario.GetAsync(pa, referralId), AgencyCodes.Yos));
+
+        var replay = await ops.PostAsync($"/api/operations/error-queues/{Endpoints.LegAnswersQueue}/replay", null);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, replay);
+        Assert.Equal(1, (await replay.Content.ReadFromJsonAsync<Replayed>())!.Count);
+
+        var referral = await Scenario.WaitForAsync(pa, referralId, r => Scenario.Status(r, AgencyCodes.Yos) == LegStatusCodes.Received);
+        Assert.Equal("YOS-7", referral.Legs.Single().AgencyReference);
+        Assert.Empty((await ops.GetFromJsonAsync<List<DeadLetter>>($"/api/operations/error-queues/{Endpoints.LegAnswersQueue}"))!);
+    }
+
+    [Fact]
+    public async Task Only_an_operator_may_look_at_error_queues_and_only_the_hubs_own()
+    {
+        using var pa = hub.PersonalAdviser();
+        using var ops = hub.Operator();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await pa.GetAsync($"/api/operations/error-queues/{Endpoints.LegAnswersQueue}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/api/operations/error-queues/some-other-queue")).StatusCode);
+    }
+
+    static async Task<IReadOnlyList<DeadLetter>> WaitForDeadLettersAsync(HttpClient ops, string queue)
+    {
+        var deadline = DateTime.UtcNow + Scenario.Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            var letters = await ops.GetFromJsonAsync<List<DeadLetter>>($"/api/operations/error-queues/{queue}");
+            if (letters is { Count: > 0 })
+            {
+                return letters;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Nothing reached {queue}_error within {Scenario.Patience}.");
+    }
+}

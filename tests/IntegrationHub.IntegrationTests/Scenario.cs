@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Referrals;
+using MassTransit;
+
+namespace IntegrationHub.IntegrationTests;
+
+/// <summary>The steps the integration tests share: a young person with a plan, a referral, a stand-in agency.</summary>
+public static class Scenario
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static async Task ConnectAgencyAsync(this HubOnRealInfrastructure hub, string agency, Func<ConsumeContext<LegRequested>, LegRequested, Task> answer)
+    {
+        var handle = hub.Bus.ConnectReceiveEndpoint(Endpoints.AgencyQueue(agency), e =>
+        {
+            if (e is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.SetQuorumQueue();
+            }
+
+            e.Handler<LegRequested>(context => answer(context, context.Message));
+        });
+        await handle.Ready.WaitAsync(Patience);
+    }
+
+    public static string? Status(ReferralDetails referral, string agency) => referral.Legs.SingleOrDefault(l => l.Agency == agency)?.Status;
+
+    public static async Task<ReferralDetails> GetAsync(HttpClient pa, Guid referralId) =>
+        (await pa.GetFromJsonAsync<ReferralDetails>($"/api/referrals/{referralId}"))!;
+
+    public static async Task<ReferralDetails> WaitForAsync(HttpClient pa, Guid referralId, Func<ReferralDetails, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        ReferralDetails referral;
+        do
+        {
+            referral = await GetAsync(pa, referralId);
+            if (condition(referral))
+            {
+                return referral;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Referral {referralId} never reached the expected state; legs: {string.Join(", ", referral.Legs.Select(l => $"{l.Agency}={l.Status}"))}");
+        return referral;
+    }
+
+    public static async Task<Guid> RegisterWithPlanAsync(this HttpClient pa)
+    {
+        var registered = await pa.PostAsJsonAsync("/api/young-people", new
+        {
+            givenName = "Riley",
+            familyName = "Quinn",
+            dateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18).AddDays(-10),
+            localAuthorityPersonId = $"IT-{Guid.NewGuid():N}"[..20],
+            nhsNumber = "9434765919",
+            nationalInsuranceNumber = "AB123456C",
+            crn = "X123456",
+        });
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, registered);
+        var id = (await registered.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+
+        var plan = await pa.PostAsJsonAsync($"/api/young-people/{id}/pathway-plan/versions", new
+        {
+            sections = new[]
+            {
+                new { code = PlanSectionCodes.Accommodation, needs = new[] { "Needs a tenancy" }, actions = new[] { "Refer to housing" } },
+                new { code = PlanSectionCodes.Health, needs = new[] { "Anxiety" }, actions = new[] { "GP review" } },
+                new { code = PlanSectionCodes.Eet, needs = new[] { "Not in work" }, actions = new[] { "Jobcentre" } },
+                new { code = PlanSectionCodes.Financial, needs = new[] { "No bank account" }, actions = new[] { "Open one" } },
+                new { code = PlanSectionCodes.Justice, needs = new[] { "On licence" }, actions = new[] { "Probation" } },
+            },
+        });
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, plan);
+        return id;
+    }
+
+    public static async Task<Guid> MakeReferralAsync(this HttpClient pa, string[] agencies, Guid? youngPersonId = null)
+    {
+        var id = youngPersonId ?? await pa.RegisterWithPlanAsync();
+        var consent = new { basis = "consent", recordedBy = "Pat Adviser", recordedAt = DateTimeOffset.UtcNow.AddMinutes(-5) };
+        var response = await pa.PostAsJsonAsync("/api/referrals", new
+        {
+            youngPersonId = id,
+            planVersion = 1,
+            summary = "Leaving care in March",
+            sections = new[] { PlanSectionCodes.Accommodation, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Financial, PlanSectionCodes.Justice },
+            agencies = agencies.Select(a => new { agency = a, lawfulBasis = consent }),
+        });
+        await HttpAssert.StatusAsync(HttpStatusCode.Accepted, response);
+        return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+    }
+
+    sealed record IdOnly(Guid Id);
+}
