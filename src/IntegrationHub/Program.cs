@@ -2,6 +2,7 @@ using IntegrationHub.Demo;
 using IntegrationHub.Legs;
 using IntegrationHub.Messaging;
 using IntegrationHub.OpenApi;
+using IntegrationHub.Outbox;
 using IntegrationHub.Operations;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Persistence;
@@ -21,7 +22,8 @@ builder.AddPersistence();
 builder.AddHubSecurity();
 builder.AddReferrals();
 builder.AddDemo();
-builder.AddMessaging();
+builder.AddOutbox();
+builder.AddMessaging(bus => bus.AddReferralConsumers());
 builder.AddOperations();
 builder.AddApiDocumentation();
 

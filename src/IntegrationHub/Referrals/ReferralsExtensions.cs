@@ -1,4 +1,5 @@
 using IntegrationHub.Auditing;
+using MassTransit;
 
 namespace IntegrationHub.Referrals;
 
@@ -18,4 +19,7 @@ public static class ReferralsExtensions
         builder.Services.AddScoped<AuditLog>();
         return builder;
     }
+
+    public static void AddReferralConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<RecordAgencyAnswerConsumer, RecordAgencyAnswerConsumerDefinition>();
 }

@@ -1,6 +1,4 @@
 using IntegrationHub.Contracts.V1;
-using IntegrationHub.Outbox;
-using IntegrationHub.Referrals;
 using MassTransit;
 
 namespace IntegrationHub.Messaging;
@@ -8,17 +6,13 @@ namespace IntegrationHub.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// The bus (in-memory or RabbitMQ by configuration), the hub's consumers, any in-process
-    /// agency consumers registered before this call, and the outbox dispatcher.
+    /// The bus (in-memory or RabbitMQ by configuration) with the process's own consumers and any
+    /// agency consumers registered as <see cref="AgencyConsumer"/> before this call.
     /// </summary>
-    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
     {
         builder.Services.AddOptions<BusOptions>()
             .Bind(builder.Configuration.GetSection(BusOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddOptions<OutboxOptions>()
-            .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -30,7 +24,7 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(x =>
         {
-            x.AddConsumer<RecordAgencyAnswerConsumer, RecordAgencyAnswerConsumerDefinition>();
+            addConsumers(x);
             foreach (var consumer in agencyConsumers.Select(c => c.ConsumerType).Distinct())
             {
                 x.AddConsumer(consumer).ExcludeFromConfigureEndpoints();
@@ -57,10 +51,6 @@ public static class MessagingExtensions
         });
 
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<QueueAddresses>(sp, bus));
-        builder.Services.AddScoped<Outbox.Outbox>();
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
 
