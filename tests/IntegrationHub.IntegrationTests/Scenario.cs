@@ -13,7 +13,7 @@ public static class Scenario
 
     public static async Task ConnectAgencyAsync(this HubOnRealInfrastructure hub, string agency, Func<ConsumeContext<LegRequested>, LegRequested, Task> answer)
     {
-        var handle = hub.Bus.ConnectReceiveEndpoint(Endpoints.AgencyQueue(agency), e =>
+        var handle = hub.Bus.ConnectReceiveEndpoint(Endpoints.AdapterQueue(agency), e =>
         {
             if (e is IRabbitMqReceiveEndpointConfigurator rabbit)
             {

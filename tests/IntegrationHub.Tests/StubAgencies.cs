@@ -20,7 +20,7 @@ public sealed class StubAgencies
         {
             var requestedHere = stubs.requested.GetOrAdd(agency, _ => new ConcurrentQueue<LegRequested>());
             var cancelledHere = stubs.cancelled.GetOrAdd(agency, _ => new ConcurrentQueue<LegCancelled>());
-            var handle = bus.ConnectReceiveEndpoint(Endpoints.AgencyQueue(agency), e =>
+            var handle = bus.ConnectReceiveEndpoint(Endpoints.AdapterQueue(agency), e =>
             {
                 // The hub sends to the agency's queue; nothing is published to agencies.
                 e.ConfigureConsumeTopology = false;

@@ -1,11 +1,23 @@
 namespace IntegrationHub.Contracts.V1;
 
-/// <summary>The queue names partners connect to.</summary>
+/// <summary>The queue and exchange names on the hub's RabbitMQ.</summary>
 public static class Endpoints
 {
-    /// <summary>The hub sends each agency its <see cref="LegRequested"/> and <see cref="LegCancelled"/> messages here.</summary>
+    /// <summary>
+    /// The hub sends each agency's adapter its <see cref="LegRequested"/> and <see cref="LegCancelled"/>
+    /// messages here (MassTransit envelope). Partners do not read these.
+    /// </summary>
+    public static string AdapterQueue(string agency) => $"adapter-{agency}";
+
+    /// <summary>A partner system on the AMQP channel consumes its agency's documents, as plain JSON, from this queue.</summary>
     public static string AgencyQueue(string agency) => $"agency-{agency}";
 
-    /// <summary>The hub consumes agency answers from this queue.</summary>
+    /// <summary>A partner system publishes its answers, as plain JSON, to this direct exchange with its agency code as the routing key.</summary>
+    public const string AgencyAnswersExchange = "agency-answers";
+
+    /// <summary>Where the adapter reads one agency's plain JSON answers from.</summary>
+    public static string AgencyAnswersQueue(string agency) => $"agency-answers-{agency}";
+
+    /// <summary>The hub consumes agency answers (hub contracts) from this queue.</summary>
     public const string LegAnswersQueue = "hub-leg-answers";
 }

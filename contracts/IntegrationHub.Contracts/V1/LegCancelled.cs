@@ -6,6 +6,7 @@ public sealed record LegCancelled(
     Guid ReferralId,
     string TenantId,
     string Agency,
+    Organisation Recipient,
     string Reason,
     string CancelledBy,
     DateTimeOffset CancelledAt);

@@ -1,5 +1,6 @@
 using IntegrationHub.Contracts.V1;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IntegrationHub.Messaging;
 
@@ -50,7 +51,7 @@ public static class MessagingExtensions
             }
         });
 
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<QueueAddresses>(sp, bus));
+        builder.Services.TryAddSingleton<QueueAddresses>();
         return builder;
     }
 
@@ -61,7 +62,7 @@ public static class MessagingExtensions
         cfg.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
         foreach (var agency in agencyConsumers.GroupBy(c => c.Agency))
         {
-            cfg.ReceiveEndpoint(Endpoints.AgencyQueue(agency.Key), e =>
+            cfg.ReceiveEndpoint(Endpoints.AdapterQueue(agency.Key), e =>
             {
                 UseQuorumQueue(e, rabbit);
                 foreach (var consumer in agency)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace IntegrationHub.Messaging;
@@ -8,8 +9,9 @@ namespace IntegrationHub.Messaging;
 /// first send and then sends to the exchange, so a message is never sent before its queue exists
 /// and the sender never redeclares a queue with arguments other than its consumer's.
 /// </summary>
-public sealed class QueueAddresses(BusOptions bus, ILogger<QueueAddresses> logger) : IDisposable
+public sealed class QueueAddresses(IOptions<BusOptions> options, ILogger<QueueAddresses> logger) : IDisposable
 {
+    readonly BusOptions bus = options.Value;
     readonly HashSet<string> declared = [];
     readonly SemaphoreSlim declaring = new(1, 1);
 
@@ -24,7 +26,8 @@ public sealed class QueueAddresses(BusOptions bus, ILogger<QueueAddresses> logge
         return new Uri($"exchange:{queue}");
     }
 
-    async Task DeclareAsync(string queue, CancellationToken cancellationToken)
+    /// <summary>Declares the queue and its same-named fanout exchange once per process.</summary>
+    public async Task DeclareAsync(string queue, CancellationToken cancellationToken)
     {
         await declaring.WaitAsync(cancellationToken);
         try

@@ -14,7 +14,7 @@ namespace IntegrationHub.Operations;
 public sealed class ErrorQueues(IOptions<BusOptions> bus, ILogger<ErrorQueues> logger)
 {
     /// <summary>The queues whose failures can be replayed: the hub's own and the agencies'.</summary>
-    public static IReadOnlyList<string> Queues { get; } = [Endpoints.LegAnswersQueue, .. AgencyCodes.All.Select(Endpoints.AgencyQueue)];
+    public static IReadOnlyList<string> Queues { get; } = [Endpoints.LegAnswersQueue, .. AgencyCodes.All.Select(Endpoints.AdapterQueue), .. AgencyCodes.All.Select(Endpoints.AgencyAnswersQueue)];
 
     public bool IsAvailable => bus.Value.Transport == "RabbitMq";
 

@@ -26,5 +26,5 @@ public static class LegMessages
         new Referrer(referral.ReferrerName, referral.ReferrerEmail, null, referral.TenantId));
 
     public static LegCancelled Cancelled(Referral referral, Leg leg, LegChange change) =>
-        new(leg.Id, referral.Id, referral.TenantId, leg.Agency, change.Reason!, change.Actor, change.At);
+        new(leg.Id, referral.Id, referral.TenantId, leg.Agency, leg.Recipient, change.Reason!, change.Actor, change.At);
 }

@@ -18,7 +18,8 @@ public sealed class RecordAgencyAnswerConsumer(HubDbContext db, TimeProvider clo
     IConsumer<LegDeclined>,
     IConsumer<LegStarted>,
     IConsumer<LegPutOnHold>,
-    IConsumer<LegCompleted>
+    IConsumer<LegCompleted>,
+    IConsumer<LegDeliveryFailed>
 {
     const string InboxName = nameof(RecordAgencyAnswerConsumer);
 
@@ -39,6 +40,9 @@ public sealed class RecordAgencyAnswerConsumer(HubDbContext db, TimeProvider clo
 
     public Task Consume(ConsumeContext<LegCompleted> context) =>
         RecordAsync(context.Message, new LegChange(Completed, context.Message.AnsweredBy, context.Message.AnsweredAt, Outcome: context.Message.Outcome), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<LegDeliveryFailed> context) =>
+        RecordAsync(context.Message, new LegChange(Failed, context.Message.AnsweredBy, context.Message.AnsweredAt, context.Message.Reason), context.CancellationToken);
 
     async Task RecordAsync(ILegAnswer answer, LegChange change, CancellationToken cancellationToken)
     {
@@ -119,5 +123,6 @@ public sealed class RecordAgencyAnswerConsumerDefinition : ConsumerDefinition<Re
         consumerConfigurator.Message<LegStarted>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
         consumerConfigurator.Message<LegPutOnHold>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
         consumerConfigurator.Message<LegCompleted>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
+        consumerConfigurator.Message<LegDeliveryFailed>(m => m.UsePartitioner(partitioner, c => c.Message.LegId));
     }
 }

@@ -149,7 +149,7 @@ public sealed class ReferralMaker(
                 ToStatus = LegStatusCodes.Requested,
                 Detail = $"Shared {string.Join(", ", leg.SharedSections)} under {leg.LawfulBasis.Basis}",
             });
-            outbox.Send(LegMessages.Requested(referral, leg, person, plan), Endpoints.AgencyQueue(leg.Agency));
+            outbox.Send(LegMessages.Requested(referral, leg, person, plan), Endpoints.AdapterQueue(leg.Agency));
         }
 
         db.Referrals.Add(referral);

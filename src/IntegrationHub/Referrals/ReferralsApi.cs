@@ -97,7 +97,7 @@ public static class ReferralsApi
         foreach (var leg in open)
         {
             referral.ChangeLeg(leg, change);
-            services.Outbox.Send(LegMessages.Cancelled(referral, leg, change), Endpoints.AgencyQueue(leg.Agency));
+            services.Outbox.Send(LegMessages.Cancelled(referral, leg, change), Endpoints.AdapterQueue(leg.Agency));
         }
 
         await services.Db.SaveChangesAsync(cancellationToken);
@@ -125,7 +125,7 @@ public static class ReferralsApi
             return TypedResults.Conflict(new ProblemDetails { Title = "The leg cannot be cancelled", Detail = refusal });
         }
 
-        services.Outbox.Send(LegMessages.Cancelled(referral, leg, change), Endpoints.AgencyQueue(leg.Agency));
+        services.Outbox.Send(LegMessages.Cancelled(referral, leg, change), Endpoints.AdapterQueue(leg.Agency));
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/referrals/{referral.Id}", ReferralDetails.From(referral));
     }

@@ -56,7 +56,7 @@ public class ReferralsApiTests(HubFactory hub) : IClassFixture<HubFactory>
 
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.Equal(typeof(LegRequested).FullName, m.MessageType));
-        Assert.Equal([Endpoints.AgencyQueue(AgencyCodes.Housing), Endpoints.AgencyQueue(AgencyCodes.Nhs)], messages.Select(m => m.Destination).Order());
+        Assert.Equal([Endpoints.AdapterQueue(AgencyCodes.Housing), Endpoints.AdapterQueue(AgencyCodes.Nhs)], messages.Select(m => m.Destination).Order());
     }
 
     [Theory]

@@ -1,0 +1,99 @@
+using System.Text;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Messaging;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace IntegrationHub.Adapters.Channels.Amqp;
+
+/// <summary>
+/// Reads one agency's plain JSON answers from <c>agency-answers-{agency}</c> (bound to the
+/// <c>agency-answers</c> direct exchange by the agency code), turns them into hub messages with the
+/// agency's format and publishes them to the hub. An answer that is not valid goes, with the
+/// reason in its <c>x-rejection-reason</c> header, to <c>agency-answers-{agency}_error</c>; a
+/// failure to publish leaves the answer on its queue to be tried again.
+/// </summary>
+public sealed class AgencyAnswerListener(
+    IAgencyFormat format,
+    IBus hub,
+    IOptions<BusOptions> bus,
+    QueueAddresses queues,
+    ILogger<AgencyAnswerListener> logger) : BackgroundService
+{
+    public const string RejectionReasonHeader = "x-rejection-reason";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Listening for {Agency} answers stopped; trying again", format.Agency);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+
+    async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        var queue = Endpoints.AgencyAnswersQueue(format.Agency);
+        var errors = $"{queue}_error";
+        await queues.DeclareAsync(queue, stoppingToken);
+        await queues.DeclareAsync(errors, stoppingToken);
+
+        await using var connection = await RabbitMqConnections.OpenAsync(bus.Value.RabbitMq, $"answers-{format.Agency}", stoppingToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
+        await channel.ExchangeDeclareAsync(Endpoints.AgencyAnswersExchange, ExchangeType.Direct, durable: true, cancellationToken: stoppingToken);
+        await channel.QueueBindAsync(queue, Endpoints.AgencyAnswersExchange, format.Agency, cancellationToken: stoppingToken);
+        await channel.BasicQosAsync(0, 16, global: false, stoppingToken);
+
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            var body = Encoding.UTF8.GetString(delivery.Body.Span);
+            try
+            {
+                foreach (var answer in format.ReadAnswer(body))
+                {
+                    await hub.Publish(answer, answer.GetType(), stoppingToken);
+                }
+
+                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
+            }
+            catch (AgencyAnswerRejectedException ex)
+            {
+                logger.LogWarning("A {Agency} answer was rejected: {Field}: {Reason}", format.Agency, ex.Field, ex.Reason);
+                var properties = new BasicProperties(delivery.BasicProperties)
+                {
+                    Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
+                    {
+                        [RejectionReasonHeader] = ex.Message,
+                    },
+                };
+                await channel.BasicPublishAsync(errors, routingKey: "", mandatory: true, properties, delivery.Body, stoppingToken);
+                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "A {Agency} answer could not be passed to the hub; it stays on its queue", format.Agency);
+                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, stoppingToken);
+            }
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: false, consumer, stoppingToken);
+
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.ChannelShutdownAsync += (_, _) =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await closed.Task.WaitAsync(stoppingToken);
+    }
+}

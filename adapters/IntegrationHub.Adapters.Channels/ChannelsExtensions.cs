@@ -1,0 +1,67 @@
+using IntegrationHub.Adapters.Channels.Amqp;
+using IntegrationHub.Adapters.Channels.Delivery;
+using IntegrationHub.Adapters.Channels.Webhooks;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace IntegrationHub.Adapters.Channels;
+
+public static class ChannelsExtensions
+{
+    /// <summary>
+    /// The agency adapters named in <c>Adapters:Agencies</c>, with the delivery channels. Call before
+    /// <c>AddMessaging</c>, so each adapter's consumer is attached to its agency's adapter queue.
+    /// </summary>
+    public static IHostApplicationBuilder AddAgencyAdapters(this IHostApplicationBuilder builder, params IAgencyFormat[] available)
+    {
+        builder.Services.AddOptions<AdapterOptions>()
+            .Bind(builder.Configuration.GetSection(AdapterOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Agencies.All(a => available.Any(f => f.Agency == a)), "Adapters:Agencies names an agency with no adapter.")
+            .Validate(o => o.Organisations.Values.All(c => c.Channel != AdapterOptions.WebhookChannelName || (c.WebhookUrl is not null && !string.IsNullOrEmpty(c.WebhookSecret))),
+                "A webhook organisation needs WebhookUrl and WebhookSecret.")
+            .ValidateOnStart();
+
+        var running = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Agencies)}").Get<string[]>() ?? [];
+        var transport = builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"];
+        foreach (var format in available.Where(f => running.Contains(f.Agency)))
+        {
+            builder.Services.AddSingleton(format);
+            builder.Services.AddSingleton(new AgencyConsumer(format.Agency, typeof(DeliverLegConsumer)));
+            if (transport == "RabbitMq")
+            {
+                builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<AgencyAnswerListener>(sp, format));
+            }
+        }
+
+        builder.Services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.Section));
+        builder.Services.TryAddSingleton<QueueAddresses>();
+        builder.Services.AddSingleton<IAgencyChannel, AmqpChannel>();
+        builder.Services.AddSingleton<IAgencyChannel, WebhookChannel>();
+
+        var webhooks = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Webhooks)}").Get<WebhookOptions>() ?? new WebhookOptions();
+        builder.Services.AddHttpClient(WebhookChannel.ClientName)
+            .AddResilienceHandler("webhook-delivery", pipeline => pipeline
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = webhooks.MaxRetryAttempts,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = webhooks.FirstRetryDelay,
+                    ShouldRetryAfterHeader = true,
+                })
+                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    MinimumThroughput = webhooks.BreakMinimumThroughput,
+                    SamplingDuration = webhooks.BreakSamplingDuration,
+                    BreakDuration = webhooks.BreakDuration,
+                })
+                .AddTimeout(webhooks.AttemptTimeout))
+            // Each organisation has its own circuit: one failing agency does not stop deliveries to the others.
+            .SelectPipelineByAuthority();
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntegrationHub.Adapters.Channels.Delivery;
+
+/// <summary>Which agency adapters this process runs, and how each receiving organisation is reached.</summary>
+public sealed class AdapterOptions
+{
+    public const string Section = "Adapters";
+
+    /// <summary>The agency codes whose adapters run in this process (the hub's, or the adapters host's).</summary>
+    public string[] Agencies { get; set; } = [];
+
+    /// <summary>The channel of an organisation with no entry of its own.</summary>
+    [Required]
+    public string DefaultChannel { get; set; } = AmqpChannelName;
+
+    /// <summary>By organisation code (the <c>Recipient.Code</c> of a leg).</summary>
+    public Dictionary<string, OrganisationChannel> Organisations { get; set; } = [];
+
+    public WebhookOptions Webhooks { get; set; } = new();
+
+    public const string AmqpChannelName = "Amqp";
+    public const string WebhookChannelName = "Webhook";
+    public const string FhirRestChannelName = "FhirRest";
+
+    public OrganisationChannel For(string organisationCode) =>
+        Organisations.TryGetValue(organisationCode, out var own) ? own : new OrganisationChannel { Channel = DefaultChannel };
+}
+
+public sealed class OrganisationChannel
+{
+    public string Channel { get; set; } = AdapterOptions.AmqpChannelName;
+
+    /// <summary>For the webhook channel: where to POST.</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>For the webhook channel: the shared secret the body is signed with (HMAC-SHA256). Keep it in a secret store.</summary>
+    public string? WebhookSecret { get; set; }
+}
+
+public sealed class WebhookOptions
+{
+    /// <summary>Retries after the first attempt, with exponential backoff and jitter, honouring Retry-After.</summary>
+    [Range(0, 20)]
+    public int MaxRetryAttempts { get; set; } = 6;
+
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Failures in a row, within <see cref="BreakSamplingDuration"/>, that open the circuit to an organisation.</summary>
+    [Range(2, 1000)]
+    public int BreakMinimumThroughput { get; set; } = 10;
+
+    public TimeSpan BreakSamplingDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using IntegrationHub.Contracts.V1;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Adapters.Channels.Delivery;
+
+/// <summary>
+/// Puts a leg, or its cancellation, in its agency's format and delivers it by the receiving
+/// organisation's channel. A leg that cannot be delivered is reported to the hub as
+/// <see cref="LegDeliveryFailed"/> with the reason, so it shows as failed on the referral.
+/// </summary>
+public sealed class DeliverLegConsumer(
+    IEnumerable<IAgencyFormat> formats,
+    IEnumerable<IAgencyChannel> channels,
+    IOptions<AdapterOptions> options,
+    TimeProvider clock,
+    ILogger<DeliverLegConsumer> logger) :
+    IConsumer<LegRequested>,
+    IConsumer<LegCancelled>
+{
+    public async Task Consume(ConsumeContext<LegRequested> context)
+    {
+        var leg = context.Message;
+        AgencyDocument document;
+        try
+        {
+            document = Format(leg.Agency).Referral(leg);
+        }
+        catch (LegUndeliverableException ex)
+        {
+            await FailAsync(context, leg.LegId, leg.Agency, leg.Recipient, ex.Message);
+            return;
+        }
+
+        var delivery = new AgencyDelivery(leg.LegId, leg.ReferralId, leg.Agency, leg.Recipient, AgencyDelivery.ReferralKind, document);
+        try
+        {
+            var receipt = await Channel(leg.Recipient).DeliverAsync(delivery, context.CancellationToken);
+            logger.LogInformation("Leg {LegId} delivered to {Organisation}", leg.LegId, leg.Recipient.Code);
+            if (receipt.ReceivedByAgency)
+            {
+                await context.Publish(new LegAcknowledged(
+                    AnswerIdFor(leg.LegId, "received"), leg.LegId, leg.Agency, leg.Recipient.Name, clock.GetUtcNow(), receipt.AgencyReference));
+            }
+        }
+        catch (DeliveryFailedException ex)
+        {
+            await FailAsync(context, leg.LegId, leg.Agency, leg.Recipient, ex.Message);
+        }
+    }
+
+    public async Task Consume(ConsumeContext<LegCancelled> context)
+    {
+        var cancelled = context.Message;
+        var recipient = cancelled.Recipient;
+        var delivery = new AgencyDelivery(
+            cancelled.LegId, cancelled.ReferralId, cancelled.Agency, recipient, AgencyDelivery.CancellationKind, Format(cancelled.Agency).Cancellation(cancelled));
+
+        // A cancellation that cannot be delivered must not be lost quietly: it faults, and goes to the error queue to be replayed.
+        await Channel(recipient).DeliverAsync(delivery, context.CancellationToken);
+        logger.LogInformation("Cancellation of leg {LegId} delivered to {Organisation}", cancelled.LegId, recipient.Code);
+    }
+
+    IAgencyFormat Format(string agency) =>
+        formats.SingleOrDefault(f => f.Agency == agency)
+        ?? throw new InvalidOperationException($"No adapter for agency '{agency}' runs in this process.");
+
+    IAgencyChannel Channel(Organisation recipient)
+    {
+        var name = options.Value.For(recipient.Code).Channel;
+        return channels.SingleOrDefault(c => c.Name == name)
+            ?? throw new InvalidOperationException($"Organisation '{recipient.Code}' uses channel '{name}', which this process does not have.");
+    }
+
+    async Task FailAsync(ConsumeContext context, Guid legId, string agency, Organisation recipient, string reason)
+    {
+        logger.LogWarning("Leg {LegId} could not be delivered to {Organisation}: {Reason}", legId, recipient.Code, reason);
+        await context.Publish(new LegDeliveryFailed(AnswerIdFor(legId, "failed"), legId, agency, $"{agency} adapter", clock.GetUtcNow(), reason));
+    }
+
+    /// <summary>The same leg and event always give the same answer id, so a redelivered leg has no second effect.</summary>
+    internal static Guid AnswerIdFor(Guid legId, string what) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{legId:N}/{what}"))[..16]);
+}

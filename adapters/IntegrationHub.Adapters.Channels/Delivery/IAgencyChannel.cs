@@ -1,0 +1,27 @@
+using IntegrationHub.Contracts.V1;
+
+namespace IntegrationHub.Adapters.Channels.Delivery;
+
+/// <summary>How an agency's documents reach it.</summary>
+public interface IAgencyChannel
+{
+    /// <summary>The name organisations choose it by in <c>Adapters:Organisations:{code}:Channel</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Delivers the document, or throws <see cref="DeliveryFailedException"/> once the channel has given up.</summary>
+    Task<DeliveryReceipt> DeliverAsync(AgencyDelivery delivery, CancellationToken cancellationToken);
+}
+
+public sealed record AgencyDelivery(Guid LegId, Guid ReferralId, string Agency, Organisation Recipient, string Kind, AgencyDocument Document)
+{
+    public const string ReferralKind = "referral";
+    public const string CancellationKind = "cancellation";
+}
+
+/// <summary>
+/// What the channel knows once it has delivered: whether the agency's own system has confirmed
+/// receipt (a webhook's 2xx) or the document only waits in the agency's queue.
+/// </summary>
+public sealed record DeliveryReceipt(bool ReceivedByAgency, string? AgencyReference = null);
+
+public sealed class DeliveryFailedException(string reason, Exception? inner = null) : Exception(reason, inner);

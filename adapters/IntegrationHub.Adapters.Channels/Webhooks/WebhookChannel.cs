@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using IntegrationHub.Adapters.Channels.Delivery;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace IntegrationHub.Adapters.Channels.Webhooks;
+
+/// <summary>
+/// POSTs the agency's document to the organisation's webhook, signed. Retries, backoff with
+/// jitter, Retry-After and the circuit breaker are in the named client's resilience pipeline
+/// (<see cref="ChannelsExtensions"/>); when they have given up, delivery has failed.
+/// </summary>
+public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<AdapterOptions> options, TimeProvider clock) : IAgencyChannel
+{
+    public const string ClientName = "webhooks";
+    public const string DeliveryIdHeader = WebhookSignature.DeliveryHeader;
+
+    public string Name => AdapterOptions.WebhookChannelName;
+
+    public async Task<DeliveryReceipt> DeliverAsync(AgencyDelivery delivery, CancellationToken cancellationToken)
+    {
+        var organisation = options.Value.For(delivery.Recipient.Code);
+        if (organisation.WebhookUrl is null || string.IsNullOrEmpty(organisation.WebhookSecret))
+        {
+            throw new DeliveryFailedException($"Organisation '{delivery.Recipient.Code}' has no webhook URL and secret configured.");
+        }
+
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, organisation.WebhookUrl)
+        {
+            Content = new StringContent(delivery.Document.Body, new MediaTypeHeaderValue(delivery.Document.ContentType) { CharSet = "utf-8" }),
+        };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(delivery.Document.Body, timestamp, organisation.WebhookSecret));
+        request.Headers.Add(DeliveryIdHeader, $"{delivery.LegId:N}-{delivery.Kind}");
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or BrokenCircuitException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            throw new DeliveryFailedException($"Webhook {organisation.WebhookUrl.Host} could not be reached: {ex.Message}", ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DeliveryFailedException(
+                    $"Webhook {organisation.WebhookUrl.Host} answered {(int)response.StatusCode} {response.ReasonPhrase} after {options.Value.Webhooks.MaxRetryAttempts + 1} attempts.");
+            }
+
+            var reference = response.Headers.TryGetValues("X-Agency-Reference", out var values) ? values.FirstOrDefault() : null;
+            return new DeliveryReceipt(ReceivedByAgency: delivery.Kind == AgencyDelivery.ReferralKind, reference);
+        }
+    }
+}

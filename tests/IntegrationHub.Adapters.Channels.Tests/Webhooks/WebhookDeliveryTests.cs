@@ -1,0 +1,137 @@
+using System.Text.Json;
+using IntegrationHub.Adapters.Channels.Delivery;
+using IntegrationHub.Contracts.V1;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IntegrationHub.Adapters.Channels.Tests.Webhooks;
+
+public class WebhookDeliveryTests
+{
+    const string Organisation = "housing-authority-e09000001";
+
+    [Fact]
+    public async Task Webhook_that_fails_three_times_then_succeeds_gets_one_delivery_and_the_leg_is_received()
+    {
+        await using var agency = await WebhookReceiver.StartAsync((attempt, response) =>
+        {
+            response.StatusCode = attempt <= 3 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status202Accepted;
+            response.Headers["X-Agency-Reference"] = "HOU-42";
+            return Task.CompletedTask;
+        });
+        using var host = await StartAdapterAsync(agency.Url, maxRetryAttempts: 4);
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        var leg = Leg();
+
+        await harness.Bus.Publish(leg);
+
+        Assert.True(await harness.Published.Any<LegAcknowledged>(m => m.Context.Message.LegId == leg.LegId));
+        var acknowledged = harness.Published.Select<LegAcknowledged>().Single().Context.Message;
+        Assert.Equal("HOU-42", acknowledged.AgencyReference);
+        Assert.Equal(4, agency.Calls.Count);
+        Assert.All(agency.Calls, c => Assert.True(c.SignatureValid));
+        Assert.Single(agency.Calls, c => c.Status is >= 200 and < 300);
+        Assert.Single(agency.Calls.Select(c => c.DeliveryId).Distinct());
+        Assert.Equal(leg.LegId, JsonDocument.Parse(agency.Calls.Last().Body).RootElement.GetProperty("legId").GetGuid());
+        Assert.False(await harness.Published.Any<LegDeliveryFailed>());
+    }
+
+    [Fact]
+    public async Task Webhook_that_always_fails_makes_the_leg_failed_with_the_reason_once_the_budget_is_spent()
+    {
+        await using var agency = await WebhookReceiver.StartAsync((_, response) =>
+        {
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        using var host = await StartAdapterAsync(agency.Url, maxRetryAttempts: 2);
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        var leg = Leg();
+
+        await harness.Bus.Publish(leg);
+
+        Assert.True(await harness.Published.Any<LegDeliveryFailed>(m => m.Context.Message.LegId == leg.LegId));
+        var failed = harness.Published.Select<LegDeliveryFailed>().Single().Context.Message;
+        Assert.Contains("503", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, agency.Calls.Count);
+        Assert.False(await harness.Published.Any<LegAcknowledged>());
+    }
+
+    [Fact]
+    public async Task Retry_after_from_the_agency_is_honoured()
+    {
+        await using var agency = await WebhookReceiver.StartAsync((attempt, response) =>
+        {
+            if (attempt == 1)
+            {
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = "2";
+            }
+            else
+            {
+                response.StatusCode = StatusCodes.Status200OK;
+            }
+
+            return Task.CompletedTask;
+        });
+        using var host = await StartAdapterAsync(agency.Url, maxRetryAttempts: 2);
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+
+        await harness.Bus.Publish(Leg());
+
+        Assert.True(await harness.Published.Any<LegAcknowledged>());
+        var calls = agency.Calls.ToArray();
+        Assert.Equal(2, calls.Length);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1.9), $"Retried after {(calls[1].At - calls[0].At).TotalSeconds:0.00} s, not the 2 s asked for.");
+    }
+
+    static async Task<IHost> StartAdapterAsync(Uri webhook, int maxRetryAttempts)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Adapters:Agencies:0"] = AgencyCodes.Housing,
+            [$"Adapters:Organisations:{Organisation}:Channel"] = AdapterOptions.WebhookChannelName,
+            [$"Adapters:Organisations:{Organisation}:WebhookUrl"] = webhook.ToString(),
+            [$"Adapters:Organisations:{Organisation}:WebhookSecret"] = WebhookReceiver.Secret,
+            ["Adapters:Webhooks:MaxRetryAttempts"] = maxRetryAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Adapters:Webhooks:FirstRetryDelay"] = "00:00:00.050",
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddAgencyAdapters(new JsonTestFormat());
+        builder.Services.AddMassTransitTestHarness(x => x.AddConsumer<DeliverLegConsumer>());
+        builder.Services.Configure<TestHarnessOptions>(o => o.TestTimeout = TimeSpan.FromSeconds(30));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    static LegRequested Leg() => new(
+        Guid.NewGuid(),
+        Guid.NewGuid(),
+        "council-a",
+        AgencyCodes.Housing,
+        new Organisation(Organisation, "Test housing authority"),
+        DateTimeOffset.UtcNow,
+        "Needs somewhere to live",
+        new PersonDetails("Jo", "Bloggs", new DateOnly(2007, 1, 1), new ContactDetails(null, null, null, null), []),
+        [new PlanSection(PlanSectionCodes.Accommodation, ["A tenancy"], ["Refer"], "PA", null)],
+        new LawfulBasis("consent", "PA", DateTimeOffset.UtcNow, null),
+        new Referrer("PA", null, null, "council-a"));
+
+    /// <summary>A stand-in agency format: the channel is under test here, not the agency's document.</summary>
+    sealed class JsonTestFormat : IAgencyFormat
+    {
+        public string Agency => AgencyCodes.Housing;
+
+        public AgencyDocument Referral(LegRequested leg) => new("application/json", JsonSerializer.Serialize(new { legId = leg.LegId }));
+
+        public AgencyDocument Cancellation(LegCancelled cancelled) => new("application/json", JsonSerializer.Serialize(new { legId = cancelled.LegId, cancelled = true }));
+
+        public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => throw new NotSupportedException("Answers are not read in these tests.");
+    }
+}
