@@ -27,9 +27,9 @@ public static class ChannelsExtensions
 
         var running = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Agencies)}").Get<string[]>() ?? [];
         var transport = builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"];
+        builder.Services.AddSingleton(new AgencyFormats(available));
         foreach (var format in available.Where(f => running.Contains(f.Agency)))
         {
-            builder.Services.AddSingleton(format);
             builder.Services.AddSingleton(new AgencyConsumer(format.Agency, typeof(DeliverLegConsumer)));
             if (transport == "RabbitMq")
             {

@@ -4,7 +4,7 @@ namespace IntegrationHub.Adapters.Channels;
 
 /// <summary>
 /// One agency's own format: what the hub's leg messages become on the way out, and what the
-/// agency's answers mean on the way back in.
+/// agency's answers mean on the way back in. What the formats share is in <c>IntegrationHub.Adapters.Channels.Formats</c>.
 /// </summary>
 public interface IAgencyFormat
 {
@@ -20,13 +20,3 @@ public interface IAgencyFormat
 }
 
 public sealed record AgencyDocument(string ContentType, string Body);
-
-/// <summary>The leg cannot be delivered in the agency's format, e.g. a Jobcentre referral without a National Insurance number.</summary>
-public sealed class LegUndeliverableException(string reason) : Exception(reason);
-
-/// <summary>An agency's answer document is not valid: <see cref="Field"/> names what is wrong.</summary>
-public sealed class AgencyAnswerRejectedException(string field, string message) : Exception($"{field}: {message}")
-{
-    public string Field { get; } = field;
-    public string Reason { get; } = message;
-}

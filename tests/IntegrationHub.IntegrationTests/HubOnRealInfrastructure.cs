@@ -3,6 +3,7 @@ using IntegrationHub.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.IntegrationTests;
@@ -11,7 +12,7 @@ namespace IntegrationHub.IntegrationTests;
 /// The hub on PostgreSQL and RabbitMQ, in a database and a virtual host of its own that are
 /// created for this run and dropped after it.
 /// </summary>
-public sealed class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLifetime
+public class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TenantId = "council-it";
     readonly string runId = $"hub_it_{Guid.NewGuid():N}"[..20];
@@ -41,7 +42,16 @@ public sealed class HubOnRealInfrastructure : WebApplicationFactory<Program>, IA
         builder.UseSetting("AzureAd:TenantId", "00000000-0000-0000-0000-00000000c1a0");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Outbox:SendTimeout", "00:00:05");
+        // Start-up returns only once the bus is connected, so tests start against a ready hub.
+        builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a derived fixture adds, e.g. agency adapters running in the hub.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public IBus Bus => Services.GetRequiredService<IBus>();
 

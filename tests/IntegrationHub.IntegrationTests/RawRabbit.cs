@@ -49,6 +49,12 @@ public sealed class RawRabbit : IAsyncDisposable
         throw new TimeoutException($"No message arrived on '{queue}' within {patience}.");
     }
 
+    public async Task PublishAsync(string exchange, string routingKey, string json)
+    {
+        var properties = new BasicProperties { ContentType = "application/json", Persistent = true };
+        await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(json));
+    }
+
     async Task<bool> QueueExistsAsync(string queue)
     {
         // A passive declare of a missing queue closes the channel, so ask on a throwaway one.

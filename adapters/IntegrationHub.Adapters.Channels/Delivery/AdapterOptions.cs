@@ -19,6 +19,9 @@ public sealed class AdapterOptions
 
     public WebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>The hub's public address, for links agencies follow back to it (the probation event's detailUrl).</summary>
+    public Uri HubBaseUrl { get; set; } = new("http://localhost:5080");
+
     public const string AmqpChannelName = "Amqp";
     public const string WebhookChannelName = "Webhook";
     public const string FhirRestChannelName = "FhirRest";

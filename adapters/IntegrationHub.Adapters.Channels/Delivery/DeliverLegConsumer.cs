@@ -12,7 +12,7 @@ namespace IntegrationHub.Adapters.Channels.Delivery;
 /// <see cref="LegDeliveryFailed"/> with the reason, so it shows as failed on the referral.
 /// </summary>
 public sealed class DeliverLegConsumer(
-    IEnumerable<IAgencyFormat> formats,
+    AgencyFormats formats,
     IEnumerable<IAgencyChannel> channels,
     IOptions<AdapterOptions> options,
     TimeProvider clock,
@@ -63,9 +63,7 @@ public sealed class DeliverLegConsumer(
         logger.LogInformation("Cancellation of leg {LegId} delivered to {Organisation}", cancelled.LegId, recipient.Code);
     }
 
-    IAgencyFormat Format(string agency) =>
-        formats.SingleOrDefault(f => f.Agency == agency)
-        ?? throw new InvalidOperationException($"No adapter for agency '{agency}' runs in this process.");
+    IAgencyFormat Format(string agency) => formats.For(agency);
 
     IAgencyChannel Channel(Organisation recipient)
     {

@@ -1,12 +1,11 @@
-using IntegrationHub.Contracts.V1;
-using IntegrationHub.Messaging;
+using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Security;
 
 namespace IntegrationHub.Demo;
 
 public static class DemoExtensions
 {
-    /// <summary>Call before <c>AddMessaging</c>, so the stand-in agencies are attached to the bus.</summary>
+    /// <summary>Demo data, and a channel on which stand-in agencies answer: organisations choose it with <c>Channel: Demo</c>.</summary>
     public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DemoOptions>()
@@ -20,11 +19,7 @@ public static class DemoExtensions
             return builder;
         }
 
-        foreach (var agency in AgencyCodes.All)
-        {
-            builder.Services.AddSingleton(new AgencyConsumer(agency, typeof(DemoAgencyResponder)));
-        }
-
+        builder.Services.AddSingleton<IAgencyChannel, DemoPartnerChannel>();
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddHostedService<DemoBanner>();
         return builder;

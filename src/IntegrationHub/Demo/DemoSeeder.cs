@@ -28,7 +28,7 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         var pa = PersonalAdviser(tenant);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow();
-        var jordan = Person(tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", null, "X123456");
+        var jordan = Person(tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", "JK654321B", "X123456");
         var amira = Person(tenant, pa, "Amira", "Hassan", today.AddYears(-19).AddDays(-200), "LA-100871", "4010232137", "AB123456C", null);
         db.YoungPeople.AddRange(jordan, amira);
 
@@ -47,13 +47,9 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
 
         var consent = new LawfulBasisInput("consent", pa.Name, now, "Jordan agreed at the pathway plan review; signed form on file.");
         var (referral, errors) = await scope.ServiceProvider.GetRequiredService<ReferralMaker>().MakeAsync(
-            new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March and needs somewhere to live, mental health support and help into work.",
-                [PlanSectionCodes.Accommodation, PlanSectionCodes.Financial, PlanSectionCodes.Health, PlanSectionCodes.Eet],
-                [
-                    new ReferralAgency(AgencyCodes.Housing, consent),
-                    new ReferralAgency(AgencyCodes.Nhs, consent),
-                    new ReferralAgency(AgencyCodes.Dwp, consent),
-                ]),
+            new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March and needs somewhere to live, mental health support, help into work and joined-up youth justice and probation support.",
+                [PlanSectionCodes.Accommodation, PlanSectionCodes.Financial, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Justice],
+                [.. AgencyCodes.All.Select(agency => new ReferralAgency(agency, consent))]),
             pa,
             cancellationToken);
         if (referral is null)

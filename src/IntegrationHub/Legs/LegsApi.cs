@@ -5,6 +5,7 @@ using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Legs;
 
@@ -22,7 +23,7 @@ public static class LegsApi
         return app;
     }
 
-    public sealed record Services(HubDbContext Db, AuditLog Audit, ClaimsPrincipal Principal)
+    public sealed record Services(HubDbContext Db, AuditLog Audit, IOptions<TenantOptions> Tenants, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
     }
@@ -55,6 +56,6 @@ public static class LegsApi
         var person = await services.Db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
         var plan = await services.Db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
         await services.Audit.RecordReadAsync(user, "leg", leg.Id, person.Id, leg.LawfulBasis.Basis, cancellationToken);
-        return TypedResults.Ok(new AgencyLegView(LegDetails.From(leg), LegMessages.Requested(referral, leg, person, plan)));
+        return TypedResults.Ok(new AgencyLegView(LegDetails.From(leg), LegMessages.Requested(referral, leg, person, plan, services.Tenants.Value)));
     }
 }

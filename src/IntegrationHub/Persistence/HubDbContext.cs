@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Auditing;
 using IntegrationHub.Outbox;
 using IntegrationHub.PathwayPlans;
@@ -24,6 +25,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -84,6 +86,13 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
         {
             e.ToTable("audit_entries");
             e.HasIndex(a => new { a.YoungPersonId, a.At });
+        });
+
+        modelBuilder.Entity<IdempotentRequest>(e =>
+        {
+            e.ToTable("idempotent_requests");
+            e.HasKey(r => new { r.TenantId, r.Agency, r.RequestId });
+            e.Property(r => r.RequestId).HasMaxLength(100);
         });
 
         // The hub chooses every id itself, so an entity added through a navigation is always new.

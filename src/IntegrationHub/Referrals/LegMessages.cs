@@ -7,7 +7,7 @@ namespace IntegrationHub.Referrals;
 /// <summary>Builds what an agency is sent: only its shared sections and the identifiers it needs.</summary>
 public static class LegMessages
 {
-    public static LegRequested Requested(Referral referral, Leg leg, YoungPerson person, PathwayPlanVersion plan) => new(
+    public static LegRequested Requested(Referral referral, Leg leg, YoungPerson person, PathwayPlanVersion plan, TenantOptions tenants) => new(
         leg.Id,
         referral.Id,
         referral.TenantId,
@@ -23,8 +23,9 @@ public static class LegMessages
             [.. person.Identifiers().Where(i => SharingOptions.IdentifiersFor(leg.Agency).Contains(i.Type))]),
         [.. leg.SharedSections.Select(plan.Section).OfType<PlanSection>()],
         leg.LawfulBasis,
-        new Referrer(referral.ReferrerName, referral.ReferrerEmail, null, referral.TenantId));
+        new Referrer(referral.ReferrerName, referral.ReferrerEmail, null, tenants.NameOf(referral.TenantId)));
 
-    public static LegCancelled Cancelled(Referral referral, Leg leg, LegChange change) =>
-        new(leg.Id, referral.Id, referral.TenantId, leg.Agency, leg.Recipient, change.Reason!, change.Actor, change.At);
+    /// <summary>The change's reason code is the cancellation kind.</summary>
+    public static LegCancelled Cancelled(Referral referral, Leg leg, LegChange change, LegRequested sent) =>
+        new(leg.Id, referral.Id, referral.TenantId, leg.Agency, leg.Recipient, change.Reason!, change.ReasonCode!, change.Actor, change.At, sent);
 }

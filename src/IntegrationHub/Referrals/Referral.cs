@@ -49,6 +49,20 @@ public sealed class Referral
         return null;
     }
 
+    /// <summary>Records an agency's news about a leg that does not change its status.</summary>
+    public void NoteAgencyUpdate(Leg leg, string actor, DateTimeOffset at, string detail) => Timeline.Add(new TimelineEntry
+    {
+        ReferralId = Id,
+        LegId = leg.Id,
+        Agency = leg.Agency,
+        At = at,
+        Actor = actor,
+        Kind = TimelineKinds.AgencyUpdate,
+        FromStatus = leg.Status,
+        ToStatus = leg.Status,
+        Detail = detail,
+    });
+
     /// <summary>Records a change that was asked for and not applied, with why.</summary>
     public void RefuseLegChange(Leg leg, LegChange change, string refusal) =>
         AddToTimeline(leg, change, TimelineKinds.TransitionRefused, refusal);

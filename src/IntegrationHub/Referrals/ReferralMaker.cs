@@ -10,7 +10,12 @@ namespace IntegrationHub.Referrals;
 
 /// <summary>Makes a referral from a pathway plan version: one leg per agency, each sent only what it may see.</summary>
 public sealed class ReferralMaker(
-    HubDbContext db, Outbox.Outbox outbox, TimeProvider clock, IOptions<SharingOptions> sharing, IOptions<AgencyDirectoryOptions> directory)
+    HubDbContext db,
+    Outbox.Outbox outbox,
+    TimeProvider clock,
+    IOptions<SharingOptions> sharing,
+    IOptions<AgencyDirectoryOptions> directory,
+    IOptions<TenantOptions> tenants)
 {
     static readonly string[] LawfulBases = ["consent", "legal-obligation", "public-task", "vital-interests"];
 
@@ -149,7 +154,7 @@ public sealed class ReferralMaker(
                 ToStatus = LegStatusCodes.Requested,
                 Detail = $"Shared {string.Join(", ", leg.SharedSections)} under {leg.LawfulBasis.Basis}",
             });
-            outbox.Send(LegMessages.Requested(referral, leg, person, plan), Endpoints.AdapterQueue(leg.Agency));
+            outbox.Send(LegMessages.Requested(referral, leg, person, plan, tenants.Value), Endpoints.AdapterQueue(leg.Agency));
         }
 
         db.Referrals.Add(referral);

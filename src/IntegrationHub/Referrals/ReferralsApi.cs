@@ -29,7 +29,7 @@ public static class ReferralsApi
     }
 
     public sealed record Services(
-        HubDbContext Db, Outbox.Outbox Outbox, AuditLog Audit, TimeProvider Clock, IOptions<SharingOptions> Sharing, ClaimsPrincipal Principal)
+        HubDbContext Db, Outbox.Outbox Outbox, AuditLog Audit, TimeProvider Clock, IOptions<TenantOptions> Tenants, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
     }
@@ -76,9 +76,9 @@ public static class ReferralsApi
     static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelReferralAsync(
         Guid id, CancelRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (Validate(request) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["A reason is required to cancel a referral."] });
+            return invalid;
         }
 
         var referral = await FindInTenantAsync(services, id, cancellationToken);
@@ -93,23 +93,16 @@ public static class ReferralsApi
             return TypedResults.Conflict(new ProblemDetails { Title = "Nothing to cancel", Detail = "Every leg of this referral has already ended." });
         }
 
-        var change = new LegChange(LegStatusCodes.Cancelled, services.User.Name, services.Clock.GetUtcNow(), request.Reason);
-        foreach (var leg in open)
-        {
-            referral.ChangeLeg(leg, change);
-            services.Outbox.Send(LegMessages.Cancelled(referral, leg, change), Endpoints.AdapterQueue(leg.Agency));
-        }
-
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await CancelAsync(referral, open, request, services, cancellationToken);
         return TypedResults.Accepted($"/api/referrals/{referral.Id}", ReferralDetails.From(referral));
     }
 
     static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelLegAsync(
         Guid id, Guid legId, CancelRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (Validate(request) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["A reason is required to cancel a leg."] });
+            return invalid;
         }
 
         var referral = await FindInTenantAsync(services, id, cancellationToken);
@@ -118,16 +111,47 @@ public static class ReferralsApi
             return TypedResults.NotFound();
         }
 
-        var change = new LegChange(LegStatusCodes.Cancelled, services.User.Name, services.Clock.GetUtcNow(), request.Reason);
-        if (referral.ChangeLeg(leg, change) is { } refusal)
+        if (!referral.CanCancel(leg))
         {
+            referral.RefuseLegChange(leg, Change(request, services), $"A {leg.Status} leg cannot be cancelled.");
             await services.Db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Conflict(new ProblemDetails { Title = "The leg cannot be cancelled", Detail = refusal });
+            return TypedResults.Conflict(new ProblemDetails { Title = "The leg cannot be cancelled", Detail = $"The leg is {leg.Status}; it has already ended." });
         }
 
-        services.Outbox.Send(LegMessages.Cancelled(referral, leg, change), Endpoints.AdapterQueue(leg.Agency));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await CancelAsync(referral, [leg], request, services, cancellationToken);
         return TypedResults.Accepted($"/api/referrals/{referral.Id}", ReferralDetails.From(referral));
+    }
+
+    static ValidationProblem? Validate(CancelRequest request)
+    {
+        var errors = new ValidationErrors();
+        errors.Require("reason", request.Reason, 2000);
+        if (request.Kind is not null && !CancellationKinds.All.Contains(request.Kind))
+        {
+            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancellationKinds.All)}.");
+        }
+
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : null;
+    }
+
+    static LegChange Change(CancelRequest request, Services services) =>
+        new(LegStatusCodes.Cancelled, services.User.Name, services.Clock.GetUtcNow(), request.Reason, request.Kind ?? CancellationKinds.CircumstancesChanged);
+
+    /// <summary>Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it.</summary>
+    static async Task CancelAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, Services services, CancellationToken cancellationToken)
+    {
+        var person = await services.Db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
+        var plan = await services.Db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
+        var change = Change(request, services);
+        foreach (var leg in legs)
+        {
+            referral.ChangeLeg(leg, change);
+            services.Outbox.Send(
+                LegMessages.Cancelled(referral, leg, change, LegMessages.Requested(referral, leg, person, plan, services.Tenants.Value)),
+                Endpoints.AdapterQueue(leg.Agency));
+        }
+
+        await services.Db.SaveChangesAsync(cancellationToken);
     }
 
     static Task<Referral?> FindInTenantAsync(Services services, Guid id, CancellationToken cancellationToken) =>

@@ -8,7 +8,8 @@ public sealed record ReferralAgency(string? Agency, LawfulBasisInput? LawfulBasi
 
 public sealed record LawfulBasisInput(string? Basis, string? RecordedBy, DateTimeOffset? RecordedAt, string? Evidence);
 
-public sealed record CancelRequest(string? Reason);
+/// <summary>A cancellation: why, and whether circumstances changed (the default) or the referral was entered in error.</summary>
+public sealed record CancelRequest(string? Reason, string? Kind = null);
 
 public sealed record LegSummary(Guid Id, string Agency, string Status);
 

@@ -15,7 +15,12 @@ public static class ReferralsExtensions
             .Bind(builder.Configuration.GetSection(AgencyDirectoryOptions.Section))
             .Validate(o => !o.Validate().Any(), "AgencyDirectory names an unknown agency or an organisation without a code and name.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TenantOptions>()
+            .Bind(builder.Configuration.GetSection(TenantOptions.Section))
+            .Validate(o => o.LocalAuthorities.Values.All(t => !string.IsNullOrWhiteSpace(t.Name)), "Every Tenants:LocalAuthorities entry needs a Name.")
+            .ValidateOnStart();
         builder.Services.AddScoped<ReferralMaker>();
+        builder.Services.AddScoped<AgencyAnswerRecorder>();
         builder.Services.AddScoped<AuditLog>();
         return builder;
     }

@@ -23,4 +23,5 @@ public static class TimelineKinds
     public const string LegRequested = "leg-requested";
     public const string StatusChanged = "status-changed";
     public const string TransitionRefused = "transition-refused";
+    public const string AgencyUpdate = "agency-update";
 }

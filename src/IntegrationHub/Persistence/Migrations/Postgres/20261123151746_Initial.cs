@@ -35,6 +35,23 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "text", nullable: false),
+                    Agency = table.Column<string>(type: "text", nullable: false),
+                    RequestId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BodyHash = table.Column<string>(type: "text", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    Response = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.TenantId, x.Agency, x.RequestId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_entries",
                 columns: table => new
                 {
@@ -236,6 +253,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "idempotent_requests");
 
             migrationBuilder.DropTable(
                 name: "inbox_entries");

@@ -34,6 +34,23 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    Agency = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BodyHash = table.Column<string>(type: "TEXT", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Response = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.TenantId, x.Agency, x.RequestId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_entries",
                 columns: table => new
                 {
@@ -235,6 +252,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "idempotent_requests");
 
             migrationBuilder.DropTable(
                 name: "inbox_entries");

@@ -1,0 +1,28 @@
+namespace IntegrationHub.Adapters.Channels.Formats;
+
+/// <summary>The care leaver age bands the board reports by.</summary>
+public static class AgeBands
+{
+    public const string SixteenToSeventeen = "16-17";
+    public const string EighteenToTwenty = "18-20";
+    public const string TwentyOneToTwentyFive = "21-25";
+
+    /// <summary>The band of someone born on <paramref name="dateOfBirth"/>, on the (UTC) date of <paramref name="at"/>; null outside 16 to 25.</summary>
+    public static string? On(DateOnly dateOfBirth, DateTimeOffset at)
+    {
+        var today = DateOnly.FromDateTime(at.UtcDateTime);
+        var age = today.Year - dateOfBirth.Year;
+        if (today < dateOfBirth.AddYears(age))
+        {
+            age--;
+        }
+
+        return age switch
+        {
+            16 or 17 => SixteenToSeventeen,
+            >= 18 and <= 20 => EighteenToTwenty,
+            >= 21 and <= 25 => TwentyOneToTwentyFive,
+            _ => null,
+        };
+    }
+}

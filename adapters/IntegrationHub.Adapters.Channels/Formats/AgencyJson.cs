@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IntegrationHub.Adapters.Channels.Formats;
+
+/// <summary>
+/// How the agencies' plain JSON documents are written and read: the web defaults (camelCase names,
+/// case-insensitive reading), enums as strings, absent values left out.
+/// </summary>
+public static class AgencyJson
+{
+    public const string ContentType = "application/json";
+
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
+
+    /// <summary>The document as <see cref="ContentType"/>, for a channel to deliver.</summary>
+    public static AgencyDocument Document<T>(T document) => new(ContentType, Serialize(document));
+
+    static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

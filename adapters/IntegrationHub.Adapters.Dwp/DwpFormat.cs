@@ -1,0 +1,23 @@
+using IntegrationHub.Adapters.Channels;
+using IntegrationHub.Adapters.Channels.Formats;
+using IntegrationHub.Adapters.Dwp.Answers;
+using IntegrationHub.Adapters.Dwp.Referrals;
+using IntegrationHub.Contracts.V1;
+
+namespace IntegrationHub.Adapters.Dwp;
+
+/// <summary>The Jobcentre's care-leaver single point of contact takes referrals as plain JSON and sends updates back.</summary>
+public sealed class DwpFormat : IAgencyFormat
+{
+    public string Agency => AgencyCodes.Dwp;
+
+    /// <exception cref="LegUndeliverableException">The leg is not for DWP, has no NI number, or the young person is not 16 to 25.</exception>
+    public AgencyDocument Referral(LegRequested leg) => AgencyJson.Document(CareLeaverReferralTranslator.Translate(leg));
+
+    /// <exception cref="LegUndeliverableException">The cancellation is not for a DWP leg.</exception>
+    public AgencyDocument Cancellation(LegCancelled cancelled) => AgencyJson.Document(CareLeaverReferralTranslator.Translate(cancelled));
+
+    /// <summary>A Jobcentre update: one hub message.</summary>
+    /// <exception cref="AgencyAnswerRejectedException">The update is unreadable or invalid.</exception>
+    public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [JobcentreUpdateTranslator.Translate(body)];
+}

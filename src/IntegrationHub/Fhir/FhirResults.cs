@@ -1,0 +1,55 @@
+using Hl7.Fhir.Model;
+using IntegrationHub.Adapters.Nhs.Fhir;
+
+namespace IntegrationHub.Fhir;
+
+/// <summary>FHIR resources as <c>application/fhir+json</c>, and every error as an OperationOutcome.</summary>
+public static class FhirResults
+{
+    public const string ContentType = "application/fhir+json";
+
+    public static IResult Resource(Resource resource, int status = StatusCodes.Status200OK) =>
+        Results.Text(NhsFhirJson.Serialize(resource), $"{ContentType}; charset=utf-8", statusCode: status);
+
+    public static IResult Error(int status, OperationOutcome.IssueType code, string diagnostics, string? expression = null) =>
+        Resource(Outcome(code, diagnostics, expression), status);
+
+    public static OperationOutcome Outcome(OperationOutcome.IssueType code, string diagnostics, string? expression = null) => new()
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = code,
+                Diagnostics = diagnostics,
+                Expression = expression is null ? [] : [expression],
+            },
+        ],
+    };
+
+    /// <summary>
+    /// Errors the framework answers itself under <c>/fhir</c> (401 without a token, 403, 404 for no
+    /// route, 405) become OperationOutcomes too. Register it after the service defaults and before
+    /// authentication, so it wraps what authentication answers.
+    /// </summary>
+    public static WebApplication UseFhirErrors(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(async context =>
+        {
+            var status = context.HttpContext.Response.StatusCode;
+            var code = status switch
+            {
+                StatusCodes.Status401Unauthorized => OperationOutcome.IssueType.Login,
+                StatusCodes.Status403Forbidden => OperationOutcome.IssueType.Forbidden,
+                StatusCodes.Status404NotFound => OperationOutcome.IssueType.NotFound,
+                _ => OperationOutcome.IssueType.Processing,
+            };
+            context.HttpContext.Response.ContentType = $"{ContentType}; charset=utf-8";
+            await context.HttpContext.Response.WriteAsync(NhsFhirJson.Serialize(Outcome(code, $"HTTP {status}: {ReasonPhrase(status)}")));
+        }));
+        return app;
+    }
+
+    static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Outbox;
+using IntegrationHub.Persistence;
+using Microsoft.EntityFrameworkCore;
+using static IntegrationHub.Contracts.V1.LegStatusCodes;
+
+namespace IntegrationHub.Referrals;
+
+/// <summary>
+/// Records an agency's answer on its leg, however it arrived (bus, HTTP, FHIR). An answer already
+/// handled changes nothing; an answer the lifecycle does not allow is refused and recorded on the
+/// timeline, never applied; an agency's news that does not move the leg (a sanction proposed, a
+/// release date) goes on the timeline.
+/// </summary>
+public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
+{
+    const string InboxName = "agency-answers";
+
+    /// <param name="tenantId">When the caller is an agency worker, the local authority they serve: legs of others are unknown to them.</param>
+    public async Task<AnswerOutcome> RecordAsync(ILegAnswer answer, string? tenantId, CancellationToken cancellationToken)
+    {
+        if (await db.Inbox.AnyAsync(i => i.Consumer == InboxName && i.MessageKey == answer.AnswerId, cancellationToken))
+        {
+            logger.LogInformation("Answer {AnswerId} for leg {LegId} was already recorded", answer.AnswerId, answer.LegId);
+            return AnswerOutcome.AlreadyRecorded;
+        }
+
+        var referral = await db.Referrals
+            .Include(r => r.Legs)
+            .SingleOrDefaultAsync(r => r.Legs.Any(l => l.Id == answer.LegId) && (tenantId == null || r.TenantId == tenantId), cancellationToken);
+        if (referral?.Leg(answer.LegId) is not { } leg)
+        {
+            return AnswerOutcome.UnknownLeg;
+        }
+
+        // Times are kept in UTC; an agency that says nothing of the time is taken to mean now.
+        var at = answer.AnsweredAt == default ? clock.GetUtcNow() : answer.AnsweredAt.ToUniversalTime();
+        var outcome = answer.Agency != leg.Agency
+            ? Refuse(referral, leg, ChangeFor(answer, at) ?? new LegChange(leg.Status, answer.AnsweredBy, at), $"The answer came from '{answer.Agency}', but the leg is for '{leg.Agency}'.")
+            : ChangeFor(answer, at) is { } change
+                ? Apply(referral, leg, change, answer)
+                : Note(referral, leg, answer, at);
+
+        db.Inbox.Add(new InboxEntry { Consumer = InboxName, MessageKey = answer.AnswerId, HandledAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (outcome.Refusal is { } refusal)
+        {
+            logger.LogWarning("Answer {AnswerId} for leg {LegId} refused: {Refusal}", answer.AnswerId, leg.Id, refusal);
+        }
+        else
+        {
+            logger.LogInformation("Answer {AnswerId} recorded; leg {LegId} of referral {ReferralId} is {Status}", answer.AnswerId, leg.Id, referral.Id, leg.Status);
+        }
+
+        return outcome;
+    }
+
+    AnswerOutcome Apply(Referral referral, Leg leg, LegChange change, ILegAnswer answer)
+    {
+        if (change.To == Received && leg.Status != Requested)
+        {
+            // An acknowledgement overtaken by the agency's decision says nothing new.
+            logger.LogInformation("Late acknowledgement {AnswerId} for leg {LegId} ignored: the leg is already {Status}", answer.AnswerId, leg.Id, leg.Status);
+            return AnswerOutcome.Applied;
+        }
+
+        // A decision on a leg never acknowledged implies the agency received it.
+        if (leg.Status == Requested && change.To is Accepted or Rejected)
+        {
+            referral.ChangeLeg(leg, change with { To = Received, Reason = null, ReasonCode = null, Outcome = null });
+        }
+
+        return referral.ChangeLeg(leg, change) is { } refusal ? AnswerOutcome.Refused(refusal) : AnswerOutcome.Applied;
+    }
+
+    static AnswerOutcome Refuse(Referral referral, Leg leg, LegChange change, string refusal)
+    {
+        referral.RefuseLegChange(leg, change, refusal);
+        return AnswerOutcome.Refused(refusal);
+    }
+
+    static AnswerOutcome Note(Referral referral, Leg leg, ILegAnswer answer, DateTimeOffset at)
+    {
+        referral.NoteAgencyUpdate(leg, answer.AnsweredBy, at, Describe(answer));
+        return AnswerOutcome.Applied;
+    }
+
+    /// <summary>The status change an answer asks for, or null for news that leaves the status as it is.</summary>
+    public static LegChange? ChangeFor(ILegAnswer answer, DateTimeOffset at) => answer switch
+    {
+        LegAcknowledged a => new LegChange(Received, a.AnsweredBy, at, AgencyReference: a.AgencyReference),
+        LegAccepted a => new LegChange(Accepted, a.AnsweredBy, at, Reason: a.Note),
+        LegDeclined a => new LegChange(Rejected, a.AnsweredBy, at, a.Reason, a.ReasonCode),
+        LegStarted a => new LegChange(InProgress, a.AnsweredBy, at, Reason: a.Note),
+        LegPutOnHold a => new LegChange(OnHold, a.AnsweredBy, at, a.Reason),
+        LegCompleted a => new LegChange(Completed, a.AnsweredBy, at, Outcome: a.Outcome),
+        LegDeliveryFailed a => new LegChange(Failed, a.AnsweredBy, at, a.Reason),
+        _ => null,
+    };
+
+    static string Describe(ILegAnswer answer) => answer switch
+    {
+        HousingDutyAccepted a => $"Housing duty owed: {a.Duty}" + (a.CaseReference is null ? "" : $" (case {a.CaseReference})"),
+        AppointmentBooked a => $"Jobcentre appointment booked for {a.AppointmentAt.ToString("f", CultureInfo.GetCultureInfo("en-GB"))} at {a.Location}",
+        ClaimUpdated a => $"Claim update: {a.Text}",
+        SanctionProposed a => $"Sanction proposed from {Date(a.ProposedDate)}: {a.Reason}. The Jobcentre must speak to the Personal Adviser first.",
+        SanctionDecided a => $"Sanction decision: {a.Decision}" + (a.Text is null ? "" : $": {a.Text}"),
+        CustodyReleasePlanned a => $"Release from custody planned for {Date(a.ReleaseDate)}",
+        SupervisionEnded a => $"Supervision ended on {Date(a.EndedOn)}: {a.Reason}",
+        TransitionToProbationDue a => $"Transition to probation due on {Date(a.DueDate)}",
+        _ => answer.GetType().Name,
+    };
+
+    static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}
+
+public sealed record AnswerOutcome(string Kind, string? Refusal = null)
+{
+    public static readonly AnswerOutcome Applied = new("applied");
+    public static readonly AnswerOutcome AlreadyRecorded = new("already-recorded");
+    public static readonly AnswerOutcome UnknownLeg = new("unknown-leg");
+
+    public static AnswerOutcome Refused(string refusal) => new("refused", refusal);
+}

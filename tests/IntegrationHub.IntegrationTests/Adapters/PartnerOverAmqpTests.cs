@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using IntegrationHub.Adapters.Channels.Amqp;
+using IntegrationHub.Contracts.V1;
+using RabbitMQ.Client;
+
+namespace IntegrationHub.IntegrationTests.Adapters;
+
+/// <summary>The housing adapter runs in the hub and delivers on the AMQP channel.</summary>
+public sealed class HubWithHousingOnAmqp : HubOnRealInfrastructure
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Adapters:Agencies:0"] = AgencyCodes.Housing,
+        ["Adapters:DefaultChannel"] = "Amqp",
+    };
+}
+
+/// <summary>
+/// A partner's housing system written with nothing but RabbitMQ.Client, as one in any language
+/// could be: it reads the duty-to-refer referral as plain JSON from its own queue and answers
+/// with plain JSON on the answers exchange.
+/// </summary>
+public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixture<HubWithHousingOnAmqp>
+{
+    [Fact]
+    public async Task Partner_with_a_plain_amqp_client_receives_the_referral_as_json_and_accepts_it()
+    {
+        using var pa = hub.PersonalAdviser();
+        var referralId = await pa.MakeReferralAsync([AgencyCodes.Housing]);
+        await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
+
+        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing), Scenario.Patience);
+
+        using var referral = JsonDocument.Parse(delivered.Body);
+        Assert.False(referral.RootElement.TryGetProperty("messageType", out _), "The partner must get plain JSON, not a MassTransit envelope.");
+        var legId = referral.RootElement.GetProperty("hubReferences").GetProperty("legId").GetGuid();
+        Assert.Equal(referralId, referral.RootElement.GetProperty("hubReferences").GetProperty("referralId").GetGuid());
+        Assert.DoesNotContain("justice", delivered.Body, StringComparison.OrdinalIgnoreCase);
+
+        await partner.PublishAsync(Endpoints.AgencyAnswersExchange, AgencyCodes.Housing, JsonSerializer.Serialize(new
+        {
+            answerId = Guid.NewGuid(),
+            legId,
+            status = "accepted",
+            duty = "prevention",
+            officer = "Housing options officer",
+            decidedAt = DateTimeOffset.UtcNow,
+            caseReference = "HOU-2026-77",
+        }));
+
+        var after = await Scenario.WaitForAsync(pa, referralId, r => Scenario.Status(r, AgencyCodes.Housing) == LegStatusCodes.Accepted);
+        Assert.Contains(after.Timeline, t => t.Kind == "agency-update" && t.Detail!.Contains("prevention", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invalid_plain_json_answer_goes_to_the_answers_error_queue_with_its_reason()
+    {
+        await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
+        using var pa = hub.PersonalAdviser();
+        await pa.MakeReferralAsync([AgencyCodes.Housing]);
+        await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing), Scenario.Patience);
+
+        await partner.PublishAsync(Endpoints.AgencyAnswersExchange, AgencyCodes.Housing, """{"answerId":"6f1c0000-0000-0000-0000-000000000001","status":"accepted"}""");
+
+        var rejected = await partner.WaitForMessageAsync($"{Endpoints.AgencyAnswersQueue(AgencyCodes.Housing)}_error", Scenario.Patience);
+        Assert.Contains("legId", rejected.Header(AgencyAnswerListener.RejectionReasonHeader), StringComparison.Ordinal);
+    }
+}
