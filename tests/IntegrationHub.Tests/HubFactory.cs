@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using MassTransit;
@@ -16,8 +17,10 @@ namespace IntegrationHub.Tests;
 /// The hub in process: its own throwaway SQLite file, the in-memory bus, local tokens signed
 /// with a key made for this run, and stub agencies listening on every agency queue from the start.
 /// One per test class (<c>IClassFixture</c>), so row counts are not disturbed by other classes.
+/// A derived factory may add settings (<see cref="ConfigureSettings"/>) and run an agency's adapter
+/// in process instead of its stub (<see cref="StubbedAgencies"/>).
 /// </summary>
-public sealed class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TenantA = "council-a";
     public const string TenantB = "council-b";
@@ -39,6 +42,17 @@ public sealed class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IBus Bus => Services.GetRequiredService<IBus>();
 
+    /// <summary>
+    /// The agencies whose adapter queues the stubs listen on. A hub that runs an agency's adapter in
+    /// process must leave that agency out: the stub and the adapter would compete for its legs.
+    /// </summary>
+    protected virtual IReadOnlyCollection<string> StubbedAgencies => AgencyCodes.All;
+
+    /// <summary>Settings a derived factory adds to those of every test hub; it may override any of them.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -57,13 +71,14 @@ public sealed class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Start-up returns only once the bus is running, so stubs connect to a live bus.
         builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+        ConfigureSettings(builder);
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         // Starting the host migrates the database and starts the bus; the stubs listen before any referral is made.
         var bus = Bus;
-        agencies = await StubAgencies.ConnectAsync(bus);
+        agencies = await StubAgencies.ConnectAsync(bus, StubbedAgencies);
         answers = await AnswerRecorder.ConnectAsync(bus);
     }
 

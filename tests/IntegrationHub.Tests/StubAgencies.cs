@@ -13,13 +13,19 @@ public sealed class StubAgencies
     readonly ConcurrentDictionary<string, ConcurrentQueue<LegRequested>> requested = new();
     readonly ConcurrentDictionary<string, ConcurrentQueue<LegCancelled>> cancelled = new();
 
-    public static async Task<StubAgencies> ConnectAsync(IBus bus)
+    /// <param name="agencies">The agencies to stand in for (all, unless the hub runs some adapters itself); the others' queues record nothing.</param>
+    public static async Task<StubAgencies> ConnectAsync(IBus bus, IReadOnlyCollection<string>? agencies = null)
     {
         var stubs = new StubAgencies();
         foreach (var agency in AgencyCodes.All)
         {
             var requestedHere = stubs.requested.GetOrAdd(agency, _ => new ConcurrentQueue<LegRequested>());
             var cancelledHere = stubs.cancelled.GetOrAdd(agency, _ => new ConcurrentQueue<LegCancelled>());
+            if (agencies is not null && !agencies.Contains(agency))
+            {
+                continue;
+            }
+
             var handle = bus.ConnectReceiveEndpoint(Endpoints.AdapterQueue(agency), e =>
             {
                 // The hub sends to the agency's queue; nothing is published to agencies.

@@ -80,13 +80,18 @@ public static class AgencyAnswersApi
         var recorded = new List<AnswerRecorded>();
         foreach (var answer in answers)
         {
-            var outcome = await services.Recorder.RecordAsync(answer, user.TenantId, cancellationToken);
+            var outcome = await services.Recorder.RecordAsync(answer, (user.TenantId, user.Agency!), cancellationToken);
             if (outcome == AnswerOutcome.UnknownLeg)
             {
                 return TypedResults.Problem(title: "Unknown leg", detail: $"No leg {answer.LegId} is shared with you.", statusCode: StatusCodes.Status404NotFound);
             }
 
             recorded.Add(new AnswerRecorded(answer.GetType().Name, answer.AnswerId, answer.LegId, outcome.Kind, outcome.Refusal));
+            if (outcome.Refusal is not null)
+            {
+                // The rest of the document depends on what was refused (a duty follows an acceptance).
+                break;
+            }
         }
 
         var status = recorded.Any(r => r.Refusal is not null) ? StatusCodes.Status409Conflict : StatusCodes.Status200OK;

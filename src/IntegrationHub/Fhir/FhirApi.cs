@@ -198,7 +198,7 @@ public static class FhirApi
             return FhirResults.Error(StatusCodes.Status400BadRequest, IssueType.Invalid, "The Task's leg identifier is not the Task in the URL.", "Task.identifier");
         }
 
-        var outcome = await services.Recorder.RecordAsync(answer, services.User.TenantId, cancellationToken);
+        var outcome = await services.Recorder.RecordAsync(answer, (services.User.TenantId, AgencyCodes.Nhs), cancellationToken);
         if (outcome == AnswerOutcome.UnknownLeg)
         {
             return NotFound(id);
@@ -226,7 +226,9 @@ public static class FhirApi
     static async Task<List<NhsLeg>> NhsLegsAsync(Services services, CancellationToken cancellationToken, Guid? legId = null)
     {
         var tenant = services.User.TenantId;
+        // Not tracked: a referral already in the context (after an update) would bring all its legs along.
         var referrals = await services.Db.Referrals
+            .AsNoTracking()
             .Include(r => r.Legs.Where(l => l.Agency == AgencyCodes.Nhs && (legId == null || l.Id == legId)))
             .Where(r => r.TenantId == tenant && r.Legs.Any(l => l.Agency == AgencyCodes.Nhs && (legId == null || l.Id == legId)))
             .OrderByDescending(r => r.CreatedAt)

@@ -35,7 +35,16 @@ public static class FhirResults
     /// </summary>
     public static WebApplication UseFhirErrors(this WebApplication app)
     {
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(async context =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // An unexpected failure is logged by the handler and answered without its details.
+            ExceptionHandler = async http =>
+            {
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                http.Response.ContentType = $"{ContentType}; charset=utf-8";
+                await http.Response.WriteAsync(NhsFhirJson.Serialize(Outcome(OperationOutcome.IssueType.Exception, $"The hub could not complete the request (trace {http.TraceIdentifier}).")));
+            },
+        }).UseStatusCodePages(async context =>
         {
             var status = context.HttpContext.Response.StatusCode;
             var code = status switch

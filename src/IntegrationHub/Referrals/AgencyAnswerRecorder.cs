@@ -17,8 +17,11 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
 {
     const string InboxName = "agency-answers";
 
-    /// <param name="tenantId">When the caller is an agency worker, the local authority they serve: legs of others are unknown to them.</param>
-    public async Task<AnswerOutcome> RecordAsync(ILegAnswer answer, string? tenantId, CancellationToken cancellationToken)
+    /// <param name="caller">
+    /// When the answer comes from a signed-in agency worker, the local authority they serve and
+    /// their agency: the legs of other areas and other agencies are unknown to them.
+    /// </param>
+    public async Task<AnswerOutcome> RecordAsync(ILegAnswer answer, (string TenantId, string Agency)? caller, CancellationToken cancellationToken)
     {
         if (await db.Inbox.AnyAsync(i => i.Consumer == InboxName && i.MessageKey == answer.AnswerId, cancellationToken))
         {
@@ -26,9 +29,12 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
             return AnswerOutcome.AlreadyRecorded;
         }
 
+        var (tenantId, agency) = caller ?? (null!, null!);
         var referral = await db.Referrals
             .Include(r => r.Legs)
-            .SingleOrDefaultAsync(r => r.Legs.Any(l => l.Id == answer.LegId) && (tenantId == null || r.TenantId == tenantId), cancellationToken);
+            .SingleOrDefaultAsync(
+                r => r.Legs.Any(l => l.Id == answer.LegId && (caller == null || l.Agency == agency)) && (caller == null || r.TenantId == tenantId),
+                cancellationToken);
         if (referral?.Leg(answer.LegId) is not { } leg)
         {
             return AnswerOutcome.UnknownLeg;
@@ -83,6 +89,11 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
 
     static AnswerOutcome Note(Referral referral, Leg leg, ILegAnswer answer, DateTimeOffset at)
     {
+        if (answer is HousingDutyAccepted && leg.Status is not (Accepted or InProgress or OnHold or Completed))
+        {
+            return Refuse(referral, leg, new LegChange(leg.Status, answer.AnsweredBy, at), $"A housing duty cannot be recorded on a {leg.Status} leg: it follows an acceptance.");
+        }
+
         referral.NoteAgencyUpdate(leg, answer.AnsweredBy, at, Describe(answer));
         return AnswerOutcome.Applied;
     }

@@ -56,7 +56,7 @@ public sealed class RecordAgencyAnswerConsumer(AgencyAnswerRecorder recorder) :
 
     async Task RecordAsync<T>(ConsumeContext<T> context) where T : class, ILegAnswer
     {
-        if (await recorder.RecordAsync(context.Message, tenantId: null, context.CancellationToken) == AnswerOutcome.UnknownLeg)
+        if (await recorder.RecordAsync(context.Message, caller: null, context.CancellationToken) == AnswerOutcome.UnknownLeg)
         {
             throw new UnknownLegException(context.Message.LegId);
         }

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using static IntegrationHub.Contracts.Tests.PartnerDocuments;
+
+namespace IntegrationHub.Contracts.Tests;
+
+/// <summary>
+/// The JSON Schemas in <c>contracts/schemas</c> are generated from the C# records that write the
+/// documents, and these tests keep them from drifting apart. After a deliberate change to a
+/// document, regenerate them with <c>UPDATE_SCHEMAS=1 dotnet test tests/IntegrationHub.Contracts.Tests</c>
+/// and commit the changed files: partners read them.
+/// </summary>
+public class SchemaTests
+{
+    static readonly string SchemasFolder = Path.Combine(ContractsFolder(), "schemas");
+    static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, IndentSize = 2 };
+
+    public static TheoryData<string> DocumentNames => [.. All.Select(d => d.Name)];
+
+    [Theory]
+    [MemberData(nameof(DocumentNames))]
+    public void Published_schema_matches_the_record_that_writes_the_document(string name)
+    {
+        var document = All.Single(d => d.Name == name);
+        var generated = Generate(document);
+        var path = Path.Combine(SchemasFolder, $"{name}.schema.json");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SCHEMAS") == "1")
+        {
+            Directory.CreateDirectory(SchemasFolder);
+            File.WriteAllText(path, generated.ToJsonString(Pretty) + "\n");
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing: run the contract tests with UPDATE_SCHEMAS=1 and commit it.");
+        Assert.True(
+            JsonNode.DeepEquals(generated, JsonNode.Parse(File.ReadAllText(path))),
+            $"{name}.schema.json no longer describes {document.Type.Name}: run the contract tests with UPDATE_SCHEMAS=1, review the change and commit it.");
+    }
+
+    [Fact]
+    public void Every_published_schema_belongs_to_a_document()
+    {
+        var published = Directory.GetFiles(SchemasFolder, "*.schema.json").Select(f => Path.GetFileName(f)[..^".schema.json".Length]).Order();
+
+        Assert.Equal(All.Select(d => d.Name).Order(), published);
+    }
+
+    internal static JsonNode Generate(Document document)
+    {
+        var schema = document.Json.GetJsonSchemaAsNode(document.Type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"urn:care-leaver-hub:schemas:{document.Name}",
+            ["title"] = document.Type.Name,
+        };
+        foreach (var (key, value) in schema.AsObject())
+        {
+            root[key] = value?.DeepClone();
+        }
+
+        return root;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using static IntegrationHub.Contracts.V1.AgencyCodes;
+
+namespace IntegrationHub.Tests.Delivery;
+
+/// <summary>
+/// The hub running the housing and DWP adapters itself (<c>Adapters:Agencies</c>), as the embedded
+/// default does, with the housing authority (<c>housing-authority</c>, the directory's default) on
+/// the webhook channel at a <see cref="WebhookAgency"/> the factory starts first. No stub listens
+/// on the housing or DWP queues: it would compete with the adapter for the legs.
+/// </summary>
+public abstract class AdaptersInProcessHub : HubFactory
+{
+    public const string HousingAuthority = "housing-authority";
+
+    WebhookAgency? webhook;
+
+    public WebhookAgency Webhook => webhook ?? throw new InvalidOperationException("The webhook has not been started.");
+
+    /// <summary>The webhook's answer to its n-th call (from 1).</summary>
+    protected abstract int WebhookStatus(int call);
+
+    /// <summary>Retries after the first attempt.</summary>
+    public abstract int MaxRetryAttempts { get; }
+
+    protected override IReadOnlyCollection<string> StubbedAgencies => [Nhs, Probation, Yos];
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Adapters:Agencies:0", Housing);
+        builder.UseSetting("Adapters:Agencies:1", Dwp);
+        builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:Channel", "Webhook");
+        builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:WebhookUrl", Webhook.Url.ToString());
+        builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:WebhookSecret", WebhookAgency.Secret);
+        builder.UseSetting("Adapters:Webhooks:MaxRetryAttempts", MaxRetryAttempts.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Adapters:Webhooks:FirstRetryDelay", "00:00:00.050");
+    }
+
+    public override async Task InitializeAsync()
+    {
+        // The hub's settings name the webhook's address, so it listens before the hub starts.
+        webhook = await WebhookAgency.StartAsync(WebhookStatus);
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (webhook is not null)
+        {
+            await webhook.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A housing webhook that is down for three calls, then takes the referral with 202.</summary>
+public sealed class FlakyWebhookHub : AdaptersInProcessHub
+{
+    public override int MaxRetryAttempts => 4;
+
+    protected override int WebhookStatus(int call) => call <= 3 ? 503 : 202;
+}
+
+/// <summary>A housing webhook that always answers 503.</summary>
+public sealed class DownWebhookHub : AdaptersInProcessHub
+{
+    public override int MaxRetryAttempts => 2;
+
+    protected override int WebhookStatus(int call) => 503;
+}

@@ -1,0 +1,72 @@
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Referrals;
+using static IntegrationHub.Contracts.V1.AgencyCodes;
+using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+using static IntegrationHub.Tests.HubApi;
+
+namespace IntegrationHub.Tests.Delivery;
+
+/// <summary>A housing webhook that recovers: the adapter retries it until it answers 2xx, then the leg is received.</summary>
+public class WebhookRetryTests(FlakyWebhookHub hub) : IClassFixture<FlakyWebhookHub>
+{
+    [Fact]
+    public async Task Webhook_that_fails_three_times_then_answers_202_gets_the_referral_once_and_the_leg_is_received()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (_, referral) = await pa.ReferAsync([Accommodation, Financial], Housing);
+        var legId = referral.LegIdOf(Housing);
+
+        var details = await pa.WaitForReferralAsync(referral.Id, r => r.LegOf(Housing).Status != LegStatusCodes.Requested, "the housing leg to leave 'requested'");
+
+        var leg = details.LegOf(Housing);
+        Assert.Equal(LegStatusCodes.Received, leg.Status);
+        Assert.Equal(WebhookAgency.AgencyReference, leg.AgencyReference);
+        var calls = hub.Webhook.Calls;
+        Assert.Equal([503, 503, 503, 202], calls.Select(c => c.Status));
+        Assert.Single(calls, c => c.Succeeded);
+        Assert.All(calls, c =>
+        {
+            Assert.True(c.SignatureValid, "Every attempt is signed with the organisation's secret.");
+            Assert.Equal($"{legId:N}-referral", c.DeliveryId);
+            Assert.Contains(legId.ToString(), c.Body, StringComparison.Ordinal);
+        });
+    }
+}
+
+/// <summary>Legs that cannot be delivered end as <c>failed</c> on the referral, with why.</summary>
+public class FailedDeliveryTests(DownWebhookHub hub) : IClassFixture<DownWebhookHub>
+{
+    [Fact]
+    public async Task Webhook_that_always_answers_503_leaves_the_housing_leg_failed_saying_503()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (_, referral) = await pa.ReferAsync([Accommodation, Financial], Housing);
+        var legId = referral.LegIdOf(Housing);
+
+        var details = await pa.WaitForReferralAsync(referral.Id, r => r.LegOf(Housing).Status != LegStatusCodes.Requested, "the housing leg to leave 'requested'");
+
+        var leg = details.LegOf(Housing);
+        Assert.Equal(LegStatusCodes.Failed, leg.Status);
+        Assert.Contains("503", leg.StatusReason, StringComparison.Ordinal);
+        var failed = Assert.Single(details.Timeline, t => t.LegId == legId && t.ToStatus == LegStatusCodes.Failed);
+        Assert.Equal(TimelineKinds.StatusChanged, failed.Kind);
+        var calls = hub.Webhook.Calls.Where(c => c.DeliveryId == $"{legId:N}-referral").ToList();
+        Assert.Equal(hub.MaxRetryAttempts + 1, calls.Count);
+        Assert.All(calls, c => Assert.Equal(503, c.Status));
+    }
+
+    [Fact]
+    public async Task Dwp_leg_of_a_young_person_without_a_National_Insurance_number_fails_saying_so()
+    {
+        using var pa = hub.PersonalAdviser();
+        var person = await pa.RegisterYoungPersonAsync(NewYoungPerson() with { NationalInsuranceNumber = null });
+        var plan = await pa.CreatePlanVersionAsync(person.Id, Plan(Eet, Financial));
+        var referral = await pa.MakeReferralAsync(Referral(person.Id, plan.Number, [Eet, Financial], Dwp));
+
+        var details = await pa.WaitForReferralAsync(referral.Id, r => r.LegOf(Dwp).Status != LegStatusCodes.Requested, "the DWP leg to leave 'requested'");
+
+        var leg = details.LegOf(Dwp);
+        Assert.Equal(LegStatusCodes.Failed, leg.Status);
+        Assert.Contains("National Insurance number", leg.StatusReason, StringComparison.Ordinal);
+    }
+}
