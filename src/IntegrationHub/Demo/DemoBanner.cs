@@ -25,11 +25,12 @@ sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, Local
         var lines = new List<string>
         {
             "",
-            "=== Care Leaver Referral Hub: DEMO (in-memory bus, SQLite, stand-in agencies) ===",
+            "=== Care Leaver Referral Hub: DEMO (in-memory bus, SQLite, five adapters, stand-in agencies) ===",
             $"  API and its OpenAPI UI:  {address}/swagger",
             $"  OpenAPI document:        {address}/swagger/v1/swagger.json",
             $"  Health:                  {address}/health/live  {address}/health/ready",
             $"  Demo referrals (as PA):  {address}/api/referrals",
+            $"  FHIR facade (NHS):       {address}/fhir/metadata",
             "",
             "  Demo tokens (Authorization: Bearer <token>), valid for this signing key:",
             $"  PersonalAdviser ({tenant}):",
