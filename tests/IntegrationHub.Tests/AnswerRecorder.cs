@@ -11,6 +11,7 @@ namespace IntegrationHub.Tests;
 public sealed class AnswerRecorder : IConsumeObserver
 {
     readonly ConcurrentQueue<Guid> handled = new();
+    readonly ConcurrentQueue<(Guid LegId, string? CorrelationId)> correlations = new();
     readonly ConcurrentQueue<AnswerFault> faults = new();
 
     public static async Task<AnswerRecorder> ConnectAsync(IBus bus)
@@ -48,11 +49,15 @@ public sealed class AnswerRecorder : IConsumeObserver
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
+    /// <summary>The correlation id each answer for a leg arrived with.</summary>
+    public IReadOnlyList<string?> CorrelationIdsFor(Guid legId) => [.. correlations.Where(c => c.LegId == legId).Select(c => c.CorrelationId)];
+
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
         if (context.Message is ILegAnswer answer)
         {
             handled.Enqueue(answer.AnswerId);
+            correlations.Enqueue((answer.LegId, context.Headers.Get<string>(IntegrationHub.ServiceDefaults.CorrelationContext.Header)));
         }
 
         return Task.CompletedTask;

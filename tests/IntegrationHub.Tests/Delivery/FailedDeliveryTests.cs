@@ -31,6 +31,26 @@ public class WebhookRetryTests(FlakyWebhookHub hub) : IClassFixture<FlakyWebhook
             Assert.Contains(legId.ToString(), c.Body, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task Correlation_id_of_the_referral_request_follows_the_adapters_answer()
+    {
+        using var pa = hub.PersonalAdviser();
+        var person = await pa.RegisterYoungPersonAsync();
+        await pa.CreatePlanVersionAsync(person.Id, Plan(Accommodation, Financial));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/referrals")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(Referral(person.Id, 1, [Accommodation, Financial], Housing)),
+        };
+        request.Headers.Add("X-Correlation-Id", "trace-webhook-42");
+        var response = await pa.SendAsync(request);
+        await ExpectAsync(response, System.Net.HttpStatusCode.Accepted);
+        var referral = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<ReferralAccepted>(response.Content))!;
+
+        await pa.WaitForReferralAsync(referral.Id, r => r.LegOf(Housing).Status == LegStatusCodes.Received, "the housing leg to be received");
+
+        Assert.Equal(["trace-webhook-42"], hub.Answers.CorrelationIdsFor(referral.LegIdOf(Housing)));
+    }
 }
 
 /// <summary>Legs that cannot be delivered end as <c>failed</c> on the referral, with why.</summary>
