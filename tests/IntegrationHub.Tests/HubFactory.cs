@@ -24,6 +24,10 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TenantA = "council-a";
     public const string TenantB = "council-b";
+
+    /// <summary>An area outside the hub's tenants where some young people live, with its own housing authority.</summary>
+    public const string OutOfArea = "leeds";
+    public const string OutOfAreaHousing = "E08000035";
     public const string EntraTenantId = "00000000-0000-0000-0000-00000000c1a0";
     public const string Issuer = $"https://login.microsoftonline.com/{EntraTenantId}/v2.0";
     public const string Audience = "api://care-leaver-referral-hub";
@@ -66,6 +70,8 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AzureAd:TenantId", EntraTenantId);
         builder.UseSetting("AzureAd:ClientId", Audience);
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting($"AgencyDirectory:Areas:{OutOfArea}:housing:Code", OutOfAreaHousing);
+        builder.UseSetting($"AgencyDirectory:Areas:{OutOfArea}:housing:Name", "Leeds City Council housing options");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:IntegrationHub", "Warning");
 

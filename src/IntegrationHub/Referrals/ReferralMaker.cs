@@ -103,7 +103,7 @@ public sealed class ReferralMaker(
                     Id = Guid.NewGuid(),
                     ReferralId = referralId,
                     Agency = agency,
-                    Recipient = directory.Value.OrganisationFor(user.TenantId, agency),
+                    Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
                     Status = LegStatusCodes.Requested,
                     LawfulBasis = basis,
                     SharedSections = shared,
@@ -152,7 +152,7 @@ public sealed class ReferralMaker(
                 Actor = user.Name,
                 Kind = TimelineKinds.LegRequested,
                 ToStatus = LegStatusCodes.Requested,
-                Detail = $"Shared {string.Join(", ", leg.SharedSections)} under {leg.LawfulBasis.Basis}",
+                Detail = $"Sent to {leg.Recipient.Name}, sharing {string.Join(", ", leg.SharedSections)} under {leg.LawfulBasis.Basis}",
             });
             outbox.Send(LegMessages.Requested(referral, leg, person, plan, tenants.Value), Endpoints.AdapterQueue(leg.Agency));
         }

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using IntegrationHub.Auditing;
 using IntegrationHub.Identifiers;
 using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using IntegrationHub.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.YoungPeople;
 
@@ -23,7 +25,7 @@ public static class YoungPeopleApi
         return app;
     }
 
-    public sealed record Services(HubDbContext Db, AuditLog Audit, TimeProvider Clock, ClaimsPrincipal Principal)
+    public sealed record Services(HubDbContext Db, AuditLog Audit, TimeProvider Clock, IOptions<AgencyDirectoryOptions> Directory, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
         public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
@@ -33,6 +35,11 @@ public static class YoungPeopleApi
         RegisterYoungPerson request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var errors = Validate(request, services.Today);
+        if (request.ResidenceArea is { } area && area != services.User.TenantId && !services.Directory.Value.Areas.ContainsKey(area))
+        {
+            errors.Add("residenceArea", $"'{area}' is not an area in the agency directory, so the hub cannot route referrals there.");
+        }
+
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -55,6 +62,7 @@ public static class YoungPeopleApi
             Phone = request.Phone,
             AddressLine = request.AddressLine,
             Postcode = request.Postcode,
+            ResidenceArea = request.ResidenceArea,
             LocalAuthorityPersonId = request.LocalAuthorityPersonId!,
             NhsNumber = request.NhsNumber is null ? null : NhsNumber.Normalise(request.NhsNumber),
             NationalInsuranceNumber = request.NationalInsuranceNumber is null ? null : NationalInsuranceNumber.Normalise(request.NationalInsuranceNumber),

@@ -11,7 +11,8 @@ public sealed record RegisterYoungPerson(
     string? LocalAuthorityPersonId,
     string? NhsNumber,
     string? NationalInsuranceNumber,
-    string? Crn);
+    string? Crn,
+    string? ResidenceArea = null);
 
 public sealed record YoungPersonDetails(
     Guid Id,
@@ -27,9 +28,10 @@ public sealed record YoungPersonDetails(
     string LocalAuthorityPersonId,
     string? NhsNumber,
     string? NationalInsuranceNumber,
-    string? Crn)
+    string? Crn,
+    string? ResidenceArea)
 {
     public static YoungPersonDetails From(YoungPerson p, DateOnly today) => new(
         p.Id, p.TenantId, p.GivenName, p.FamilyName, p.DateOfBirth, p.AgeOn(today), p.Email, p.Phone, p.AddressLine, p.Postcode,
-        p.LocalAuthorityPersonId, p.NhsNumber, p.NationalInsuranceNumber, p.Crn);
+        p.LocalAuthorityPersonId, p.NhsNumber, p.NationalInsuranceNumber, p.Crn, p.ResidenceArea);
 }

@@ -13,6 +13,9 @@ public sealed class YoungPerson
     public string? Phone { get; set; }
     public string? AddressLine { get; set; }
     public string? Postcode { get; set; }
+
+    /// <summary>The area (local authority) the young person lives in, when it is not the one looking after them.</summary>
+    public string? ResidenceArea { get; set; }
     public required string LocalAuthorityPersonId { get; init; }
     public string? NhsNumber { get; init; }
     public string? NationalInsuranceNumber { get; init; }

@@ -59,6 +59,24 @@ public class AuthorisationTests(HubFactory hub) : IClassFixture<HubFactory>
     }
 
     [Fact]
+    public async Task Agency_answer_signed_with_another_key_is_refused_and_changes_nothing()
+    {
+        var otherKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var forger = new LocalTokenIssuer(
+            Options.Create(new LocalTokenOptions { Enabled = true, Issuer = HubFactory.Issuer, SigningKey = otherKey }),
+            hub.Services.GetRequiredService<IConfiguration>(),
+            TimeProvider.System);
+        using var client = hub.CreateClient(forger.Mint("intruder", "Intruder", HubRoles.Agency, HubFactory.TenantA, Housing));
+        client.DefaultRequestHeaders.Add("X-Request-Id", "forged-1");
+        var before = await hub.CountRowsAsync();
+
+        var response = await client.PostAsync("/api/agency-answers", new StringContent("""{"legId":"6f1c0000-0000-0000-0000-000000000001","status":"acknowledged"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        await ExpectAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal(before, await hub.CountRowsAsync());
+    }
+
+    [Fact]
     public async Task Garbage_token_is_unauthorised()
     {
         using var client = hub.CreateClient();

@@ -397,6 +397,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<string>("Postcode")
                         .HasColumnType("text");
 
+                    b.Property<string>("ResidenceArea")
+                        .HasColumnType("text");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -390,6 +390,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<string>("Postcode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResidenceArea")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)

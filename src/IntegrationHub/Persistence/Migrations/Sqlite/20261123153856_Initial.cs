@@ -136,6 +136,7 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     Phone = table.Column<string>(type: "TEXT", nullable: true),
                     AddressLine = table.Column<string>(type: "TEXT", nullable: true),
                     Postcode = table.Column<string>(type: "TEXT", nullable: true),
+                    ResidenceArea = table.Column<string>(type: "TEXT", nullable: true),
                     LocalAuthorityPersonId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     NhsNumber = table.Column<string>(type: "TEXT", nullable: true),
                     NationalInsuranceNumber = table.Column<string>(type: "TEXT", nullable: true),

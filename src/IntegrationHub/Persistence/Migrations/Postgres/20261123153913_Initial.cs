@@ -137,6 +137,7 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     Phone = table.Column<string>(type: "text", nullable: true),
                     AddressLine = table.Column<string>(type: "text", nullable: true),
                     Postcode = table.Column<string>(type: "text", nullable: true),
+                    ResidenceArea = table.Column<string>(type: "text", nullable: true),
                     LocalAuthorityPersonId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     NhsNumber = table.Column<string>(type: "text", nullable: true),
                     NationalInsuranceNumber = table.Column<string>(type: "text", nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IntegrationHub.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261123151746_Initial")]
+    [Migration("20261123153913_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -398,6 +398,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Postcode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResidenceArea")
                         .HasColumnType("text");
 
                     b.Property<string>("TenantId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationHub.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261123151723_Initial")]
+    [Migration("20261123153856_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -391,6 +391,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Postcode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidenceArea")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
