@@ -1,6 +1,7 @@
 using IntegrationHub.Adapters;
 using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Demo;
+using IntegrationHub.Escalations;
 using IntegrationHub.Fhir;
 using IntegrationHub.Legs;
 using IntegrationHub.Messaging;
@@ -28,6 +29,7 @@ builder.AddDemo();
 builder.AddAllAgencyAdapters();
 builder.AddOutbox();
 builder.AddMessaging(bus => bus.AddReferralConsumers());
+builder.AddEscalations();
 builder.AddOperations();
 builder.AddApiDocumentation();
 
@@ -44,6 +46,7 @@ app.MapReferralsApi();
 app.MapLegsApi();
 app.MapFhirApi();
 app.MapAgencyAnswersApi();
+app.MapEscalationsApi();
 app.MapOperationsApi();
 app.Run();
 return 0;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Auditing;
+using IntegrationHub.Escalations;
 using IntegrationHub.Outbox;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Referrals;
@@ -26,6 +27,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -93,6 +95,15 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("idempotent_requests");
             e.HasKey(r => new { r.TenantId, r.Agency, r.RequestId });
             e.Property(r => r.RequestId).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Escalation>(e =>
+        {
+            e.ToTable("escalations");
+            e.HasIndex(x => x.TriggerKey).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.ResolvedAt, x.Level });
+            e.Property(x => x.TriggerKey).HasMaxLength(120);
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
 
         // The hub chooses every id itself, so an entity added through a navigation is always new.

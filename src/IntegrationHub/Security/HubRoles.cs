@@ -8,6 +8,17 @@ public static class HubRoles
 
     /// <summary>Runs the hub: looks at and replays dead-lettered messages. Sees no personal data.</summary>
     public const string Operator = "Operator";
+
+    /// <summary>The PA's team manager: level-1 escalations.</summary>
+    public const string TeamManager = "TeamManager";
+
+    /// <summary>Head of the leaving care service: level-2 escalations.</summary>
+    public const string HeadOfService = "HeadOfService";
+
+    /// <summary>A Corporate Parenting Board member: level 3, aggregates and case references, names only with a recorded purpose.</summary>
+    public const string BoardMember = "BoardMember";
+
+    public static IReadOnlyList<string> EscalationRoles { get; } = [TeamManager, HeadOfService, BoardMember];
 }
 
 /// <summary>The hub's own claims, issued by Entra ID as optional claims or by the local issuer.</summary>
@@ -25,4 +36,7 @@ public static class HubPolicies
     public const string PersonalAdviser = nameof(PersonalAdviser);
     public const string AgencyWorker = nameof(AgencyWorker);
     public const string Operator = nameof(Operator);
+
+    /// <summary>Team managers, heads of service and board members of one local authority.</summary>
+    public const string EscalationManager = nameof(EscalationManager);
 }

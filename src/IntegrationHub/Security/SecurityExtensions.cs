@@ -48,6 +48,10 @@ public static class SecurityExtensions
                 .RequireRole(HubRoles.Agency)
                 .RequireClaim(HubClaims.LocalAuthority)
                 .RequireClaim(HubClaims.Agency))
+            .AddPolicy(HubPolicies.EscalationManager, p => p
+                .RequireAuthenticatedUser()
+                .RequireRole(HubRoles.EscalationRoles)
+                .RequireClaim(HubClaims.LocalAuthority))
             .AddPolicy(HubPolicies.Operator, p => p
                 .RequireAuthenticatedUser()
                 .RequireRole(HubRoles.Operator));

@@ -35,6 +35,34 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "escalations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "text", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LegId = table.Column<Guid>(type: "uuid", nullable: true),
+                    YoungPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Agency = table.Column<string>(type: "text", nullable: false),
+                    Theme = table.Column<string>(type: "text", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    ReasonCode = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    Owner = table.Column<string>(type: "text", nullable: false),
+                    TriggerKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_escalations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotent_requests",
                 columns: table => new
                 {
@@ -212,6 +240,17 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 columns: new[] { "YoungPersonId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_escalations_TenantId_ResolvedAt_Level",
+                table: "escalations",
+                columns: new[] { "TenantId", "ResolvedAt", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_escalations_TriggerKey",
+                table: "escalations",
+                column: "TriggerKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_legs_Agency_Status",
                 table: "legs",
                 columns: new[] { "Agency", "Status" });
@@ -254,6 +293,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "escalations");
 
             migrationBuilder.DropTable(
                 name: "idempotent_requests");

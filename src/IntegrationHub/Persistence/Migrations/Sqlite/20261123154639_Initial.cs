@@ -34,6 +34,34 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "escalations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    YoungPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Agency = table.Column<string>(type: "TEXT", nullable: false),
+                    Theme = table.Column<string>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", nullable: false),
+                    TriggerKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_escalations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotent_requests",
                 columns: table => new
                 {
@@ -211,6 +239,17 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 columns: new[] { "YoungPersonId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_escalations_TenantId_ResolvedAt_Level",
+                table: "escalations",
+                columns: new[] { "TenantId", "ResolvedAt", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_escalations_TriggerKey",
+                table: "escalations",
+                column: "TriggerKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_legs_Agency_Status",
                 table: "legs",
                 columns: new[] { "Agency", "Status" });
@@ -253,6 +292,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "escalations");
 
             migrationBuilder.DropTable(
                 name: "idempotent_requests");

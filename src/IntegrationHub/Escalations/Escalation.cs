@@ -1,0 +1,61 @@
+namespace IntegrationHub.Escalations;
+
+/// <summary>
+/// A cross-agency block on its way up the ladder: level 1 (the PA's team manager and the agency's
+/// SPOC manager), 2 (head of service and the agency's named senior manager), 3 (the Corporate
+/// Parenting Board's champion for the theme).
+/// </summary>
+public sealed class Escalation
+{
+    public Guid Id { get; init; }
+    public required string TenantId { get; init; }
+    public Guid? ReferralId { get; init; }
+    public Guid? LegId { get; init; }
+    public Guid YoungPersonId { get; init; }
+    public required string Agency { get; init; }
+    public required string Theme { get; init; }
+    public int Level { get; set; }
+    public required string ReasonCode { get; init; }
+    public required string Reason { get; init; }
+    public required string Owner { get; set; }
+
+    /// <summary>What raised it (e.g. <c>sla:{legId}</c>): unique, so however many scanners run, it is raised once.</summary>
+    public required string TriggerKey { get; init; }
+
+    public DateTimeOffset RaisedAt { get; init; }
+    public DateTimeOffset DueBy { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+    public string? Outcome { get; set; }
+
+    /// <summary>Optimistic concurrency: two scanners cannot both move it up a level.</summary>
+    public int Version { get; set; }
+
+    public bool IsOpen => ResolvedAt is null;
+}
+
+public static class EscalationReasons
+{
+    public const string NoAcknowledgement = "no-acknowledgement";
+    public const string NoDecision = "no-decision";
+    public const string UnacceptableDecline = "unacceptable-decline";
+    public const string RaisedByManager = "raised-by-manager";
+}
+
+public static class EscalationThemes
+{
+    public const string Housing = "housing";
+    public const string Health = "health";
+    public const string Eet = "eet";
+    public const string Justice = "justice";
+
+    public static IReadOnlyList<string> All { get; } = [Housing, Health, Eet, Justice];
+
+    public static string For(string agency) => agency switch
+    {
+        Contracts.V1.AgencyCodes.Housing => Housing,
+        Contracts.V1.AgencyCodes.Nhs => Health,
+        Contracts.V1.AgencyCodes.Dwp => Eet,
+        _ => Justice,
+    };
+}
