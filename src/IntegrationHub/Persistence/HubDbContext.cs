@@ -2,6 +2,7 @@ using System.Text.Json;
 using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Auditing;
 using IntegrationHub.Escalations;
+using IntegrationHub.Notifications;
 using IntegrationHub.Outbox;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Referrals;
@@ -28,6 +29,8 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<LegFact> LegFacts => Set<LegFact>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -104,6 +107,21 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(x => new { x.TenantId, x.ResolvedAt, x.Level });
             e.Property(x => x.TriggerKey).HasMaxLength(120);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<LegFact>(e =>
+        {
+            e.ToTable("leg_facts");
+            e.HasIndex(f => new { f.TenantId, f.Kind, f.Date });
+            e.HasIndex(f => f.LegId);
+        });
+
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(n => new { n.TenantId, n.UserId, n.ReadAt });
+            e.HasIndex(n => new { n.TenantId, n.Role, n.ReadAt });
+            e.HasIndex(n => n.EmailedAt);
         });
 
         // The hub chooses every id itself, so an entity added through a navigation is always new.

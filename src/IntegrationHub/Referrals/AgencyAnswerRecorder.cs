@@ -87,7 +87,15 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
         return AnswerOutcome.Refused(refusal);
     }
 
-    static AnswerOutcome Note(Referral referral, Leg leg, ILegAnswer answer, DateTimeOffset at)
+    static (string Kind, DateOnly Date)? Fact(ILegAnswer answer) => answer switch
+    {
+        CustodyReleasePlanned a => (LegFactKinds.CustodyReleasePlanned, a.ReleaseDate),
+        TransitionToProbationDue a => (LegFactKinds.TransitionToProbationDue, a.DueDate),
+        SanctionProposed a => (LegFactKinds.SanctionProposed, a.ProposedDate),
+        _ => null,
+    };
+
+    AnswerOutcome Note(Referral referral, Leg leg, ILegAnswer answer, DateTimeOffset at)
     {
         if (answer is HousingDutyAccepted && leg.Status is not (Accepted or InProgress or OnHold or Completed))
         {
@@ -95,6 +103,21 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
         }
 
         referral.NoteAgencyUpdate(leg, answer.AnsweredBy, at, Describe(answer));
+        if (Fact(answer) is { } fact)
+        {
+            db.LegFacts.Add(new LegFact
+            {
+                Id = Guid.NewGuid(),
+                LegId = leg.Id,
+                ReferralId = referral.Id,
+                TenantId = referral.TenantId,
+                Agency = leg.Agency,
+                Kind = fact.Kind,
+                Date = fact.Date,
+                RecordedAt = at,
+            });
+        }
+
         return AnswerOutcome.Applied;
     }
 

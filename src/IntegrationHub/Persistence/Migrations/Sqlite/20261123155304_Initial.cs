@@ -92,6 +92,47 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "leg_facts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LegId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    Agency = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Response = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_leg_facts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EscalationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmailedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -250,6 +291,16 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_leg_facts_LegId",
+                table: "leg_facts",
+                column: "LegId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_leg_facts_TenantId_Kind_Date",
+                table: "leg_facts",
+                columns: new[] { "TenantId", "Kind", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_legs_Agency_Status",
                 table: "legs",
                 columns: new[] { "Agency", "Status" });
@@ -258,6 +309,21 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 name: "IX_legs_ReferralId",
                 table: "legs",
                 column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_EmailedAt",
+                table: "notifications",
+                column: "EmailedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_TenantId_Role_ReadAt",
+                table: "notifications",
+                columns: new[] { "TenantId", "Role", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_TenantId_UserId_ReadAt",
+                table: "notifications",
+                columns: new[] { "TenantId", "UserId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_SentAt_CreatedAt",
@@ -303,7 +369,13 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 name: "inbox_entries");
 
             migrationBuilder.DropTable(
+                name: "leg_facts");
+
+            migrationBuilder.DropTable(
                 name: "legs");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

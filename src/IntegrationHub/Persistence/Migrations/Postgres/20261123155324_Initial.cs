@@ -93,6 +93,47 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "leg_facts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LegId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "text", nullable: false),
+                    Agency = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Response = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_leg_facts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Role = table.Column<string>(type: "text", nullable: true),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EscalationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -251,6 +292,16 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_leg_facts_LegId",
+                table: "leg_facts",
+                column: "LegId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_leg_facts_TenantId_Kind_Date",
+                table: "leg_facts",
+                columns: new[] { "TenantId", "Kind", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_legs_Agency_Status",
                 table: "legs",
                 columns: new[] { "Agency", "Status" });
@@ -259,6 +310,21 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 name: "IX_legs_ReferralId",
                 table: "legs",
                 column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_EmailedAt",
+                table: "notifications",
+                column: "EmailedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_TenantId_Role_ReadAt",
+                table: "notifications",
+                columns: new[] { "TenantId", "Role", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_TenantId_UserId_ReadAt",
+                table: "notifications",
+                columns: new[] { "TenantId", "UserId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_SentAt_CreatedAt",
@@ -304,7 +370,13 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 name: "inbox_entries");
 
             migrationBuilder.DropTable(
+                name: "leg_facts");
+
+            migrationBuilder.DropTable(
                 name: "legs");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
