@@ -31,11 +31,18 @@ sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, Local
             $"  Health:                  {address}/health/live  {address}/health/ready",
             $"  Demo referrals (as PA):  {address}/api/referrals",
             $"  FHIR facade (NHS):       {address}/fhir/metadata",
+            $"  Escalations (managers):  {address}/api/escalations",
             "",
             "  Demo tokens (Authorization: Bearer <token>), valid for this signing key:",
             $"  PersonalAdviser ({tenant}):",
             $"    {tokens.Mint(pa.Id, pa.Name, HubRoles.PersonalAdviser, tenant)}",
         };
+        foreach (var role in HubRoles.EscalationRoles)
+        {
+            lines.Add($"  {role} ({tenant}):");
+            lines.Add($"    {tokens.Mint($"demo-{role.ToLowerInvariant()}", $"Demo {role}", role, tenant)}");
+        }
+
         foreach (var agency in AgencyCodes.All)
         {
             lines.Add($"  Agency worker, {agency}:");

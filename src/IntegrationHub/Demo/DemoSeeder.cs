@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Escalations;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
@@ -55,6 +56,23 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         if (referral is null)
         {
             throw new InvalidOperationException($"The demo referral is invalid: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
+        }
+
+        // One escalation at each level of the ladder, so the managers' and board's views have something to show.
+        var runner = scope.ServiceProvider.GetRequiredService<EscalationRunner>();
+        (int Level, string Agency, string Reason)[] escalations =
+        [
+            (1, AgencyCodes.Nhs, "Demo: CAMHS has not offered Jordan an appointment within the agreed 4 weeks."),
+            (2, AgencyCodes.Dwp, "Demo: the Jobcentre declined the referral although Jordan has no work coach."),
+            (3, AgencyCodes.Housing, "Demo: no supported accommodation has been found for Jordan's move in March."),
+        ];
+        foreach (var (level, agency, reason) in escalations)
+        {
+            await runner.RaiseAsync(
+                new EscalationRunner.Candidate($"demo:{referral.Id}:{level}", level, EscalationReasons.RaisedByManager, reason,
+                    referral.Id, referral.Legs.Single(l => l.Agency == agency).Id, jordan.Id, tenant, agency),
+                clock.GetUtcNow(),
+                cancellationToken);
         }
 
         logger.LogInformation("Demo data seeded for {TenantId}: referral {ReferralId}", tenant, referral.Id);

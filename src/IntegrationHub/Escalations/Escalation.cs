@@ -40,6 +40,9 @@ public static class EscalationReasons
     public const string NoDecision = "no-decision";
     public const string UnacceptableDecline = "unacceptable-decline";
     public const string RaisedByManager = "raised-by-manager";
+    public const string SanctionWithoutPaResponse = "sanction-without-pa-response";
+    public const string ReleaseWithoutAccommodation = "release-without-accommodation";
+    public const string EighteenWithoutProbation = "eighteen-without-probation";
 }
 
 public static class EscalationThemes

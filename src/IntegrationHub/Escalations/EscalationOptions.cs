@@ -37,6 +37,18 @@ public sealed class EscalationOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Working days the PA has to answer a proposed sanction before it goes to level 2.</summary>
+    [Range(1, 20)]
+    public int SanctionResponseWithin { get; set; } = 2;
+
+    /// <summary>Days before a planned release from custody by which an accommodation leg must be accepted.</summary>
+    [Range(1, 365)]
+    public int ReleaseAccommodationWithinDays { get; set; } = 28;
+
+    /// <summary>Months before the 18th birthday by which a young person open to the YOS must have an accepted probation leg.</summary>
+    [Range(1, 24)]
+    public int ProbationBeforeEighteenMonths { get; set; } = 6;
+
     public AgencySla SlaFor(string tenantId, string agency) =>
         Tenants.TryGetValue(tenantId, out var own) && own.TryGetValue(agency, out var sla) ? sla : Sla[agency];
 }

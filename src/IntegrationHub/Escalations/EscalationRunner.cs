@@ -44,9 +44,9 @@ public sealed class EscalationRunner(
                 continue;
             }
 
-            if (await AnsweredSinceAsync(escalation, cancellationToken) is { } status)
+            if (await MendedSinceAsync(escalation, cancellationToken) is { } outcome)
             {
-                resolved += await SaveAsync(Resolve(escalation, $"The agency answered: the leg is {status}.", "hub", now), cancellationToken) ? 1 : 0;
+                resolved += await SaveAsync(Resolve(escalation, outcome, "hub", now), cancellationToken) ? 1 : 0;
             }
             else if (escalation.DueBy < now && escalation.Level < EscalationLadder.TopLevel)
             {
@@ -101,6 +101,62 @@ public sealed class EscalationRunner(
             }
         }
 
+        candidates.AddRange((await FactCandidatesAsync(now, cancellationToken)).Where(c => !raisedKeys.Contains(c.TriggerKey)));
+        return candidates;
+    }
+
+    static readonly string[] Taken = [Accepted, InProgress, OnHold, Completed];
+
+    /// <summary>The triggers besides SLAs: a sanction the PA has not answered, a release with nowhere to live, 18 with no probation.</summary>
+    async Task<List<Candidate>> FactCandidatesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var candidates = new List<Candidate>();
+
+        var facts = await (
+            from fact in db.LegFacts
+            join referral in db.Referrals on fact.ReferralId equals referral.Id
+            where (fact.Kind == LegFactKinds.SanctionProposed && fact.RespondedAt == null)
+                || (fact.Kind == LegFactKinds.CustodyReleasePlanned && fact.Date >= today)
+            select new { fact.Id, fact.Kind, fact.Date, fact.RecordedAt, fact.LegId, fact.Agency, referral.TenantId, ReferralId = referral.Id, referral.YoungPersonId })
+            .ToListAsync(cancellationToken);
+        var housedPeople = (await (
+            from leg in db.Legs
+            join referral in db.Referrals on leg.ReferralId equals referral.Id
+            where leg.Agency == AgencyCodes.Housing && Taken.Contains(leg.Status)
+            select referral.YoungPersonId).ToListAsync(cancellationToken)).ToHashSet();
+
+        foreach (var fact in facts)
+        {
+            if (fact.Kind == LegFactKinds.SanctionProposed && now > calendar.DeadlineFor(fact.RecordedAt, settings.SanctionResponseWithin))
+            {
+                candidates.Add(new Candidate($"sanction:{fact.Id}", 2, EscalationReasons.SanctionWithoutPaResponse,
+                    $"The Jobcentre proposed a sanction from {fact.Date:d MMMM yyyy} and the Personal Adviser has not answered within {settings.SanctionResponseWithin} working days.",
+                    fact.ReferralId, fact.LegId, fact.YoungPersonId, fact.TenantId, fact.Agency));
+            }
+            else if (fact.Kind == LegFactKinds.CustodyReleasePlanned && fact.Date <= today.AddDays(settings.ReleaseAccommodationWithinDays) && !housedPeople.Contains(fact.YoungPersonId))
+            {
+                candidates.Add(new Candidate($"release:{fact.Id}", 1, EscalationReasons.ReleaseWithoutAccommodation,
+                    $"Release from custody planned for {fact.Date:d MMMM yyyy} and no accommodation leg has been accepted.",
+                    fact.ReferralId, null, fact.YoungPersonId, fact.TenantId, AgencyCodes.Housing));
+            }
+        }
+
+        var turningEighteen = today.AddMonths(settings.ProbationBeforeEighteenMonths).AddYears(-18);
+        var openToYos = await (
+            from leg in db.Legs
+            join referral in db.Referrals on leg.ReferralId equals referral.Id
+            join person in db.YoungPeople on referral.YoungPersonId equals person.Id
+            where leg.Agency == AgencyCodes.Yos && Taken.Contains(leg.Status) && leg.Status != Completed
+                && person.DateOfBirth <= turningEighteen && person.DateOfBirth > today.AddYears(-18)
+                && !db.Legs.Any(p => p.Agency == AgencyCodes.Probation && Taken.Contains(p.Status)
+                    && db.Referrals.Any(r => r.Id == p.ReferralId && r.YoungPersonId == person.Id))
+            select new { referral.TenantId, ReferralId = referral.Id, person.Id, person.DateOfBirth })
+            .ToListAsync(cancellationToken);
+        candidates.AddRange(openToYos.DistinctBy(p => p.Id).Select(p => new Candidate($"eighteen:{p.Id}", 1, EscalationReasons.EighteenWithoutProbation,
+            $"Turns 18 on {p.DateOfBirth.AddYears(18):d MMMM yyyy}, is open to the youth offending service and has no accepted probation leg.",
+            p.ReferralId, null, p.Id, p.TenantId, AgencyCodes.Probation)));
         return candidates;
     }
 
@@ -159,18 +215,29 @@ public sealed class EscalationRunner(
     DateTimeOffset DueBy(int level, DateTimeOffset now) =>
         calendar.DeadlineFor(now, level == 1 ? options.Value.LevelTwoAfter : options.Value.LevelThreeAfter);
 
-    /// <summary>The leg's status when an SLA escalation's leg has since had the answer it waited for.</summary>
-    async Task<string?> AnsweredSinceAsync(Escalation escalation, CancellationToken cancellationToken)
+    /// <summary>What has since mended the cause of an automatic escalation, or null while it stands.</summary>
+    async Task<string?> MendedSinceAsync(Escalation escalation, CancellationToken cancellationToken)
     {
-        if (escalation.LegId is not { } legId || escalation.ReasonCode is not (EscalationReasons.NoAcknowledgement or EscalationReasons.NoDecision))
+        switch (escalation.ReasonCode)
         {
-            return null;
+            case EscalationReasons.NoAcknowledgement or EscalationReasons.NoDecision when escalation.LegId is { } legId:
+                var status = await db.Legs.Where(l => l.Id == legId).Select(l => l.Status).SingleAsync(cancellationToken);
+                var waiting = escalation.ReasonCode == EscalationReasons.NoAcknowledgement ? status == Requested : status is Requested or Received;
+                return waiting ? null : $"The agency answered: the leg is {status}.";
+            case EscalationReasons.SanctionWithoutPaResponse when escalation.LegId is { } legId:
+                var answered = await db.LegFacts.AnyAsync(f => f.LegId == legId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt != null, cancellationToken);
+                return answered ? "The Personal Adviser answered the proposed sanction." : null;
+            case EscalationReasons.ReleaseWithoutAccommodation:
+                return await HasTakenLegAsync(escalation.YoungPersonId, AgencyCodes.Housing, cancellationToken) ? "An accommodation leg has been accepted." : null;
+            case EscalationReasons.EighteenWithoutProbation:
+                return await HasTakenLegAsync(escalation.YoungPersonId, AgencyCodes.Probation, cancellationToken) ? "A probation leg has been accepted." : null;
+            default:
+                return null;
         }
-
-        var status = await db.Legs.Where(l => l.Id == legId).Select(l => l.Status).SingleAsync(cancellationToken);
-        var waiting = escalation.ReasonCode == EscalationReasons.NoAcknowledgement ? status == Requested : status is Requested or Received;
-        return waiting ? null : status;
     }
+
+    Task<bool> HasTakenLegAsync(Guid youngPersonId, string agency, CancellationToken cancellationToken) =>
+        db.Legs.AnyAsync(l => l.Agency == agency && Taken.Contains(l.Status) && db.Referrals.Any(r => r.Id == l.ReferralId && r.YoungPersonId == youngPersonId), cancellationToken);
 
     void Note(Escalation escalation, DateTimeOffset now, string kind, string detail)
     {

@@ -25,6 +25,7 @@ public static class ReferralsApi
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral");
         api.MapPost("/{id:guid}/cancellation", CancelReferralAsync).WithName("CancelReferral");
         api.MapPost("/{id:guid}/legs/{legId:guid}/cancellation", CancelLegAsync).WithName("CancelLeg");
+        api.MapPost("/{id:guid}/legs/{legId:guid}/sanction-response", AnswerSanctionAsync).WithName("AnswerProposedSanction");
         return app;
     }
 
@@ -120,6 +121,41 @@ public static class ReferralsApi
 
         await CancelAsync(referral, [leg], request, services, cancellationToken);
         return TypedResults.Accepted($"/api/referrals/{referral.Id}", ReferralDetails.From(referral));
+    }
+
+    /// <summary>The PA's answer to a sanction the Jobcentre proposed: the Jobcentre must hear from them before it decides.</summary>
+    static async Task<Results<Ok<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> AnswerSanctionAsync(
+        Guid id, Guid legId, SanctionResponse request, [AsParameters] Services services, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Response))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["response"] = ["Say what you told the Jobcentre about the proposed sanction."] });
+        }
+
+        var referral = await FindInTenantAsync(services, id, cancellationToken);
+        if (referral?.Leg(legId) is not { } leg)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var proposed = await services.Db.LegFacts
+            .Where(f => f.LegId == legId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt == null)
+            .ToListAsync(cancellationToken);
+        if (proposed.Count == 0)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Title = "No sanction to answer", Detail = "No proposed sanction on this leg is waiting for your answer." });
+        }
+
+        var now = services.Clock.GetUtcNow();
+        foreach (var fact in proposed)
+        {
+            fact.RespondedAt = now;
+            fact.Response = request.Response;
+        }
+
+        referral.NoteAgencyUpdate(leg, services.User.Name, now, $"Personal Adviser answered the proposed sanction: {request.Response}");
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ReferralDetails.From(referral));
     }
 
     static ValidationProblem? Validate(CancelRequest request)

@@ -11,6 +11,8 @@ public sealed record LawfulBasisInput(string? Basis, string? RecordedBy, DateTim
 /// <summary>A cancellation: why, and whether circumstances changed (the default) or the referral was entered in error.</summary>
 public sealed record CancelRequest(string? Reason, string? Kind = null);
 
+public sealed record SanctionResponse(string? Response);
+
 public sealed record LegSummary(Guid Id, string Agency, string Status);
 
 public sealed record ReferralAccepted(Guid Id, string Status, IReadOnlyList<LegSummary> Legs);

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.Security;
+using IntegrationHub.YoungPeople;
+using IntegrationHub.Referrals;
 using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
@@ -145,5 +147,108 @@ public sealed class EscalationLadderTests : IAsyncLifetime
         using var otherCouncil = hub.CreateClient(hub.Token("tm-2", HubRoles.TeamManager, HubFactory.TenantB));
         Assert.DoesNotContain((await otherCouncil.GetFromJsonAsync<List<EscalationSummary>>("/api/escalations"))!, e => e.Id == escalation.Id);
         await ExpectAsync(await pa.GetAsync("/api/escalations"), System.Net.HttpStatusCode.Forbidden);
+    }
+
+    async Task<ReferralAccepted> AcceptedLegAsync(HttpClient pa, string agency, string[] sections, RegisterYoungPerson? person = null)
+    {
+        var young = await pa.RegisterYoungPersonAsync(person);
+        await pa.CreatePlanVersionAsync(young.Id, Plan(sections));
+        var referral = await pa.MakeReferralAsync(Referral(young.Id, 1, sections, agency));
+        var leg = referral.LegIdOf(agency);
+        await hub.Bus.Publish(new LegAccepted(Guid.NewGuid(), leg, agency, $"{agency} worker", hub.Clock.GetUtcNow(), null));
+        await pa.WaitForReferralAsync(referral.Id, r => r.LegOf(agency).Status == LegStatusCodes.Accepted, $"the {agency} leg to be accepted");
+        return referral;
+    }
+
+    async Task TellAsync<T>(HttpClient pa, Guid referralId, T news) where T : class, ILegAnswer
+    {
+        await hub.Bus.Publish(news);
+        await pa.WaitForReferralAsync(referralId, r => r.Timeline.Any(t => t.Kind == "agency-update"), "the agency's news on the timeline");
+    }
+
+    [Fact]
+    public async Task Sanction_proposed_and_not_answered_by_the_pa_within_two_working_days_goes_to_level_two()
+    {
+        await hub.ScanAtAsync(ClockedHubFactory.Start);
+        using var pa = hub.PersonalAdviser();
+        var referral = await AcceptedLegAsync(pa, Dwp, [Eet]);
+        var leg = referral.LegIdOf(Dwp);
+        await TellAsync(pa, referral.Id, new SanctionProposed(Guid.NewGuid(), leg, Dwp, "Work coach", ClockedHubFactory.Start, new DateOnly(2027, 1, 11), "Missed two appointments."));
+
+        await hub.ScanAtAsync(At(12, 22, 17));
+        Assert.Null(await EscalationForAsync(leg));
+
+        await hub.ScanAtAsync(At(12, 23, 9));
+        var escalation = await EscalationForAsync(leg);
+        Assert.Equal((2, EscalationReasons.SanctionWithoutPaResponse, EscalationThemes.Eet), (escalation!.Level, escalation.ReasonCode, escalation.Theme));
+    }
+
+    [Fact]
+    public async Task Sanction_the_pa_answered_in_time_is_not_escalated()
+    {
+        await hub.ScanAtAsync(ClockedHubFactory.Start);
+        using var pa = hub.PersonalAdviser();
+        var referral = await AcceptedLegAsync(pa, Dwp, [Eet]);
+        var leg = referral.LegIdOf(Dwp);
+        await TellAsync(pa, referral.Id, new SanctionProposed(Guid.NewGuid(), leg, Dwp, "Work coach", ClockedHubFactory.Start, new DateOnly(2027, 1, 11), "Missed two appointments."));
+
+        hub.Clock.SetUtcNow(At(12, 21, 11));
+        var answered = await pa.PostAsJsonAsync($"/api/referrals/{referral.Id}/legs/{leg}/sanction-response", new IntegrationHub.Referrals.SanctionResponse("Spoke to the work coach: Jordan was in hospital."));
+        await ExpectAsync(answered, System.Net.HttpStatusCode.OK);
+
+        await hub.ScanAtAsync(At(12, 23, 9));
+        Assert.Null(await EscalationForAsync(leg));
+        var again = await pa.PostAsJsonAsync($"/api/referrals/{referral.Id}/legs/{leg}/sanction-response", new IntegrationHub.Referrals.SanctionResponse("Again"));
+        await ExpectAsync(again, System.Net.HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Release_in_twenty_days_with_no_accepted_accommodation_leg_escalates_until_housing_accepts()
+    {
+        await hub.ScanAtAsync(ClockedHubFactory.Start);
+        using var pa = hub.PersonalAdviser();
+        var referral = await AcceptedLegAsync(pa, Probation, [Justice]);
+        await TellAsync(pa, referral.Id, new CustodyReleasePlanned(Guid.NewGuid(), referral.LegIdOf(Probation), Probation, "Probation officer", ClockedHubFactory.Start, new DateOnly(2027, 1, 7)));
+
+        await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
+
+        var escalation = await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id));
+        Assert.Equal((1, EscalationReasons.ReleaseWithoutAccommodation, EscalationThemes.Housing), (escalation.Level, escalation.ReasonCode, escalation.Theme));
+
+        var person = (await pa.GetReferralAsync(referral.Id)).YoungPersonId;
+        await pa.CreatePlanVersionAsync(person, Plan(Accommodation));
+        var housing = await pa.MakeReferralAsync(Referral(person, 2, [Accommodation], Housing));
+        await hub.Bus.Publish(new LegAccepted(Guid.NewGuid(), housing.LegIdOf(Housing), Housing, "Housing officer", hub.Clock.GetUtcNow(), null));
+        await pa.WaitForReferralAsync(housing.Id, r => r.LegOf(Housing).Status == LegStatusCodes.Accepted, "housing to accept");
+        await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(2));
+
+        Assert.False((await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.Id == escalation.Id))).IsOpen);
+    }
+
+    [Fact]
+    public async Task Open_to_the_yos_within_six_months_of_eighteen_with_no_probation_leg_escalates()
+    {
+        await hub.ScanAtAsync(ClockedHubFactory.Start);
+        using var pa = hub.PersonalAdviser();
+        var seventeenAndAHalf = DateOnly.FromDateTime(ClockedHubFactory.Start.UtcDateTime).AddYears(-18).AddMonths(5);
+        var referral = await AcceptedLegAsync(pa, Yos, [Justice], NewYoungPerson(seventeenAndAHalf));
+
+        await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
+
+        var escalation = await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id));
+        Assert.Equal((EscalationReasons.EighteenWithoutProbation, EscalationThemes.Justice, Probation), (escalation.ReasonCode, escalation.Theme, escalation.Agency));
+    }
+
+    [Fact]
+    public async Task Open_to_the_yos_more_than_six_months_before_eighteen_is_not_escalated()
+    {
+        await hub.ScanAtAsync(ClockedHubFactory.Start);
+        using var pa = hub.PersonalAdviser();
+        var sixteen = DateOnly.FromDateTime(ClockedHubFactory.Start.UtcDateTime).AddYears(-16).AddMonths(-1);
+        var referral = await AcceptedLegAsync(pa, Yos, [Justice], NewYoungPerson(sixteen));
+
+        await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
+
+        Assert.Equal(0, await hub.QueryAsync(db => db.Escalations.CountAsync(e => e.ReferralId == referral.Id)));
     }
 }
