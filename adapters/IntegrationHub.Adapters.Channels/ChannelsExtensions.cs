@@ -41,6 +41,7 @@ public static class ChannelsExtensions
         builder.Services.TryAddSingleton<QueueAddresses>();
         builder.Services.AddSingleton<IAgencyChannel, AmqpChannel>();
         builder.Services.AddSingleton<IAgencyChannel, WebhookChannel>();
+        builder.Services.AddSingleton<IAgencyChannel, FhirRestChannel>();
 
         var webhooks = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Webhooks)}").Get<WebhookOptions>() ?? new WebhookOptions();
         builder.Services.AddHttpClient(WebhookChannel.ClientName)
