@@ -5,6 +5,7 @@ using IntegrationHub.Escalations;
 using IntegrationHub.Fhir;
 using IntegrationHub.Legs;
 using IntegrationHub.Messaging;
+using IntegrationHub.Notifications;
 using IntegrationHub.OpenApi;
 using IntegrationHub.Outbox;
 using IntegrationHub.Operations;
@@ -28,8 +29,13 @@ builder.AddReferrals();
 builder.AddDemo();
 builder.AddAllAgencyAdapters();
 builder.AddOutbox();
-builder.AddMessaging(bus => bus.AddReferralConsumers());
+builder.AddMessaging(bus =>
+{
+    bus.AddReferralConsumers();
+    bus.AddNotificationConsumers();
+});
 builder.AddEscalations();
+builder.AddNotifications();
 builder.AddOperations();
 builder.AddApiDocumentation();
 
@@ -47,6 +53,7 @@ app.MapLegsApi();
 app.MapFhirApi();
 app.MapAgencyAnswersApi();
 app.MapEscalationsApi();
+app.MapNotificationsApi();
 app.MapOperationsApi();
 app.Run();
 return 0;

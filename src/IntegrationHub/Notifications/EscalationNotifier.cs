@@ -1,0 +1,70 @@
+using IntegrationHub.Outbox;
+using IntegrationHub.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationHub.Notifications;
+
+/// <summary>Who is told of an escalation: its owner (a role of the tenant), or the Personal Adviser who made the referral.</summary>
+public enum EscalationAudience
+{
+    Owner,
+    Referrer,
+}
+
+/// <summary>
+/// Writes the in-hub notification of one step of an escalation for one audience. The step is
+/// recorded in the inbox table with the notification, in one transaction, so a redelivered event
+/// writes nothing twice; two deliveries racing each other lose on the inbox key and are retried.
+/// </summary>
+public sealed class EscalationNotifier(HubDbContext db, TimeProvider clock, ILogger<EscalationNotifier> logger)
+{
+    public async Task NotifyAsync(EscalationNotice notice, EscalationAudience audience, CancellationToken cancellationToken)
+    {
+        var inbox = $"notify-{audience.ToString().ToLowerInvariant()}:{notice.Kind}";
+        if (await db.Inbox.AnyAsync(i => i.Consumer == inbox && i.MessageKey == notice.EscalationId, cancellationToken))
+        {
+            logger.LogInformation("Escalation {EscalationId} ({Step}) was already notified to its {Audience}", notice.EscalationId, notice.Kind, audience);
+            return;
+        }
+
+        var escalation = await db.Escalations.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == notice.EscalationId && e.TenantId == notice.TenantId, cancellationToken)
+            ?? throw new UnknownEscalationException(notice.EscalationId);
+
+        var (userId, role) = audience == EscalationAudience.Owner
+            ? (null, EscalationWording.RoleFor(notice.OwnerOf(escalation)))
+            : (await ReferrerOfAsync(escalation.ReferralId, escalation.TenantId, cancellationToken), (string?)null);
+        if (userId is not null || role is not null)
+        {
+            var declineCode = escalation.LegId is { } legId && escalation.ReasonCode == Escalations.EscalationReasons.UnacceptableDecline
+                ? await db.Legs.Where(l => l.Id == legId).Select(l => l.ReasonCode).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            var (subject, body) = EscalationWording.Describe(notice, escalation, declineCode);
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.NewGuid(),
+                TenantId = escalation.TenantId,
+                UserId = userId,
+                Role = role,
+                Subject = subject,
+                Body = body,
+                ReferralId = escalation.ReferralId,
+                EscalationId = escalation.Id,
+                CreatedAt = clock.GetUtcNow(),
+            });
+        }
+
+        db.Inbox.Add(new InboxEntry { Consumer = inbox, MessageKey = notice.EscalationId, HandledAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Escalation {EscalationId} ({Step}) notified to its {Audience}{Nobody}",
+            notice.EscalationId, notice.Kind, audience, userId is null && role is null ? " (nobody to tell)" : "");
+    }
+
+    /// <summary>The user id of the Personal Adviser who made the referral, when the escalation has one.</summary>
+    async Task<string?> ReferrerOfAsync(Guid? referralId, string tenantId, CancellationToken cancellationToken) =>
+        referralId is { } id
+            ? await db.Referrals.Where(r => r.Id == id && r.TenantId == tenantId).Select(r => r.ReferrerId).SingleOrDefaultAsync(cancellationToken)
+            : null;
+}
+
+public sealed class UnknownEscalationException(Guid escalationId) : Exception($"No escalation {escalationId} is known to the hub.");
