@@ -1,5 +1,6 @@
 using IntegrationHub.Adapters;
 using IntegrationHub.AgencyAnswers;
+using IntegrationHub.Board;
 using IntegrationHub.Demo;
 using IntegrationHub.Escalations;
 using IntegrationHub.Fhir;
@@ -35,6 +36,7 @@ builder.AddMessaging(bus =>
     bus.AddNotificationConsumers();
 });
 builder.AddEscalations();
+builder.AddBoard();
 builder.AddNotifications();
 builder.AddOperations();
 builder.AddApiDocumentation();
@@ -53,6 +55,7 @@ app.MapLegsApi();
 app.MapFhirApi();
 app.MapAgencyAnswersApi();
 app.MapEscalationsApi();
+app.MapBoardApi();
 app.MapNotificationsApi();
 app.MapOperationsApi();
 app.Run();

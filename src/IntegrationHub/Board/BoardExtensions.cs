@@ -1,0 +1,11 @@
+namespace IntegrationHub.Board;
+
+public static class BoardExtensions
+{
+    /// <summary>The Corporate Parenting Board's figures; they read the escalation options and working calendar <c>AddEscalations</c> registers.</summary>
+    public static IHostApplicationBuilder AddBoard(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<BoardFigures>();
+        return builder;
+    }
+}
