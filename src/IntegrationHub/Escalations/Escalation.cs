@@ -43,6 +43,7 @@ public static class EscalationReasons
     public const string SanctionWithoutPaResponse = "sanction-without-pa-response";
     public const string ReleaseWithoutAccommodation = "release-without-accommodation";
     public const string EighteenWithoutProbation = "eighteen-without-probation";
+    public const string EighteenWithoutAdultMentalHealth = "eighteen-without-adult-mental-health";
 }
 
 public static class EscalationThemes

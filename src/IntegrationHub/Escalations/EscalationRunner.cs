@@ -157,6 +157,24 @@ public sealed class EscalationRunner(
         candidates.AddRange(openToYos.DistinctBy(p => p.Id).Select(p => new Candidate($"eighteen:{p.Id}", 1, EscalationReasons.EighteenWithoutProbation,
             $"Turns 18 on {p.DateOfBirth.AddYears(18):d MMMM yyyy}, is open to the youth offending service and has no accepted probation leg.",
             p.ReferralId, null, p.Id, p.TenantId, AgencyCodes.Probation)));
+
+        // The recipient's service is inside the leg's JSON column, so NHS legs near 18 are sorted in memory.
+        var nhsNearEighteen = await (
+            from leg in db.Legs
+            join referral in db.Referrals on leg.ReferralId equals referral.Id
+            join person in db.YoungPeople on referral.YoungPersonId equals person.Id
+            where leg.Agency == AgencyCodes.Nhs && Taken.Contains(leg.Status)
+                && person.DateOfBirth <= turningEighteen && person.DateOfBirth > today.AddYears(-18)
+            select new { leg.Recipient, leg.Status, referral.TenantId, ReferralId = referral.Id, person.Id, person.DateOfBirth })
+            .ToListAsync(cancellationToken);
+        candidates.AddRange(nhsNearEighteen
+            .GroupBy(l => l.Id)
+            .Where(person => person.Any(l => l.Recipient.Service == OrganisationServices.Camhs && l.Status != Completed)
+                && !person.Any(l => l.Recipient.Service == OrganisationServices.AdultMentalHealth))
+            .Select(person => person.First(l => l.Recipient.Service == OrganisationServices.Camhs))
+            .Select(p => new Candidate($"eighteen-mental-health:{p.Id}", 1, EscalationReasons.EighteenWithoutAdultMentalHealth,
+                $"Turns 18 on {p.DateOfBirth.AddYears(18):d MMMM yyyy}, is open to CAMHS and has no accepted adult mental health leg.",
+                p.ReferralId, null, p.Id, p.TenantId, AgencyCodes.Nhs)));
         return candidates;
     }
 

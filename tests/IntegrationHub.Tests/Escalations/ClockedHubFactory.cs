@@ -18,10 +18,25 @@ public sealed class ClockedHubFactory : HubFactory
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 18, 10, 0, 0, TimeSpan.Zero);
 
+    readonly IReadOnlyDictionary<string, string> settings;
+
+    public ClockedHubFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Settings a test needs besides the clock, e.g. its own agency directory.</param>
+    public ClockedHubFactory(IReadOnlyDictionary<string, string> settings) => this.settings = settings;
+
     public FakeTimeProvider Clock { get; } = new(Start);
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Escalations:LevelTwoAfter", "2");
         builder.UseSetting("Escalations:LevelThreeAfter", "9");
         builder.UseSetting("Escalations:ScanInterval", "01:00:00");
