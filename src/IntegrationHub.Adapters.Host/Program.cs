@@ -11,3 +11,5 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapHealthEndpoints();
 app.Run();
+
+public partial class Program;

@@ -1,3 +1,4 @@
+using IntegrationHub.Testing;
 using System.Net.Http.Headers;
 using IntegrationHub.Security;
 using MassTransit;

@@ -1,3 +1,4 @@
+using IntegrationHub.Testing;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;

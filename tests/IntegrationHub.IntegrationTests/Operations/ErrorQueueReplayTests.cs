@@ -1,3 +1,4 @@
+using IntegrationHub.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using IntegrationHub.Contracts.V1;

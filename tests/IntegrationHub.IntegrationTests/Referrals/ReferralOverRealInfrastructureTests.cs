@@ -1,3 +1,4 @@
+using IntegrationHub.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;

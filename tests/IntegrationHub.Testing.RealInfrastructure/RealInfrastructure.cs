@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace IntegrationHub.IntegrationTests;
+namespace IntegrationHub.Testing;
 
 /// <summary>
 /// The RabbitMQ node and PostgreSQL cluster that scripts/test.sh started. Missing ones fail the

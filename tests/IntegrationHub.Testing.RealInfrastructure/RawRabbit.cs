@@ -1,7 +1,7 @@
 using System.Text;
 using RabbitMQ.Client;
 
-namespace IntegrationHub.IntegrationTests;
+namespace IntegrationHub.Testing;
 
 /// <summary>A plain RabbitMQ.Client connection, to look at queues the way an operator or a partner would.</summary>
 public sealed class RawRabbit : IAsyncDisposable

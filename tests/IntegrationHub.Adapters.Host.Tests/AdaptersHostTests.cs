@@ -1,0 +1,71 @@
+using System.Text.Json;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Messaging;
+using IntegrationHub.Testing;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationHub.Adapters.Host.Tests;
+
+/// <summary>The adapters host as configured to ship (all five adapters, AMQP channel) on the real RabbitMQ, in a virtual host of its own.</summary>
+public sealed class AdaptersHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string VirtualHost { get; } = $"adapters_{Guid.NewGuid():N}"[..20];
+
+    public async Task InitializeAsync()
+    {
+        await RealInfrastructure.RabbitCtlAsync("add_vhost", VirtualHost);
+        await RealInfrastructure.RabbitCtlAsync("set_permissions", "-p", VirtualHost, RealInfrastructure.RabbitUser, ".*", ".*", ".*");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Bus:RabbitMq:Host", RealInfrastructure.RabbitHost);
+        builder.UseSetting("Bus:RabbitMq:Port", RealInfrastructure.RabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Bus:RabbitMq:VirtualHost", VirtualHost);
+        builder.UseSetting("Bus:RabbitMq:Username", RealInfrastructure.RabbitUser);
+        builder.UseSetting("Bus:RabbitMq:Password", RealInfrastructure.RabbitPassword);
+        builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await RealInfrastructure.RabbitCtlAsync("delete_vhost", VirtualHost);
+    }
+}
+
+public sealed class AdaptersHostTests(AdaptersHost host) : IClassFixture<AdaptersHost>
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Host_puts_a_leg_from_the_hub_on_the_agency_queue_in_the_agency_format()
+    {
+        using var client = host.CreateClient();
+        Assert.True((await client.GetAsync("/health/live")).IsSuccessStatusCode);
+        var leg = new LegRequested(
+            Guid.NewGuid(), Guid.NewGuid(), "council-a", AgencyCodes.Housing, new Organisation("E09000003", "Barnet housing options"),
+            DateTimeOffset.UtcNow, "Needs somewhere to live",
+            new PersonDetails("Jo", "Bloggs", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18), new ContactDetails(null, null, null, null),
+                [new PersonIdentifier(IdentifierTypes.LocalAuthorityPersonId, "LA-1")]),
+            [new PlanSection(PlanSectionCodes.Accommodation, ["A tenancy"], ["Refer"], "PA", null)],
+            new LawfulBasis("consent", "PA", DateTimeOffset.UtcNow, null),
+            new Referrer("PA", "pa@example.org", null, "Barnet"));
+
+        // Sent as the hub's outbox dispatcher sends it.
+        var address = await host.Services.GetRequiredService<QueueAddresses>().ForAsync(Endpoints.AdapterQueue(AgencyCodes.Housing), CancellationToken.None);
+        var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(address);
+        await using var partner = await RawRabbit.ConnectAsync(host.VirtualHost);
+        await endpoint.Send(leg);
+
+        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing), Patience);
+        using var referral = JsonDocument.Parse(delivered.Body);
+        Assert.Equal(leg.LegId, referral.RootElement.GetProperty("hubReferences").GetProperty("legId").GetGuid());
+        Assert.Equal("E09000003", referral.RootElement.GetProperty("recipient").GetProperty("code").GetString());
+    }
+}
