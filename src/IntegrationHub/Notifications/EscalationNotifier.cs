@@ -4,11 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Notifications;
 
-/// <summary>Who is told of an escalation: its owner (a role of the tenant), or the Personal Adviser who made the referral.</summary>
+/// <summary>
+/// Who is told of an escalation: its owner (a role of the tenant), the Personal Adviser who made
+/// the referral, or the managers of the agency concerned (its single point of contact at level 1,
+/// its senior manager from level 2).
+/// </summary>
 public enum EscalationAudience
 {
     Owner,
     Referrer,
+    Agency,
 }
 
 /// <summary>
@@ -31,9 +36,12 @@ public sealed class EscalationNotifier(HubDbContext db, TimeProvider clock, ILog
             .SingleOrDefaultAsync(e => e.Id == notice.EscalationId && e.TenantId == notice.TenantId, cancellationToken)
             ?? throw new UnknownEscalationException(notice.EscalationId);
 
-        var (userId, role) = audience == EscalationAudience.Owner
-            ? (null, EscalationWording.RoleFor(notice.OwnerOf(escalation)))
-            : (await ReferrerOfAsync(escalation.ReferralId, escalation.TenantId, cancellationToken), (string?)null);
+        var (userId, role) = audience switch
+        {
+            EscalationAudience.Owner => (null, EscalationWording.RoleFor(notice.OwnerOf(escalation))),
+            EscalationAudience.Agency => (null, NotificationOptions.AgencyRole(escalation.Agency)),
+            _ => (await ReferrerOfAsync(escalation.ReferralId, escalation.TenantId, cancellationToken), (string?)null),
+        };
         if (userId is not null || role is not null)
         {
             var declineCode = escalation.LegId is { } legId && escalation.ReasonCode == Escalations.EscalationReasons.UnacceptableDecline

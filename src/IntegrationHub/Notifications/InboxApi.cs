@@ -34,8 +34,12 @@ public static class InboxApi
     {
         public HubUser User { get; } = HubUser.From(Principal);
 
-        /// <summary>Every role the caller holds that notifications are addressed to.</summary>
-        public List<string> Roles { get; } = [.. NotificationOptions.Roles.Where(Principal.IsInRole)];
+        /// <summary>Every role the caller holds that notifications are addressed to; an agency's workers see their agency's.</summary>
+        public List<string> Roles { get; } =
+        [
+            .. NotificationOptions.Roles.Where(Principal.IsInRole),
+            .. HubUser.From(Principal) is { Role: HubRoles.Agency, Agency: { } agency } ? [NotificationOptions.AgencyRole(agency)] : Array.Empty<string>(),
+        ];
 
         public IQueryable<Notification> Inbox => Db.Notifications.Where(n =>
             n.TenantId == User.TenantId && (n.UserId == User.Id || (n.UserId == null && n.Role != null && Roles.Contains(n.Role))));

@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts.V1;
 using IntegrationHub.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -35,7 +36,11 @@ public sealed class NotificationOptions
     public bool EmailEnabled => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     /// <summary>The roles a notification can be addressed to, and so the roles <see cref="Recipients"/> may name.</summary>
-    public static IReadOnlyList<string> Roles => HubRoles.EscalationRoles;
+    /// <summary>The roles notifications are addressed to: the local authority's managers and board, and each agency's managers.</summary>
+    public static IReadOnlyList<string> Roles { get; } = [.. HubRoles.EscalationRoles, .. AgencyCodes.All.Select(AgencyRole)];
+
+    /// <summary>The managers of an agency serving the tenant: its single point of contact and its senior manager.</summary>
+    public static string AgencyRole(string agency) => $"agency-{agency}";
 
     public IReadOnlyList<string> RecipientsFor(string tenantId, string role) =>
         Recipients.FirstOrDefault(t => string.Equals(t.Key, tenantId, StringComparison.OrdinalIgnoreCase)).Value

@@ -28,6 +28,7 @@ public static class NotificationsExtensions
     {
         bus.AddConsumer<NotifyEscalationOwnerConsumer, NotifyEscalationOwnerConsumerDefinition>();
         bus.AddConsumer<NotifyReferrerOfEscalationConsumer, NotifyReferrerOfEscalationConsumerDefinition>();
+        bus.AddConsumer<NotifyAgencyOfEscalationConsumer, NotifyAgencyOfEscalationConsumerDefinition>();
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ namespace IntegrationHub.Tests.Notifications;
 /// <summary>The mail server is down when an escalation is raised: nothing is lost, and it is all sent once the server is back.</summary>
 public sealed class MailOutageTests(OutageHubFactory hub) : IClassFixture<OutageHubFactory>
 {
+    // The agency's managers have no address configured here: their notification is in the inbox only.
+    static readonly string AgencyRole = IntegrationHub.Notifications.NotificationOptions.AgencyRole(Housing);
+
     [Fact]
     public async Task Notification_stays_unsent_while_the_mail_server_is_down_and_is_sent_once_it_is_back()
     {
@@ -25,7 +28,7 @@ public sealed class MailOutageTests(OutageHubFactory hub) : IClassFixture<Outage
         Assert.Equal((0, 1), (again.Sent, again.Failed));
         Assert.Equal(
             [null, null],
-            await hub.QueryAsync(db => db.Notifications.Where(n => n.EscalationId == escalation.Id).Select(n => n.EmailedAt).ToListAsync()));
+            await hub.QueryAsync(db => db.Notifications.Where(n => n.EscalationId == escalation.Id && n.Role != AgencyRole).Select(n => n.EmailedAt).ToListAsync()));
 
         var sink = hub.StartMailServer();
         var back = await hub.SendMailAsync();
