@@ -34,6 +34,7 @@
 #                                       "$HUB_TEST_RABBITMQCTL" delete_vhost my-vhost
 #                                     (no plugins are enabled: no management API)
 #        HUB_TEST_CHROMIUM            /usr/bin/chromium (as root it needs --no-sandbox)
+#        HUB_TEST_ARTEFACTS           artifacts/browser: the browser tests' screenshots
 #      and exits with dotnet test's exit code. After the test run it prints one
 #      plain line "test.sh: N passed, N failed, N skipped" counted from dotnet
 #      test's summary lines (all 0 when dotnet test succeeded without running
@@ -451,6 +452,7 @@ export HUB_TEST_RABBITMQ_USER=guest
 export HUB_TEST_RABBITMQ_PASSWORD=guest
 export HUB_TEST_RABBITMQCTL="$WORK/rabbitmqctl"
 export HUB_TEST_CHROMIUM="$CHROMIUM"
+export HUB_TEST_ARTEFACTS="$REPO_ROOT/artifacts/browser"
 
 # ------------------------------------------------------------ 3. tests ---
 

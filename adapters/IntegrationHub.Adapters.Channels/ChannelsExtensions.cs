@@ -42,6 +42,7 @@ public static class ChannelsExtensions
         builder.Services.AddSingleton<IAgencyChannel, AmqpChannel>();
         builder.Services.AddSingleton<IAgencyChannel, WebhookChannel>();
         builder.Services.AddSingleton<IAgencyChannel, FhirRestChannel>();
+        builder.Services.AddSingleton<IAgencyChannel, PartnerInboxChannel>();
 
         var webhooks = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Webhooks)}").Get<WebhookOptions>() ?? new WebhookOptions();
         builder.Services.AddHttpClient(WebhookChannel.ClientName)

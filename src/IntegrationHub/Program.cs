@@ -8,6 +8,7 @@ using IntegrationHub.Legs;
 using IntegrationHub.Messaging;
 using IntegrationHub.Notifications;
 using IntegrationHub.OpenApi;
+using IntegrationHub.Pages;
 using IntegrationHub.Outbox;
 using IntegrationHub.Operations;
 using IntegrationHub.PathwayPlans;
@@ -40,10 +41,15 @@ builder.AddBoard();
 builder.AddNotifications();
 builder.AddOperations();
 builder.AddApiDocumentation();
+builder.AddHubPages();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseFhirErrors();
+app.UseHubPages();
+
+// After the error pages, so that a re-executed request is routed to the error page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
@@ -58,6 +64,7 @@ app.MapEscalationsApi();
 app.MapBoardApi();
 app.MapNotificationsApi();
 app.MapOperationsApi();
+app.MapHubPages();
 app.Run();
 return 0;
 

@@ -25,6 +25,7 @@ public sealed class AdapterOptions
     public const string AmqpChannelName = "Amqp";
     public const string WebhookChannelName = "Webhook";
     public const string FhirRestChannelName = "FhirRest";
+    public const string PartnerInboxChannelName = "PartnerInbox";
 
     public OrganisationChannel For(string organisationCode) =>
         Organisations.TryGetValue(organisationCode, out var own) ? own : new OrganisationChannel { Channel = DefaultChannel };

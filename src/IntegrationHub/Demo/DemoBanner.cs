@@ -1,4 +1,3 @@
-using IntegrationHub.Contracts.V1;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,32 +20,25 @@ sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, Local
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
         var tenant = options.Value.TenantId;
-        var pa = DemoSeeder.PersonalAdviser(tenant);
         var lines = new List<string>
         {
             "",
             "=== Care Leaver Referral Hub: DEMO (in-memory bus, SQLite, five adapters, stand-in agencies) ===",
-            $"  API and its OpenAPI UI:  {address}/swagger",
-            $"  OpenAPI document:        {address}/swagger/v1/swagger.json",
-            $"  Health:                  {address}/health/live  {address}/health/ready",
-            $"  Demo referrals (as PA):  {address}/api/referrals",
-            $"  FHIR facade (NHS):       {address}/fhir/metadata",
-            $"  Escalations (managers):  {address}/api/escalations",
+            $"  Pages (sign in as a demo user):  {address}/",
+            $"    Personal Adviser's workspace:  {address}/workspace",
+            $"    Partner inbox (agency worker): {address}/partner",
+            $"    Board dashboard:               {address}/board",
+            $"  API and its OpenAPI UI:          {address}/swagger",
+            $"  OpenAPI document:                {address}/swagger/v1/swagger.json",
+            $"  Health:                          {address}/health/live  {address}/health/ready",
+            $"  FHIR facade (NHS):               {address}/fhir/metadata",
             "",
             "  Demo tokens (Authorization: Bearer <token>), valid for this signing key:",
-            $"  PersonalAdviser ({tenant}):",
-            $"    {tokens.Mint(pa.Id, pa.Name, HubRoles.PersonalAdviser, tenant)}",
         };
-        foreach (var role in HubRoles.EscalationRoles)
+        foreach (var user in LocalUsers.For(tenant))
         {
-            lines.Add($"  {role} ({tenant}):");
-            lines.Add($"    {tokens.Mint($"demo-{role.ToLowerInvariant()}", $"Demo {role}", role, tenant)}");
-        }
-
-        foreach (var agency in AgencyCodes.All)
-        {
-            lines.Add($"  Agency worker, {agency}:");
-            lines.Add($"    {tokens.Mint($"demo-{agency}-worker", $"Demo {agency} worker", HubRoles.Agency, tenant, agency)}");
+            lines.Add($"  {user.Role}{(user.Agency is null ? "" : $", {user.Agency}")} ({tenant}), {user.Name}:");
+            lines.Add($"    {tokens.Mint(user.Id, user.Name, user.Role, tenant, user.Agency)}");
         }
 
         lines.Add("");

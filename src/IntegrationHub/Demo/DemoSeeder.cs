@@ -13,9 +13,6 @@ namespace IntegrationHub.Demo;
 /// <summary>DEMO ONLY: two young people with pathway plans, and one referral that the stand-in agencies answer.</summary>
 sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
 {
-    public static HubUser PersonalAdviser(string tenantId) =>
-        new("demo-pa-1", "Sam Patel (demo PA)", HubRoles.PersonalAdviser, tenantId, null, "sam.patel@demo-council.example");
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -26,7 +23,7 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
             return;
         }
 
-        var pa = PersonalAdviser(tenant);
+        var pa = LocalUsers.PersonalAdviser(tenant);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow();
         var jordan = Person(tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", "JK654321B", "X123456");

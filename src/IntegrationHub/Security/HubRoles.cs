@@ -39,4 +39,7 @@ public static class HubPolicies
 
     /// <summary>Team managers, heads of service and board members of one local authority.</summary>
     public const string EscalationManager = nameof(EscalationManager);
+
+    /// <summary>The same policy for the pages: signed in with the pages' cookie instead of a bearer token.</summary>
+    public static string OnPages(string policy) => $"{policy}.Pages";
 }

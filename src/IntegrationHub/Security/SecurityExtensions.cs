@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols;
@@ -15,8 +18,21 @@ public static class SecurityExtensions
     /// </summary>
     public static IHostApplicationBuilder AddHubSecurity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
+        var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+        authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
+        var localTokens = builder.Configuration.GetValue<bool>($"{LocalTokenOptions.Section}:Enabled");
+        if (localTokens)
+        {
+            // The local sign-in page issues a local token and keeps its validated principal in this cookie.
+            authentication.AddCookie(HubPages.CookieScheme, ConfigurePagesCookie);
+        }
+        else
+        {
+            // People sign in to the pages with Entra ID (OpenID Connect, authorisation code flow).
+            authentication.AddMicrosoftIdentityWebApp(
+                builder.Configuration.GetSection("AzureAd"), OpenIdConnectDefaults.AuthenticationScheme, HubPages.CookieScheme);
+            builder.Services.Configure<CookieAuthenticationOptions>(HubPages.CookieScheme, ConfigurePagesCookie);
+        }
 
         builder.Services.AddOptions<LocalTokenOptions>()
             .Bind(builder.Configuration.GetSection(LocalTokenOptions.Section))
@@ -26,7 +42,7 @@ public static class SecurityExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<LocalTokenIssuer>();
 
-        if (builder.Configuration.GetValue<bool>($"{LocalTokenOptions.Section}:Enabled"))
+        if (localTokens)
         {
             builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
                 .PostConfigure<LocalTokenIssuer>((bearer, issuer) =>
@@ -38,24 +54,37 @@ public static class SecurityExtensions
                 });
         }
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(HubPolicies.PersonalAdviser, p => p
-                .RequireAuthenticatedUser()
-                .RequireRole(HubRoles.PersonalAdviser)
-                .RequireClaim(HubClaims.LocalAuthority))
-            .AddPolicy(HubPolicies.AgencyWorker, p => p
-                .RequireAuthenticatedUser()
-                .RequireRole(HubRoles.Agency)
-                .RequireClaim(HubClaims.LocalAuthority)
-                .RequireClaim(HubClaims.Agency))
-            .AddPolicy(HubPolicies.EscalationManager, p => p
-                .RequireAuthenticatedUser()
-                .RequireRole(HubRoles.EscalationRoles)
-                .RequireClaim(HubClaims.LocalAuthority))
-            .AddPolicy(HubPolicies.Operator, p => p
-                .RequireAuthenticatedUser()
-                .RequireRole(HubRoles.Operator));
+        // Each policy twice: for the API (bearer tokens only, so a browser's cookie never calls the
+        // API) and for the pages (the sign-in cookie).
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        foreach (var (name, require) in Policies)
+        {
+            authorization.AddPolicy(name, p => require(p.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser()));
+            authorization.AddPolicy(HubPolicies.OnPages(name), p => require(p.AddAuthenticationSchemes(HubPages.CookieScheme).RequireAuthenticatedUser()));
+        }
+
         return builder;
+    }
+
+    static readonly (string Name, Action<AuthorizationPolicyBuilder> Require)[] Policies =
+    [
+        (HubPolicies.PersonalAdviser, p => p.RequireRole(HubRoles.PersonalAdviser).RequireClaim(HubClaims.LocalAuthority)),
+        (HubPolicies.AgencyWorker, p => p.RequireRole(HubRoles.Agency).RequireClaim(HubClaims.LocalAuthority).RequireClaim(HubClaims.Agency)),
+        (HubPolicies.EscalationManager, p => p.RequireRole(HubRoles.EscalationRoles).RequireClaim(HubClaims.LocalAuthority)),
+        (HubPolicies.Operator, p => p.RequireRole(HubRoles.Operator)),
+    ];
+
+    static void ConfigurePagesCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = "hub.session";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.LoginPath = HubPages.SignInPath;
+        cookie.LogoutPath = HubPages.SignOutPath;
+        cookie.AccessDeniedPath = "/error/403";
+        cookie.SlidingExpiration = false;
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     }
 
     static bool HasKeyOfAtLeast32Bytes(string key)

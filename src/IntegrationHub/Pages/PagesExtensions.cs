@@ -1,0 +1,68 @@
+using IntegrationHub.Security;
+
+namespace IntegrationHub.Pages;
+
+/// <summary>
+/// The server-rendered pages (GOV.UK Frontend): the Personal Adviser's workspace, the partner
+/// inbox and the board's dashboard. They call the same handlers and services as the API, so a
+/// page allows and refuses exactly what the API does.
+/// </summary>
+public static class PagesExtensions
+{
+    public static IHostApplicationBuilder AddHubPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Workspace", HubPolicies.OnPages(HubPolicies.PersonalAdviser));
+            pages.Conventions.AuthorizeFolder("/Partner", HubPolicies.OnPages(HubPolicies.AgencyWorker));
+            pages.Conventions.AuthorizeFolder("/Board", HubPolicies.OnPages(HubPolicies.EscalationManager));
+        });
+        builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "hub.antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// For page requests only (the API keeps its problem details as JSON): error pages that show
+    /// the problem's title, status and trace id, never a stack trace, and headers that keep the
+    /// pages to the hub's own scripts and styles.
+    /// </summary>
+    public static WebApplication UseHubPages(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseWhen(IsPageRequest, pages =>
+        {
+            pages.Use(async (http, next) =>
+            {
+                var headers = http.Response.Headers;
+                headers.ContentSecurityPolicy =
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "same-origin";
+                await next(http);
+            });
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapHubPages(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
+    static bool IsPageRequest(HttpContext http) =>
+        !http.Request.Path.StartsWithSegments("/api")
+        && !http.Request.Path.StartsWithSegments("/fhir")
+        && !http.Request.Path.StartsWithSegments("/health")
+        && !http.Request.Path.StartsWithSegments("/swagger");
+}
