@@ -21,6 +21,8 @@ public static class BoardApi
     public const string Json = "json";
     public const int PurposeMinLength = 10;
     public const int PurposeMaxLength = 500;
+    public const int DefaultMonths = 12;
+    public const int DefaultDays = 90;
 
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
     {
@@ -53,7 +55,7 @@ public static class BoardApi
         public HubUser User { get; } = HubUser.From(Principal);
     }
 
-    static async Task<Results<Ok<EscalationFigures>, FileContentHttpResult, ValidationProblem>> EscalationsAsync(
+    internal static async Task<Results<Ok<EscalationFigures>, FileContentHttpResult, ValidationProblem>> EscalationsAsync(
         string? format, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -67,7 +69,7 @@ public static class BoardApi
         return csv ? File("escalations", figures.AsOf, BoardCsv.Escalations(figures)) : TypedResults.Ok(figures);
     }
 
-    static async Task<Results<Ok<TimelinessFigures>, FileContentHttpResult, ValidationProblem>> TimelinessAsync(
+    internal static async Task<Results<Ok<TimelinessFigures>, FileContentHttpResult, ValidationProblem>> TimelinessAsync(
         string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -82,7 +84,7 @@ public static class BoardApi
         return csv ? File("timeliness", services.Figures.Today, BoardCsv.Timeliness(figures)) : TypedResults.Ok(figures);
     }
 
-    static async Task<Results<Ok<DeclineFigures>, FileContentHttpResult, ValidationProblem>> DeclinesAsync(
+    internal static async Task<Results<Ok<DeclineFigures>, FileContentHttpResult, ValidationProblem>> DeclinesAsync(
         string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -97,7 +99,7 @@ public static class BoardApi
         return csv ? File("declines", figures.To, BoardCsv.Declines(figures)) : TypedResults.Ok(figures);
     }
 
-    static async Task<Results<Ok<UpcomingFigures>, FileContentHttpResult, ValidationProblem>> UpcomingAsync(
+    internal static async Task<Results<Ok<UpcomingFigures>, FileContentHttpResult, ValidationProblem>> UpcomingAsync(
         string? format, int? days, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -112,11 +114,11 @@ public static class BoardApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var figures = await services.Figures.UpcomingAsync(services.User.TenantId, days ?? 90, cancellationToken);
+        var figures = await services.Figures.UpcomingAsync(services.User.TenantId, days ?? DefaultDays, cancellationToken);
         return csv ? File("upcoming", figures.From, BoardCsv.Upcoming(figures)) : TypedResults.Ok(figures);
     }
 
-    static async Task<Results<Ok<TrendFigures>, FileContentHttpResult, ValidationProblem>> TrendAsync(
+    internal static async Task<Results<Ok<TrendFigures>, FileContentHttpResult, ValidationProblem>> TrendAsync(
         string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -131,7 +133,7 @@ public static class BoardApi
         return csv ? File("trend", services.Figures.Today, BoardCsv.Trend(figures)) : TypedResults.Ok(figures);
     }
 
-    static async Task<Results<Ok<CaseOpening>, ValidationProblem, NotFound>> OpenCaseAsync(
+    internal static async Task<Results<Ok<CaseOpening>, ValidationProblem, NotFound>> OpenCaseAsync(
         Guid referralId, OpenCase request, [AsParameters] OpeningServices services, CancellationToken cancellationToken)
     {
         var purpose = request.Purpose?.Trim();
@@ -187,7 +189,7 @@ public static class BoardApi
             errors.Add("months", "'months' must be from 1 to 60.");
         }
 
-        return months ?? 12;
+        return months ?? DefaultMonths;
     }
 
     static FileContentHttpResult File(string table, DateOnly asOf, byte[] csv) =>

@@ -1,0 +1,122 @@
+using IntegrationHub.Board;
+using IntegrationHub.Pages.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationHub.Pages.Board;
+
+/// <summary>
+/// The board's dashboard for the caller's local authority: the figures of the board's API, from its own handlers
+/// with the same query parameters, so the page, its CSV downloads and the API always agree.
+/// </summary>
+public sealed class DashboardModel(BoardFigures figures) : HubPageModel
+{
+    public const string EscalationsTable = "escalations";
+    public const string TimelinessTable = "timeliness";
+    public const string DeclinesTable = "declines";
+    public const string UpcomingTable = "upcoming";
+    public const string TrendTable = "trend";
+
+    static readonly int[] MonthChoices = [1, 3, 6, 12, 24, 36, 60];
+    static readonly int[] DayChoices = [30, 60, 90, 180, 366];
+
+    /// <summary>The window of the timeliness, declines and trend figures; null keeps the API's default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Months { get; set; }
+
+    /// <summary>How far ahead releases and transitions are listed; null keeps the API's default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Days { get; set; }
+
+    public EscalationFigures? Escalations { get; private set; }
+
+    public TimelinessFigures? Timeliness { get; private set; }
+
+    public DeclineFigures? Declines { get; private set; }
+
+    public UpcomingFigures? Upcoming { get; private set; }
+
+    public TrendFigures? Trend { get; private set; }
+
+    public IEnumerable<int> MonthOptions => Options(MonthChoices, Months);
+
+    public IEnumerable<int> DayOptions => Options(DayChoices, Days);
+
+    public int ShownMonths => Months ?? BoardApi.DefaultMonths;
+
+    public int ShownDays => Days ?? BoardApi.DefaultDays;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var services = new BoardApi.Services(figures, User);
+        Escalations = Figures(await BoardApi.EscalationsAsync(null, services, cancellationToken));
+        Timeliness = Figures(await BoardApi.TimelinessAsync(null, Months, services, cancellationToken));
+        Declines = Figures(await BoardApi.DeclinesAsync(null, Months, services, cancellationToken));
+        Upcoming = Figures(await BoardApi.UpcomingAsync(null, Days, services, cancellationToken));
+        Trend = Figures(await BoardApi.TrendAsync(null, Months, services, cancellationToken));
+        return Page();
+    }
+
+    /// <summary>One table as the API's <c>?format=csv</c> gives it, for a caller signed in to the pages rather than holding a token.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        var services = new BoardApi.Services(figures, User);
+        IResult? result = table switch
+        {
+            EscalationsTable => (await BoardApi.EscalationsAsync(BoardApi.Csv, services, cancellationToken)).Result,
+            TimelinessTable => (await BoardApi.TimelinessAsync(BoardApi.Csv, Months, services, cancellationToken)).Result,
+            DeclinesTable => (await BoardApi.DeclinesAsync(BoardApi.Csv, Months, services, cancellationToken)).Result,
+            UpcomingTable => (await BoardApi.UpcomingAsync(BoardApi.Csv, Days, services, cancellationToken)).Result,
+            TrendTable => (await BoardApi.TrendAsync(BoardApi.Csv, Months, services, cancellationToken)).Result,
+            _ => null,
+        };
+        return result switch
+        {
+            FileContentHttpResult csv => File(csv.FileContents.ToArray(), csv.ContentType, csv.FileDownloadName),
+            ValidationProblem => BadRequest(),
+            _ => NotFound(),
+        };
+    }
+
+    /// <summary>The download link of a table, for the period on show.</summary>
+    public string? CsvUrl(string table) => Url.Page("/Board/Index", "Csv", new { table, months = Months, days = Days });
+
+    public static IEnumerable<TallyTable> EscalationTables(EscalationFigures escalations) =>
+    [
+        new("escalations-by-level", "Open escalations by level", "Level", [.. escalations.ByLevel.Select(t => (BoardDisplay.LevelName(t.Key), t.Count))]),
+        new("escalations-by-theme", "Open escalations by theme", "Theme", [.. escalations.ByTheme.Select(t => (BoardDisplay.ThemeName(t.Key), t.Count))]),
+        new("escalations-by-agency", "Open escalations by agency", "Agency", [.. escalations.ByAgency.Select(t => (Display.AgencyName(t.Key), t.Count))]),
+        new("escalations-by-age-band", "Open escalations by the young person's age", "Age", [.. escalations.ByAgeBand.Select(t => (BoardDisplay.AgeBandName(t.Key), t.Count))]),
+    ];
+
+    public static IEnumerable<(string Label, int Count)> UpcomingByKind(UpcomingFigures upcoming) =>
+        new[] { UpcomingKinds.CustodyReleasePlanned, UpcomingKinds.TransitionToProbationDue, UpcomingKinds.EighteenthBirthday }
+            .Select(kind => (BoardDisplay.UpcomingKindName(kind), upcoming.Events.Count(e => e.Kind == kind)));
+
+    T? Figures<T>(Results<Ok<T>, FileContentHttpResult, ValidationProblem> answer)
+        where T : class
+    {
+        switch (answer.Result)
+        {
+            case Ok<T> ok:
+                return ok.Value;
+            case ValidationProblem problem:
+                // The three windowed tables share one period field: its error is shown once.
+                var errors = problem.ProblemDetails.Errors.Where(e => ErrorFor(FieldId(e.Key)) is null).ToDictionary();
+                AddProblemErrors(errors, FieldId);
+                return null;
+            default:
+                throw new InvalidOperationException($"The board's handler answered {answer.Result.GetType().Name} to a JSON request.");
+        }
+    }
+
+    static string FieldId(string apiField) => apiField switch
+    {
+        "months" => nameof(Months),
+        "days" => nameof(Days),
+        _ => apiField,
+    };
+
+    static IEnumerable<int> Options(int[] choices, int? chosen) =>
+        chosen is { } value && !choices.Contains(value) ? choices.Append(value).Order() : choices;
+}
