@@ -17,6 +17,12 @@ public interface IAgencyFormat
 
     /// <summary>The hub messages an answer document means; throws <see cref="AgencyAnswerRejectedException"/> naming the field when it is not valid.</summary>
     IReadOnlyList<ILegAnswer> ReadAnswer(string body);
+
+    /// <summary>
+    /// The agency's own codes for declining a referral, each with the words a person is shown: what a
+    /// worker answering in the hub's partner inbox chooses from.
+    /// </summary>
+    IReadOnlyDictionary<string, string> DeclineReasons { get; }
 }
 
 public sealed record AgencyDocument(string ContentType, string Body);

@@ -20,4 +20,6 @@ public sealed class DwpFormat : IAgencyFormat
     /// <summary>A Jobcentre update: one hub message.</summary>
     /// <exception cref="AgencyAnswerRejectedException">The update is unreadable or invalid.</exception>
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [JobcentreUpdateTranslator.Translate(body)];
+
+    public IReadOnlyDictionary<string, string> DeclineReasons => JobcentreDeclineReasons.Descriptions;
 }

@@ -23,4 +23,6 @@ public sealed class HousingFormat : IAgencyFormat
     /// <summary>A housing decision: an acceptance gives <see cref="LegAccepted"/> then <see cref="HousingDutyAccepted"/>.</summary>
     /// <exception cref="AgencyAnswerRejectedException">The decision is unreadable or invalid.</exception>
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => HousingDecisionTranslator.Translate(body);
+
+    public IReadOnlyDictionary<string, string> DeclineReasons => HousingDeclineReasons.Descriptions;
 }

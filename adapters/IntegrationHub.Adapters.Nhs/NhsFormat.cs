@@ -30,4 +30,6 @@ public sealed class NhsFormat : IAgencyFormat
         new(ContentType, NhsFhirJson.Serialize(NhsCancellationBundle.Build(cancelled)));
 
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [NhsTaskAnswers.FromJson(body)];
+
+    public IReadOnlyDictionary<string, string> DeclineReasons => NhsDeclineReasons.Descriptions;
 }

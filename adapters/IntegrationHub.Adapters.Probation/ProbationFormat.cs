@@ -35,4 +35,6 @@ public sealed class ProbationFormat : IAgencyFormat
     /// <summary>A probation event: one hub message.</summary>
     /// <exception cref="AgencyAnswerRejectedException">The event is unreadable or invalid.</exception>
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [ProbationEventTranslator.Translate(body)];
+
+    public IReadOnlyDictionary<string, string> DeclineReasons => ProbationDeclineReasons.Descriptions;
 }

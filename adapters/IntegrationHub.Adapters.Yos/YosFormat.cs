@@ -20,4 +20,6 @@ public sealed class YosFormat : IAgencyFormat
     /// <summary>A YOS update: one hub message.</summary>
     /// <exception cref="AgencyAnswerRejectedException">The update is unreadable or invalid.</exception>
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [YosUpdateTranslator.Translate(body)];
+
+    public IReadOnlyDictionary<string, string> DeclineReasons => YosDeclineReasons.Descriptions;
 }

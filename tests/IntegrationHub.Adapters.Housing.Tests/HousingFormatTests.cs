@@ -120,4 +120,13 @@ public class HousingFormatTests
     {
         Assert.Equal(field, Assert.Throws<AgencyAnswerRejectedException>(() => Format.ReadAnswer(body)).Field);
     }
+
+    [Fact]
+    public void Decline_reasons_include_the_two_the_hub_escalates()
+    {
+        Assert.NotEmpty(Format.DeclineReasons);
+        Assert.Contains(HousingDeclineReasons.IntentionallyHomeless, Format.DeclineReasons.Keys);
+        Assert.Contains(HousingDeclineReasons.NoLocalConnection, Format.DeclineReasons.Keys);
+        Assert.All(Format.DeclineReasons.Values, description => Assert.False(string.IsNullOrWhiteSpace(description)));
+    }
 }

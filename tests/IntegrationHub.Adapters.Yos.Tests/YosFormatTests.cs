@@ -104,4 +104,15 @@ public class YosFormatTests
     {
         Assert.Equal(field, Assert.Throws<AgencyAnswerRejectedException>(() => Format.ReadAnswer(body)).Field);
     }
+
+    [Fact]
+    public void Decline_reasons_are_codes_each_with_words_to_show()
+    {
+        Assert.NotEmpty(Format.DeclineReasons);
+        Assert.All(Format.DeclineReasons, reason =>
+        {
+            Assert.Matches("^[a-z]+(-[a-z]+)*$", reason.Key);
+            Assert.False(string.IsNullOrWhiteSpace(reason.Value));
+        });
+    }
 }

@@ -30,17 +30,55 @@ public static class LegsApi
 
     static async Task<Ok<List<AgencyLegSummary>>> ListAsync(string? status, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var (agency, tenant) = (services.User.Agency, services.User.TenantId);
         var query =
+            from row in AgencyLegs(status, services)
+            orderby row.Referral.CreatedAt descending
+            select new AgencyLegSummary(row.Leg.Id, row.Referral.Id, row.Leg.Status, row.Referral.CreatedAt, row.Leg.UpdatedAt);
+        return TypedResults.Ok(await query.Take(MaxListed).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The partner inbox's list: the legs of <see cref="ListAsync"/> with the young person's name, so
+    /// a worker can tell them apart. Each name shown is a read of personal data, audited under its leg's lawful basis.
+    /// </summary>
+    internal static async Task<List<AgencyLegListed>> ListWithNamesAsync(string? status, Services services, CancellationToken cancellationToken)
+    {
+        var query =
+            from row in AgencyLegs(status, services)
+            join person in services.Db.YoungPeople on row.Referral.YoungPersonId equals person.Id
+            orderby row.Referral.CreatedAt descending
+            select new AgencyLegListed(row.Leg.Id, row.Leg.Status, row.Referral.CreatedAt, person.Id, person.GivenName, person.FamilyName, row.Leg.LawfulBasis);
+        var legs = await query.Take(MaxListed).ToListAsync(cancellationToken);
+        foreach (var byBasis in legs.GroupBy(l => l.LawfulBasis.Basis))
+        {
+            await services.Audit.RecordReadsAsync(services.User, "leg", byBasis.Select(l => l.YoungPersonId).Distinct(), byBasis.Key, cancellationToken);
+        }
+
+        return legs;
+    }
+
+    const int MaxListed = 500;
+
+    /// <summary>The caller's agency's legs in the caller's local authority.</summary>
+    static IQueryable<LegOfReferral> AgencyLegs(string? status, Services services)
+    {
+        var (agency, tenant) = (services.User.Agency, services.User.TenantId);
+        return
             from leg in services.Db.Legs
             join referral in services.Db.Referrals on leg.ReferralId equals referral.Id
             where leg.Agency == agency && referral.TenantId == tenant && (status == null || leg.Status == status)
-            orderby referral.CreatedAt descending
-            select new AgencyLegSummary(leg.Id, referral.Id, leg.Status, referral.CreatedAt, leg.UpdatedAt);
-        return TypedResults.Ok(await query.Take(500).ToListAsync(cancellationToken));
+            select new LegOfReferral { Leg = leg, Referral = referral };
     }
 
-    static async Task<Results<Ok<AgencyLegView>, NotFound>> GetAsync(Guid legId, [AsParameters] Services services, CancellationToken cancellationToken)
+    sealed class LegOfReferral
+    {
+        public required Leg Leg { get; init; }
+        public required Referral Referral { get; init; }
+    }
+
+    public sealed record AgencyLegListed(Guid Id, string Status, DateTimeOffset RequestedAt, Guid YoungPersonId, string GivenName, string FamilyName, Contracts.V1.LawfulBasis LawfulBasis);
+
+    internal static async Task<Results<Ok<AgencyLegView>, NotFound>> GetAsync(Guid legId, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var user = services.User;
         var referral = await services.Db.Referrals

@@ -133,5 +133,7 @@ public class WebhookDeliveryTests
         public AgencyDocument Cancellation(LegCancelled cancelled) => new("application/json", JsonSerializer.Serialize(new { legId = cancelled.LegId, cancelled = true }));
 
         public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => throw new NotSupportedException("Answers are not read in these tests.");
+
+        public IReadOnlyDictionary<string, string> DeclineReasons { get; } = new Dictionary<string, string>();
     }
 }
