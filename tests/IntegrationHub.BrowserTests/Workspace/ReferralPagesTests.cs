@@ -122,6 +122,26 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task The_legs_region_refreshes_from_a_partial_of_the_same_region()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Gus", WorkspaceArrange.UniqueFamilyName("Live"), Born, Health);
+        var referral = await hub.ReferThroughApiAsync(LocalUsers.PersonalAdviser(BrowserHub.Tenant), id, [Health], AgencyCodes.Nhs);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/referrals/{referral}");
+        var region = page.Locator("[data-refresh-url]");
+        Assert.Equal("polite", await region.GetAttributeAsync("aria-live"));
+
+        var partial = await page.APIRequest.GetAsync((await region.GetAttributeAsync("data-refresh-url"))!);
+
+        Assert.Equal(200, partial.Status);
+        var html = (await partial.TextAsync()).Trim();
+        Assert.StartsWith("<div class=\"hub-legs\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Contains("data-agency=\"nhs\"", html, StringComparison.Ordinal);
+        Assert.Matches("data-settled=\"(true|false)\"", html);
+    }
+
     Task<string> LegStatusAsync(Guid referralId, string agency) =>
         hub.QueryAsync(db => db.Referrals.Where(r => r.Id == referralId).SelectMany(r => r.Legs).Where(l => l.Agency == agency).Select(l => l.Status).SingleAsync());
 
