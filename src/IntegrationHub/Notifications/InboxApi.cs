@@ -46,7 +46,7 @@ public static class InboxApi
     }
 
     /// <summary>Newest first; <paramref name="unread"/> true leaves out what was read.</summary>
-    static async Task<Ok<List<InboxItem>>> ListAsync([AsParameters] Services services, bool? unread, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<InboxItem>>> ListAsync([AsParameters] Services services, bool? unread, CancellationToken cancellationToken)
     {
         var query = unread == true ? services.Inbox.Where(n => n.ReadAt == null) : services.Inbox;
         var notifications = await query.AsNoTracking().OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
@@ -54,7 +54,7 @@ public static class InboxApi
     }
 
     /// <summary>Marks a notification read; reading it again keeps the first time. Another user's or council's is not found.</summary>
-    static async Task<Results<Ok<InboxItem>, NotFound>> MarkReadAsync(Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<InboxItem>, NotFound>> MarkReadAsync(Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var notification = await services.Inbox.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notification is null)

@@ -29,7 +29,7 @@ public static class PathwayPlansApi
         public HubUser User { get; } = HubUser.From(Principal);
     }
 
-    static async Task<Results<Created<PlanVersionDetails>, ValidationProblem, NotFound, Conflict<string>>> CreateVersionAsync(
+    internal static async Task<Results<Created<PlanVersionDetails>, ValidationProblem, NotFound, Conflict<string>>> CreateVersionAsync(
         Guid youngPersonId, CreatePlanVersion request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var person = await YoungPeopleApi.FindInTenantAsync(services.Db, youngPersonId, services.User, cancellationToken);
@@ -70,7 +70,7 @@ public static class PathwayPlansApi
         return TypedResults.Created($"/api/young-people/{youngPersonId}/pathway-plan/versions/{version.Number}", PlanVersionDetails.From(version));
     }
 
-    static async Task<Results<Ok<PathwayPlanDetails>, NotFound>> GetLatestAsync(
+    internal static async Task<Results<Ok<PathwayPlanDetails>, NotFound>> GetLatestAsync(
         Guid youngPersonId, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var versions = await services.Db.PlanVersions
@@ -88,7 +88,7 @@ public static class PathwayPlansApi
             [.. versions.Select(v => new PlanVersionSummary(v.Number, v.CreatedAt, v.CreatedBy, v.Sections.Count))]));
     }
 
-    static async Task<Results<Ok<PlanVersionDetails>, NotFound>> GetVersionAsync(
+    internal static async Task<Results<Ok<PlanVersionDetails>, NotFound>> GetVersionAsync(
         Guid youngPersonId, int number, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var version = await services.Db.PlanVersions.SingleOrDefaultAsync(

@@ -17,13 +17,35 @@ public sealed class ReferralMaker(
     IOptions<AgencyDirectoryOptions> directory,
     IOptions<TenantOptions> tenants)
 {
-    static readonly string[] LawfulBases = ["consent", "legal-obligation", "public-task", "vital-interests"];
+    public static IReadOnlyList<string> LawfulBases { get; } = ["consent", "legal-obligation", "public-task", "vital-interests"];
 
     /// <summary>
     /// Validates the request and, if it is sound, stores the referral, its legs, its timeline and
     /// one outgoing message per leg in one transaction. Returns the referral, or the field errors.
     /// </summary>
     public async Task<(Referral? Referral, ValidationErrors Errors)> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
+    {
+        var (draft, errors) = await DraftAsync(request, user, cancellationToken);
+        if (draft is null)
+        {
+            return (null, errors);
+        }
+
+        foreach (var message in draft.Messages)
+        {
+            outbox.Send(message, Endpoints.AdapterQueue(message.Agency));
+        }
+
+        db.Referrals.Add(draft.Referral);
+        await db.SaveChangesAsync(cancellationToken);
+        return (draft.Referral, errors);
+    }
+
+    /// <summary>
+    /// Validates the request and builds the referral and each agency's message exactly as
+    /// <see cref="MakeAsync"/> would, storing and sending nothing: the preview of what each agency will see.
+    /// </summary>
+    public async Task<(ReferralDraft? Draft, ValidationErrors Errors)> DraftAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
@@ -96,7 +118,9 @@ public sealed class ReferralMaker(
                 errors.Add($"{field}.agency", $"None of the referred sections is shared with '{agency}'.");
             }
 
-            if (ValidateLawfulBasis(agencies[i].LawfulBasis, agency, $"{field}.lawfulBasis", user, now, errors) is { } basis)
+            var consents = agencies[i].DutyToReferConsents;
+            var consentsGiven = ValidateDutyToReferConsents(consents, agency, $"{field}.dutyToReferConsents", errors);
+            if (ValidateLawfulBasis(agencies[i].LawfulBasis, agency, $"{field}.lawfulBasis", user, now, errors) is { } basis && consentsGiven)
             {
                 legs.Add(new Leg
                 {
@@ -105,7 +129,7 @@ public sealed class ReferralMaker(
                     Agency = agency,
                     Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
                     Status = LegStatusCodes.Requested,
-                    LawfulBasis = basis,
+                    LawfulBasis = consents is null ? basis : basis with { Evidence = WithDutyToReferConsents(basis.Evidence) },
                     SharedSections = shared,
                     UpdatedAt = now,
                 });
@@ -154,13 +178,46 @@ public sealed class ReferralMaker(
                 ToStatus = LegStatusCodes.Requested,
                 Detail = $"Sent to {leg.Recipient.Name}, sharing {string.Join(", ", leg.SharedSections)} under {leg.LawfulBasis.Basis}",
             });
-            outbox.Send(LegMessages.Requested(referral, leg, person, plan, tenants.Value), Endpoints.AdapterQueue(leg.Agency));
         }
 
-        db.Referrals.Add(referral);
-        await db.SaveChangesAsync(cancellationToken);
-        return (referral, errors);
+        return (new ReferralDraft(referral, [.. legs.Select(leg => LegMessages.Requested(referral, leg, person, plan, tenants.Value))]), errors);
     }
+
+    /// <summary>
+    /// A housing referral may carry the duty to refer's three consents; given, each must be true.
+    /// Absent, the single consent of the lawful basis stands for them, as before they existed.
+    /// </summary>
+    static bool ValidateDutyToReferConsents(DutyToReferConsents? consents, string agency, string field, ValidationErrors errors)
+    {
+        if (consents is null)
+        {
+            return true;
+        }
+
+        if (agency != AgencyCodes.Housing)
+        {
+            errors.Add(field, $"Only a housing referral takes the duty to refer consents, not '{agency}'.");
+            return false;
+        }
+
+        (bool? Given, string Name, string Message)[] required =
+        [
+            (consents.ToBeReferred, "toBeReferred", "The young person must consent to being referred to the housing authority."),
+            (consents.ToChosenHousingAuthority, "toChosenHousingAuthority", "The young person must consent to the housing authority chosen with them."),
+            (consents.ToShareContactDetails, "toShareContactDetails", "The young person must consent to their contact details being shared with the housing authority."),
+        ];
+        foreach (var (_, name, message) in required.Where(c => c.Given != true))
+        {
+            errors.Add($"{field}.{name}", message);
+        }
+
+        return required.All(c => c.Given == true);
+    }
+
+    // The leg keeps one lawful basis (no column for more); the three consents are written into its evidence.
+    static string WithDutyToReferConsents(string? evidence) =>
+        "Duty to refer consents given: to be referred, to the housing authority chosen, to share contact details."
+        + (string.IsNullOrWhiteSpace(evidence) ? "" : $" {evidence}");
 
     static LawfulBasis? ValidateLawfulBasis(LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, ValidationErrors errors)
     {
@@ -199,3 +256,6 @@ public sealed class ReferralMaker(
         return new LawfulBasis(input.Basis, input.RecordedBy ?? user.Name, (input.RecordedAt ?? now).ToUniversalTime(), input.Evidence);
     }
 }
+
+/// <summary>A referral as it would be made, and the message each of its agencies would be sent.</summary>
+public sealed record ReferralDraft(Referral Referral, IReadOnlyList<LegRequested> Messages);

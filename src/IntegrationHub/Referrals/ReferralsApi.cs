@@ -35,7 +35,7 @@ public static class ReferralsApi
         public HubUser User { get; } = HubUser.From(Principal);
     }
 
-    static async Task<Results<Accepted<ReferralAccepted>, ValidationProblem>> MakeAsync(
+    internal static async Task<Results<Accepted<ReferralAccepted>, ValidationProblem>> MakeAsync(
         MakeReferral request, ReferralMaker maker, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var (referral, errors) = await maker.MakeAsync(request, HubUser.From(principal), cancellationToken);
@@ -48,7 +48,7 @@ public static class ReferralsApi
             referral.Id, referral.Status, [.. referral.Legs.Select(l => new LegSummary(l.Id, l.Agency, l.Status))]));
     }
 
-    static async Task<Ok<List<ReferralDetails>>> ListAsync(Guid? youngPersonId, [AsParameters] Services services, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<ReferralDetails>>> ListAsync(Guid? youngPersonId, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var tenant = services.User.TenantId;
         var query = services.Db.Referrals.Include(r => r.Legs).Include(r => r.Timeline).Where(r => r.TenantId == tenant);
@@ -62,7 +62,7 @@ public static class ReferralsApi
         return TypedResults.Ok(referrals.Select(ReferralDetails.From).ToList());
     }
 
-    static async Task<Results<Ok<ReferralDetails>, NotFound>> GetAsync(Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ReferralDetails>, NotFound>> GetAsync(Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var referral = await FindInTenantAsync(services, id, cancellationToken);
         if (referral is null)
@@ -74,7 +74,7 @@ public static class ReferralsApi
         return TypedResults.Ok(ReferralDetails.From(referral));
     }
 
-    static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelReferralAsync(
+    internal static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelReferralAsync(
         Guid id, CancelRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
@@ -98,7 +98,7 @@ public static class ReferralsApi
         return TypedResults.Accepted($"/api/referrals/{referral.Id}", ReferralDetails.From(referral));
     }
 
-    static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelLegAsync(
+    internal static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelLegAsync(
         Guid id, Guid legId, CancelRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
@@ -124,7 +124,7 @@ public static class ReferralsApi
     }
 
     /// <summary>The PA's answer to a sanction the Jobcentre proposed: the Jobcentre must hear from them before it decides.</summary>
-    static async Task<Results<Ok<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> AnswerSanctionAsync(
+    internal static async Task<Results<Ok<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> AnswerSanctionAsync(
         Guid id, Guid legId, SanctionResponse request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Response))

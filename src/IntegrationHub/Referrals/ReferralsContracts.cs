@@ -4,7 +4,14 @@ namespace IntegrationHub.Referrals;
 
 public sealed record MakeReferral(Guid? YoungPersonId, int? PlanVersion, string? Summary, List<string>? Sections, List<ReferralAgency>? Agencies);
 
-public sealed record ReferralAgency(string? Agency, LawfulBasisInput? LawfulBasis);
+/// <param name="DutyToReferConsents">For housing only: the three consents the duty to refer needs, each of which must be given.</param>
+public sealed record ReferralAgency(string? Agency, LawfulBasisInput? LawfulBasis, DutyToReferConsents? DutyToReferConsents = null);
+
+/// <summary>
+/// The young person's consents to a housing referral under the duty to refer (Housing Act 1996 s.213B):
+/// to be referred, to the housing authority chosen with them, and to share their contact details.
+/// </summary>
+public sealed record DutyToReferConsents(bool? ToBeReferred, bool? ToChosenHousingAuthority, bool? ToShareContactDetails);
 
 public sealed record LawfulBasisInput(string? Basis, string? RecordedBy, DateTimeOffset? RecordedAt, string? Evidence);
 

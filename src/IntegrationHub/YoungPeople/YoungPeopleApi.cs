@@ -75,7 +75,7 @@ public static class YoungPeopleApi
         return TypedResults.Created($"/api/young-people/{person.Id}", YoungPersonDetails.From(person, services.Today));
     }
 
-    static async Task<Ok<List<YoungPersonDetails>>> ListAsync([AsParameters] Services services, string? search, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<YoungPersonDetails>>> ListAsync([AsParameters] Services services, string? search, CancellationToken cancellationToken)
     {
         var tenant = services.User.TenantId;
         var query = services.Db.YoungPeople.Where(p => p.TenantId == tenant);
@@ -91,7 +91,7 @@ public static class YoungPeopleApi
         return TypedResults.Ok(people.Select(p => YoungPersonDetails.From(p, services.Today)).ToList());
     }
 
-    static async Task<Results<Ok<YoungPersonDetails>, NotFound>> GetAsync(Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<YoungPersonDetails>, NotFound>> GetAsync(Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var person = await FindInTenantAsync(services.Db, id, services.User, cancellationToken);
         if (person is null)

@@ -1,0 +1,129 @@
+using IntegrationHub.Auditing;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Pages.Shared;
+using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
+using IntegrationHub.YoungPeople;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Pages.Workspace.Referrals;
+
+/// <summary>
+/// A referral: each agency's leg as it stands (kept current while legs are still on their way),
+/// its timeline, and the Personal Adviser's actions on it, each through the referrals API's handler.
+/// </summary>
+public sealed class ShowModel(
+    HubDbContext db, Outbox.Outbox outbox, AuditLog audit, TimeProvider clock, IOptions<TenantOptions> tenants, IOptions<AgencyDirectoryOptions> directory)
+    : HubPageModel
+{
+    public sealed class CancelForm
+    {
+        public Guid? LegId { get; set; }
+        public string? Reason { get; set; }
+        public string? Kind { get; set; } = CancellationKinds.CircumstancesChanged;
+    }
+
+    public sealed class SanctionForm
+    {
+        public Guid? LegId { get; set; }
+        public string? Response { get; set; }
+    }
+
+    public ReferralDetails Referral { get; private set; } = null!;
+
+    public YoungPersonDetails Person { get; private set; } = null!;
+
+    /// <summary>Sanctions the Jobcentre proposed on this referral's legs that wait for the Personal Adviser's answer.</summary>
+    public IReadOnlyList<LegFact> SanctionsToAnswer { get; private set; } = [];
+
+    [BindProperty]
+    public CancelForm LegCancel { get; set; } = new();
+
+    [BindProperty]
+    public CancelForm ReferralCancel { get; set; } = new();
+
+    [BindProperty]
+    public SanctionForm Sanction { get; set; } = new();
+
+    /// <summary>What the page says it has just done, after the redirect.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
+    public IEnumerable<LegDetails> CancellableLegs => Referral.Legs.Where(l => !LegLifecycle.IsTerminal(l.Status));
+
+    ReferralsApi.Services Api => new(db, outbox, audit, clock, tenants, User);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The legs region alone, for the page to refresh while legs are on their way.</summary>
+    public async Task<IActionResult> OnGetLegsAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Partial("_Legs", Referral) : NotFound();
+
+    public async Task<IActionResult> OnPostCancelLegAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (LegCancel.LegId is not { } legId)
+        {
+            ModelState.AddModelError("LegCancel-LegId", "Choose which agency’s part of the referral to cancel");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        var cancelled = await ReferralsApi.CancelLegAsync(id, legId, new CancelRequest(LegCancel.Reason, LegCancel.Kind), Api, cancellationToken);
+        return await AfterAsync(id, cancelled.Result, "LegCancel", "The agency has been told the referral to it is cancelled.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelReferralAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var cancelled = await ReferralsApi.CancelReferralAsync(id, new CancelRequest(ReferralCancel.Reason, ReferralCancel.Kind), Api, cancellationToken);
+        return await AfterAsync(id, cancelled.Result, "ReferralCancel", "Every agency still working on the referral has been told it is cancelled.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAnswerSanctionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var answered = await ReferralsApi.AnswerSanctionAsync(id, Sanction.LegId ?? Guid.Empty, new SanctionResponse(Sanction.Response), Api, cancellationToken);
+        return await AfterAsync(id, answered.Result, "Sanction", "Your answer to the proposed sanction is on the timeline.", cancellationToken);
+    }
+
+    /// <summary>The API's answer, shown the page's way: done (and back to the referral), field errors, a conflict, or not found.</summary>
+    async Task<IActionResult> AfterAsync(Guid id, IResult result, string form, string done, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                return NotFound();
+            case ValidationProblem problem:
+                AddProblemErrors(problem.ProblemDetails.Errors, field => $"{form}-{char.ToUpperInvariant(field[0])}{field[1..]}");
+                break;
+            case Conflict<ProblemDetails> { Value: { } conflict }:
+                AddProblem(conflict);
+                break;
+            default:
+                Done = done;
+                return Redirect($"/workspace/referrals/{id}");
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await ReferralsApi.GetAsync(id, Api, cancellationToken);
+        if (found.Result is not Ok<ReferralDetails> { Value: { } referral })
+        {
+            return false;
+        }
+
+        Referral = referral;
+        var person = await YoungPeopleApi.GetAsync(referral.YoungPersonId, new YoungPeopleApi.Services(db, audit, clock, directory, User), cancellationToken);
+        Person = (person.Result as Ok<YoungPersonDetails>)?.Value
+            ?? throw new InvalidOperationException($"Referral {id} names a young person its local authority does not hold.");
+        SanctionsToAnswer = await db.LegFacts
+            .Where(f => f.ReferralId == id && f.TenantId == Caller.TenantId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt == null)
+            .OrderBy(f => f.RecordedAt)
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+}

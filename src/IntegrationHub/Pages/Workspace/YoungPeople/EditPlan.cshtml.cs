@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IntegrationHub.Auditing;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Pages.Shared;
+using IntegrationHub.PathwayPlans;
+using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
+using IntegrationHub.YoungPeople;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Pages.Workspace.YoungPeople;
+
+/// <summary>
+/// The plan editor: starts from the latest version and saves the whole plan as a new version
+/// through the API's own handler, so the API's rules decide what may be saved.
+/// </summary>
+public sealed partial class EditPlanModel(HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory) : HubPageModel
+{
+    /// <summary>One statutory section as typed: needs and actions one per line, the review date in three boxes.</summary>
+    public sealed class SectionForm
+    {
+        public string? Needs { get; set; }
+        public string? Actions { get; set; }
+        public string? Owner { get; set; }
+        public string? ReviewDay { get; set; }
+        public string? ReviewMonth { get; set; }
+        public string? ReviewYear { get; set; }
+
+        public bool IsBlank =>
+            new[] { Needs, Actions, Owner, ReviewDay, ReviewMonth, ReviewYear }.All(string.IsNullOrWhiteSpace);
+
+        public static SectionForm From(PlanSection section) => new()
+        {
+            Needs = string.Join('\n', section.Needs),
+            Actions = string.Join('\n', section.Actions),
+            Owner = section.Owner,
+            ReviewDay = section.ReviewDate?.Day.ToString(CultureInfo.InvariantCulture),
+            ReviewMonth = section.ReviewDate?.Month.ToString(CultureInfo.InvariantCulture),
+            ReviewYear = section.ReviewDate?.Year.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    public YoungPersonDetails Person { get; private set; } = null!;
+
+    public int? LatestVersion { get; private set; }
+
+    /// <summary>Keyed by section code, in the form's field names: <c>Sections[health].Needs</c>.</summary>
+    [BindProperty]
+    public Dictionary<string, SectionForm> Sections { get; set; } = [];
+
+    public SectionForm For(string code) => Sections.GetValueOrDefault(code) ?? new SectionForm();
+
+    public static string FieldId(string code, string field) => $"{code}-{field}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var plan = await PathwayPlansApi.GetLatestAsync(id, new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
+        if (plan.Result is Ok<PathwayPlanDetails> { Value: { } latest })
+        {
+            Sections = latest.Latest.Sections.ToDictionary(s => s.Code, SectionForm.From);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var codes = PlanSectionCodes.All.Where(code => !For(code).IsBlank).ToList();
+        var sections = new List<NewPlanSection>();
+        foreach (var code in codes)
+        {
+            var form = For(code);
+            sections.Add(new NewPlanSection(code, Lines(form.Needs), Lines(form.Actions), Blank(form.Owner), ReviewDate(code, form)));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var saved = await PathwayPlansApi.CreateVersionAsync(id, new CreatePlanVersion(sections), new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
+        switch (saved.Result)
+        {
+            case Created<PlanVersionDetails> { Value: { } version }:
+                TempData[nameof(ShowModel.SavedVersion)] = version.Number;
+                return RedirectToPage("Show", new { id });
+            case ValidationProblem problem:
+                AddProblemErrors(problem.ProblemDetails.Errors, field => FieldFor(field, codes));
+                return Page();
+            case Conflict<string> conflict:
+                ModelState.AddModelError("", conflict.Value ?? "Someone else saved a version at the same moment.");
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await YoungPeopleApi.GetAsync(id, new YoungPeopleApi.Services(db, audit, clock, directory, User), cancellationToken);
+        if (found.Result is not Ok<YoungPersonDetails> { Value: { } person })
+        {
+            return false;
+        }
+
+        Person = person;
+        var plan = await PathwayPlansApi.GetLatestAsync(id, new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
+        LatestVersion = (plan.Result as Ok<PathwayPlanDetails>)?.Value?.Latest.Number;
+        return true;
+    }
+
+    /// <summary>The date typed in three boxes; none typed is no date, a date that does not exist is an error on the day box.</summary>
+    DateOnly? ReviewDate(string code, SectionForm form)
+    {
+        string?[] parts = [form.ReviewDay, form.ReviewMonth, form.ReviewYear];
+        if (parts.All(string.IsNullOrWhiteSpace))
+        {
+            return null;
+        }
+
+        if (int.TryParse(form.ReviewDay, out var day) && int.TryParse(form.ReviewMonth, out var month) && int.TryParse(form.ReviewYear, out var year)
+            && year is >= 1900 and <= 2200 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, day);
+        }
+
+        ModelState.AddModelError(FieldId(code, "review-date-day"), $"The review date for {Display.SectionName(code)} must be a real date, for example 27 3 2027");
+        return null;
+    }
+
+    static List<string> Lines(string? text) =>
+        [.. (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0)];
+
+    static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The API names a section by its place in the request (<c>sections[2].owner</c>); the form by its code.</summary>
+    static string FieldFor(string apiField, IReadOnlyList<string> codes)
+    {
+        if (SectionField().Match(apiField) is not { Success: true } match)
+        {
+            return FieldId(PlanSectionCodes.All[0], "needs");
+        }
+
+        var code = codes[int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture)];
+        return match.Groups["field"].Value switch
+        {
+            "actions" => FieldId(code, "actions"),
+            "owner" => FieldId(code, "owner"),
+            _ => FieldId(code, "needs"),
+        };
+    }
+
+    [GeneratedRegex(@"^sections\[(?<index>\d+)\]\.?(?<field>[a-z]*)")]
+    private static partial Regex SectionField();
+}

@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using IntegrationHub.Auditing;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Pages.Shared;
+using IntegrationHub.PathwayPlans;
+using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
+using IntegrationHub.YoungPeople;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Pages.Workspace.YoungPeople;
+
+/// <summary>
+/// Refer: one form (what to refer, to whom, on what lawful basis), then a preview of exactly what
+/// each agency will be sent, built by the referral maker itself, then send through the API's handler.
+/// The preview re-posts the form's fields, so going back to change them loses nothing.
+/// </summary>
+public sealed partial class ReferModel(
+    HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory, IOptions<SharingOptions> sharing, ReferralMaker maker)
+    : HubPageModel
+{
+    /// <summary>What the form holds for one agency: its lawful basis and, for housing, the duty to refer's three consents.</summary>
+    public sealed class AgencyForm
+    {
+        public string? Basis { get; set; }
+        public string? Evidence { get; set; }
+        public bool ToBeReferred { get; set; }
+        public bool ToChosenHousingAuthority { get; set; }
+        public bool ToShareContactDetails { get; set; }
+    }
+
+    /// <summary>The duty to refer's consents: the form's field, its id and its label.</summary>
+    public static IReadOnlyList<(string Field, string Id, string Label)> HousingConsents { get; } =
+    [
+        (nameof(AgencyForm.ToBeReferred), "housing-consent-to-be-referred", "To be referred to a housing authority"),
+        (nameof(AgencyForm.ToChosenHousingAuthority), "housing-consent-to-chosen-housing-authority", "To the housing authority chosen with them"),
+        (nameof(AgencyForm.ToShareContactDetails), "housing-consent-to-share-contact-details", "To share their contact details with the housing authority"),
+    ];
+
+    public YoungPersonDetails Person { get; private set; } = null!;
+
+    public PlanVersionDetails? Plan { get; private set; }
+
+    /// <summary>Set once the form is sound: each agency's message, exactly as it would be sent.</summary>
+    public IReadOnlyList<LegRequested>? Preview { get; private set; }
+
+    [BindProperty]
+    public int? PlanVersion { get; set; }
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
+    [BindProperty]
+    public List<string> Sections { get; set; } = [];
+
+    [BindProperty]
+    public List<string> Agencies { get; set; } = [];
+
+    /// <summary>Keyed by agency code, in the form's field names: <c>Bases[nhs].Basis</c>.</summary>
+    [BindProperty]
+    public Dictionary<string, AgencyForm> Bases { get; set; } = [];
+
+    public AgencyForm For(string agency) => Bases.GetValueOrDefault(agency) ?? new AgencyForm();
+
+    public IReadOnlyList<string> SectionsSharedWith(string agency) => sharing.Value.SectionsFor(Caller.TenantId, agency);
+
+    /// <summary>The first checkbox of a group takes the group's id, so the error summary can link to the group.</summary>
+    public string SectionId(string code) => Plan?.Sections[0].Code == code ? "Sections" : $"Sections-{code}";
+
+    public static string AgencyId(string agency) => agency == AgencyCodes.All[0] ? "Agencies" : $"Agencies-{agency}";
+
+    public static string BasisId(string agency, string basis) => basis == ReferralMaker.LawfulBases[0] ? $"{agency}-basis" : $"{agency}-basis-{basis}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        PlanVersion = Plan?.Number;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostContinueAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var request = ReferralRequest(id);
+        var (draft, errors) = await maker.DraftAsync(request, Caller, cancellationToken);
+        if (draft is null)
+        {
+            AddProblemErrors(errors.ToDictionary(), field => FieldFor(field, request));
+            return Page();
+        }
+
+        Preview = draft.Messages;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var request = ReferralRequest(id);
+        var made = await ReferralsApi.MakeAsync(request, maker, User, cancellationToken);
+        switch (made.Result)
+        {
+            case Accepted<ReferralAccepted> { Value: { } referral }:
+                return Redirect($"/workspace/referrals/{referral.Id}");
+            case ValidationProblem problem:
+                AddProblemErrors(problem.ProblemDetails.Errors, field => FieldFor(field, request));
+                return Page();
+            default:
+                throw new InvalidOperationException($"The referrals API answered {made.Result.GetType().Name}, which this page does not expect.");
+        }
+    }
+
+    async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await YoungPeopleApi.GetAsync(id, new YoungPeopleApi.Services(db, audit, clock, directory, User), cancellationToken);
+        if (found.Result is not Ok<YoungPersonDetails> { Value: { } person })
+        {
+            return false;
+        }
+
+        Person = person;
+        var plan = await PathwayPlansApi.GetLatestAsync(id, new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
+        Plan = (plan.Result as Ok<PathwayPlanDetails>)?.Value?.Latest;
+        return true;
+    }
+
+    /// <summary>
+    /// The API's request from the form. The Personal Adviser making it records the lawful basis, now;
+    /// for housing the three consents are always sent, so the API's rule decides whether they are all given.
+    /// </summary>
+    MakeReferral ReferralRequest(Guid youngPersonId)
+    {
+        var now = clock.GetUtcNow();
+        return new MakeReferral(
+            youngPersonId,
+            PlanVersion,
+            Summary,
+            [.. Sections],
+            [.. Agencies.Select(agency =>
+            {
+                var form = For(agency);
+                return new ReferralAgency(
+                    agency,
+                    new LawfulBasisInput(form.Basis, Caller.Name, now, string.IsNullOrWhiteSpace(form.Evidence) ? null : form.Evidence.Trim()),
+                    agency == AgencyCodes.Housing ? new DutyToReferConsents(form.ToBeReferred, form.ToChosenHousingAuthority, form.ToShareContactDetails) : null);
+            })]);
+    }
+
+    /// <summary>The API names agencies by their place in the request (<c>agencies[1].lawfulBasis.basis</c>); the form by code.</summary>
+    string FieldFor(string apiField, MakeReferral request)
+    {
+        if (AgencyField().Match(apiField) is { Success: true } match)
+        {
+            var agency = request.Agencies![int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture)].Agency ?? "";
+            var rest = match.Groups["rest"].Value;
+            return rest switch
+            {
+                "lawfulBasis.evidence" => $"{agency}-evidence",
+                _ when rest.StartsWith("lawfulBasis", StringComparison.Ordinal) => BasisId(agency, ReferralMaker.LawfulBases[0]),
+                "dutyToReferConsents.toChosenHousingAuthority" => HousingConsents[1].Id,
+                "dutyToReferConsents.toShareContactDetails" => HousingConsents[2].Id,
+                _ when rest.StartsWith("dutyToReferConsents", StringComparison.Ordinal) => HousingConsents[0].Id,
+                _ => AgencyCodes.All.Contains(agency) ? AgencyId(agency) : "Agencies",
+            };
+        }
+
+        return apiField switch
+        {
+            "summary" => "Summary",
+            "agencies" => "Agencies",
+            _ when apiField.StartsWith("sections", StringComparison.Ordinal) => "Sections",
+            _ => "",
+        };
+    }
+
+    [GeneratedRegex(@"^agencies\[(?<index>\d+)\]\.?(?<rest>.*)$")]
+    private static partial Regex AgencyField();
+}

@@ -1,0 +1,172 @@
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+
+namespace IntegrationHub.BrowserTests.Workspace;
+
+public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHub>
+{
+    static readonly DateOnly Born = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18).AddMonths(-4);
+
+    [Fact]
+    public async Task Personal_adviser_refers_to_three_agencies_after_seeing_what_each_will_see()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Dana", WorkspaceArrange.UniqueFamilyName("Referred"), Born, Accommodation, Health, Eet, Financial);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refer" }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await FillReferralAsync(page, sections: ["Accommodation", "Health and development", "Education, employment and training", "Financial capability and independent living"]);
+        await ChooseHousingAsync(page, consents: 3);
+        await ChooseAsync(page, "NHS", "#nhs-basis");
+        await ChooseAsync(page, "Jobcentre", "#dwp-basis-public-task");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Artefacts.ScreenshotAsync(page, "workspace-refer-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        // The default sharing matrix: the Jobcentre sees EET and money, never health, and the NI number, never the NHS number.
+        var jobcentre = page.GetByTestId("preview-dwp");
+        var jobcentreSections = await jobcentre.GetByTestId("preview-sections").InnerTextAsync();
+        Assert.Contains("Education, employment and training", jobcentreSections, StringComparison.Ordinal);
+        Assert.Contains("Financial capability and independent living", jobcentreSections, StringComparison.Ordinal);
+        Assert.DoesNotContain("Health and development", jobcentreSections, StringComparison.Ordinal);
+        var jobcentreIdentifiers = await jobcentre.GetByTestId("preview-identifiers").InnerTextAsync();
+        Assert.Contains("National Insurance number: JK654321B", jobcentreIdentifiers, StringComparison.Ordinal);
+        Assert.DoesNotContain("NHS number", jobcentreIdentifiers, StringComparison.Ordinal);
+        var nhs = page.GetByTestId("preview-nhs");
+        Assert.Equal("Health and development", (await nhs.GetByTestId("preview-sections").InnerTextAsync()).Trim());
+        Assert.Contains("NHS number: 9434765919", await nhs.GetByTestId("preview-identifiers").InnerTextAsync(), StringComparison.Ordinal);
+        var housingSections = await page.GetByTestId("preview-housing").GetByTestId("preview-sections").InnerTextAsync();
+        Assert.Contains("Accommodation", housingSections, StringComparison.Ordinal);
+        Assert.DoesNotContain("Health and development", housingSections, StringComparison.Ordinal);
+        Assert.NotEmpty((await page.GetByTestId("preview-housing").GetByTestId("preview-organisation").InnerTextAsync()).Trim());
+        Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Artefacts.ScreenshotAsync(page, "workspace-refer-preview");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/workspace/referrals/", StringComparison.Ordinal));
+        var rows = page.GetByTestId("legs").Locator("tbody tr[data-agency]");
+        Assert.True(await rows.CountAsync() == 3, await page.Locator("main").InnerTextAsync());
+        Assert.Equal(3, await rows.CountAsync());
+        var shown = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            shown.Add((await rows.Nth(i).GetAttributeAsync("data-agency"))!);
+        }
+
+        Assert.Equal([AgencyCodes.Dwp, AgencyCodes.Housing, AgencyCodes.Nhs], shown.Order());
+        var stored = await hub.QueryAsync(db => db.Referrals.Include(r => r.Legs).Where(r => r.YoungPersonId == id).ToListAsync());
+        var referral = Assert.Single(stored);
+        Assert.Equal(3, referral.Legs.Count);
+        Assert.Equal("public-task", referral.Legs.Single(l => l.Agency == AgencyCodes.Dwp).LawfulBasis.Basis);
+        Assert.Contains("to share contact details", referral.Legs.Single(l => l.Agency == AgencyCodes.Housing).LawfulBasis.Evidence, StringComparison.Ordinal);
+        Assert.EndsWith($"/workspace/referrals/{referral.Id}", page.Url, StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Artefacts.ScreenshotAsync(page, "workspace-referral");
+    }
+
+    [Fact]
+    public async Task Housing_without_every_duty_to_refer_consent_is_an_error_on_the_missing_consent_and_nothing_is_stored()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Eli", WorkspaceArrange.UniqueFamilyName("Consent"), Born, Accommodation);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/refer");
+
+        await FillReferralAsync(page, sections: ["Accommodation"]);
+        await ChooseHousingAsync(page, consents: 2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        var links = page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link);
+        Assert.Equal(1, await links.CountAsync());
+        Assert.Equal("#housing-consent-to-share-contact-details", await links.GetAttributeAsync("href"));
+        Assert.Contains("contact details", await page.Locator("#housing-consent-to-share-contact-details-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByLabel("Housing", new() { Exact = true }).IsCheckedAsync());
+        Assert.True(await page.Locator("#housing-consent-to-be-referred").IsCheckedAsync());
+        Assert.Equal("Moving on from supported lodgings", await page.Locator("#Summary").InputValueAsync());
+        Assert.Equal(0, await page.GetByTestId("preview-housing").CountAsync());
+        Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_leg_needs_a_reason_and_then_shows_the_leg_cancelled_with_it()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Fern", WorkspaceArrange.UniqueFamilyName("Cancel"), Born, Health, Eet);
+        var referral = await hub.ReferThroughApiAsync(LocalUsers.PersonalAdviser(BrowserHub.Tenant), id, [Health, Eet], AgencyCodes.Nhs, AgencyCodes.Dwp);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/referrals/{referral}");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var whichAgency = page.GetByRole(AriaRole.Group, new() { Name = "Which agency?" });
+        await whichAgency.GetByLabel("NHS", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this agency’s part" }).ClickAsync();
+
+        Assert.Equal("#LegCancel-Reason", await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        Assert.NotEqual(LegStatusCodes.Cancelled, await LegStatusAsync(referral, AgencyCodes.Nhs));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.Locator("#LegCancel-Reason").FillAsync("Registered with a GP near her new flat");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this agency’s part" }).ClickAsync();
+
+        var nhsRow = page.Locator("[data-testid=legs] tr[data-agency=nhs]");
+        Assert.Equal("Cancelled", await nhsRow.Locator(".govuk-tag").InnerTextAsync());
+        Assert.Contains("Registered with a GP near her new flat", await nhsRow.GetByTestId("leg-reason").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.NotEqual("Cancelled", await page.Locator("[data-testid=legs] tr[data-agency=dwp] .govuk-tag").InnerTextAsync());
+        Assert.Equal(LegStatusCodes.Cancelled, await LegStatusAsync(referral, AgencyCodes.Nhs));
+        Assert.Contains("Registered with a GP near her new flat", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_legs_region_refreshes_from_a_partial_of_the_same_region()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Gus", WorkspaceArrange.UniqueFamilyName("Live"), Born, Health);
+        var referral = await hub.ReferThroughApiAsync(LocalUsers.PersonalAdviser(BrowserHub.Tenant), id, [Health], AgencyCodes.Nhs);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/referrals/{referral}");
+        var region = page.Locator("[data-refresh-url]");
+        Assert.Equal("polite", await region.GetAttributeAsync("aria-live"));
+
+        var partial = await page.APIRequest.GetAsync((await region.GetAttributeAsync("data-refresh-url"))!);
+
+        Assert.Equal(200, partial.Status);
+        var html = (await partial.TextAsync()).Trim();
+        Assert.StartsWith("<div class=\"hub-legs\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Contains("data-agency=\"nhs\"", html, StringComparison.Ordinal);
+        Assert.Matches("data-settled=\"(true|false)\"", html);
+    }
+
+    Task<string> LegStatusAsync(Guid referralId, string agency) =>
+        hub.QueryAsync(db => db.Referrals.Where(r => r.Id == referralId).SelectMany(r => r.Legs).Where(l => l.Agency == agency).Select(l => l.Status).SingleAsync());
+
+    static async Task FillReferralAsync(IPage page, string[] sections)
+    {
+        await page.GetByLabel("Summary of the referral").FillAsync("Moving on from supported lodgings");
+        foreach (var section in sections)
+        {
+            await page.GetByLabel(section, new() { Exact = true }).CheckAsync();
+        }
+    }
+
+    static async Task ChooseAsync(IPage page, string agency, string basis)
+    {
+        await page.GetByLabel(agency, new() { Exact = true }).CheckAsync();
+        await page.Locator(basis).CheckAsync();
+    }
+
+    static async Task ChooseHousingAsync(IPage page, int consents)
+    {
+        await ChooseAsync(page, "Housing", "#housing-basis");
+        await page.Locator("#housing-evidence").FillAsync("Consent form signed with Dana, on file");
+        foreach (var consent in new[] { "#housing-consent-to-be-referred", "#housing-consent-to-chosen-housing-authority", "#housing-consent-to-share-contact-details" }.Take(consents))
+        {
+            await page.Locator(consent).CheckAsync();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using IntegrationHub.Contracts.V1;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+
+namespace IntegrationHub.BrowserTests.Workspace;
+
+public sealed class YoungPeoplePagesTests(BrowserHub hub) : IClassFixture<BrowserHub>
+{
+    static readonly DateOnly Born = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-19).AddMonths(-2);
+
+    [Fact]
+    public async Task Personal_adviser_finds_a_young_person_by_name_and_sees_their_plan_and_its_versions()
+    {
+        var familyName = WorkspaceArrange.UniqueFamilyName("Searchable");
+        var id = await hub.RegisterYoungPersonAsync("Ayesha", familyName, Born, Accommodation, Health);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync("/workspace");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel("Search by name or local authority ID").FillAsync(familyName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        var rows = page.GetByTestId("young-people").Locator("tbody tr");
+        Assert.Equal(1, await rows.CountAsync());
+        var row = await rows.InnerTextAsync();
+        Assert.Contains("18–20", row, StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await rows.GetByRole(AriaRole.Link, new() { Name = $"Ayesha {familyName}" }).ClickAsync();
+
+        Assert.EndsWith($"/workspace/young-people/{id}", page.Url, StringComparison.Ordinal);
+        Assert.Equal($"Ayesha {familyName}", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        Assert.Contains("Needs help with accommodation", await page.GetByTestId("plan-section-accommodation").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Needs help with health", await page.GetByTestId("plan-section-health").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByTestId("plan-section-eet").CountAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByTestId("plan-versions").GetByRole(AriaRole.Link, new() { Name = "Version 1" }).ClickAsync();
+
+        Assert.EndsWith($"/workspace/young-people/{id}/plan/versions/1", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Pathway plan version 1", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task A_search_that_matches_no_one_says_so_and_the_empty_inbox_says_what_will_arrive()
+    {
+        var page = await hub.SignedInPageAsync();
+
+        await page.GotoAsync($"/workspace?search={WorkspaceArrange.UniqueFamilyName("Nobody")}");
+
+        Assert.Contains("No young person matches", await page.GetByTestId("no-young-people").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync("/workspace/inbox");
+        Assert.Equal("My inbox", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Saving_the_plan_makes_a_new_version_and_says_its_number()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Bilal", WorkspaceArrange.UniqueFamilyName("Editor"), Born, Accommodation);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a new plan version" }).ClickAsync();
+        Assert.Contains("Needs help with accommodation", await page.Locator("#accommodation-needs").InputValueAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.Locator("#health-needs").FillAsync("Register with a GP\nDentist check-up");
+        await page.Locator("#health-review-date-day").FillAsync("1");
+        await page.Locator("#health-review-date-month").FillAsync("9");
+        await page.Locator("#health-review-date-year").FillAsync("2031");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+
+        Assert.EndsWith($"/workspace/young-people/{id}", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Version 2 saved", await page.GetByTestId("saved-banner").InnerTextAsync());
+        var health = await page.GetByTestId("plan-section-health").InnerTextAsync();
+        Assert.Contains("Dentist check-up", health, StringComparison.Ordinal);
+        Assert.Contains("1 September 2031", health, StringComparison.Ordinal);
+        Assert.Equal(2, await hub.QueryAsync(db => db.PlanVersions.CountAsync(v => v.YoungPersonId == id)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task A_review_date_that_does_not_exist_is_an_error_linked_to_its_field_and_nothing_is_saved()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Chloe", WorkspaceArrange.UniqueFamilyName("Dates"), Born, Accommodation);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/plan/edit");
+
+        await page.Locator("#accommodation-review-date-day").FillAsync("31");
+        await page.Locator("#accommodation-review-date-month").FillAsync("2");
+        await page.Locator("#accommodation-review-date-year").FillAsync("2030");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+
+        var link = page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link);
+        Assert.Equal("#accommodation-review-date-day", await link.GetAttributeAsync("href"));
+        Assert.Contains("must be a real date", await link.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal("31", await page.Locator("#accommodation-review-date-day").InputValueAsync());
+        Assert.Equal(1, await hub.QueryAsync(db => db.PlanVersions.CountAsync(v => v.YoungPersonId == id)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Another_local_authoritys_young_person_and_referral_are_not_found()
+    {
+        var elsewhere = await hub.RegisterInOtherTenantAsync();
+        var referral = await hub.ReferThroughApiAsync(
+            Security.LocalUsers.PersonalAdviser(BrowserHub.OtherTenant), elsewhere, [Health], AgencyCodes.Nhs);
+        var page = await hub.SignedInPageAsync();
+
+        foreach (var path in new[]
+        {
+            $"/workspace/young-people/{elsewhere}",
+            $"/workspace/young-people/{elsewhere}/plan/versions/1",
+            $"/workspace/young-people/{elsewhere}/plan/edit",
+            $"/workspace/young-people/{elsewhere}/refer",
+            $"/workspace/referrals/{referral}",
+            $"/workspace/referrals/{referral}?handler=legs",
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Status == 404, $"{path} answered {response.Status}");
+            Assert.Equal("Page not found", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        }
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+}
