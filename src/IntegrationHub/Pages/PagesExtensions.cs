@@ -37,7 +37,7 @@ public static class PagesExtensions
         {
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
-        app.UseWhen(IsPageRequest, pages =>
+        app.UseWhen(HubPages.IsPageRequest, pages =>
         {
             pages.Use(async (http, next) =>
             {
@@ -59,10 +59,4 @@ public static class PagesExtensions
         app.MapRazorPages();
         return app;
     }
-
-    static bool IsPageRequest(HttpContext http) =>
-        !http.Request.Path.StartsWithSegments("/api")
-        && !http.Request.Path.StartsWithSegments("/fhir")
-        && !http.Request.Path.StartsWithSegments("/health")
-        && !http.Request.Path.StartsWithSegments("/swagger");
 }

@@ -18,7 +18,11 @@ public static class SecurityExtensions
     /// </summary>
     public static IHostApplicationBuilder AddHubSecurity(this IHostApplicationBuilder builder)
     {
-        var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+        // A page request is signed in by its cookie, an API request by its bearer token; each policy
+        // below also names its scheme, so neither can stand in for the other.
+        var authentication = builder.Services.AddAuthentication(HubPages.SelectorScheme);
+        authentication.AddPolicyScheme(HubPages.SelectorScheme, "Pages or API", selector =>
+            selector.ForwardDefaultSelector = http => HubPages.IsPageRequest(http) ? HubPages.CookieScheme : JwtBearerDefaults.AuthenticationScheme);
         authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
         var localTokens = builder.Configuration.GetValue<bool>($"{LocalTokenOptions.Section}:Enabled");
         if (localTokens)

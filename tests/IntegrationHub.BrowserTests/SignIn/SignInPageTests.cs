@@ -6,6 +6,22 @@ namespace IntegrationHub.BrowserTests.SignIn;
 public sealed class SignInPageTests(BrowserHub hub) : IClassFixture<BrowserHub>
 {
     [Fact]
+    public async Task A_page_that_needs_signing_in_sends_you_to_sign_in_and_then_back()
+    {
+        var page = await hub.NewPageAsync();
+
+        await page.GotoAsync("/partner");
+        Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel(LocalUsers.For(BrowserHub.Tenant).Single(u => u.Agency == "housing").Name, new() { Exact = true }).First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.EndsWith("/partner", StringComparison.Ordinal));
+        Assert.Contains("Housing worker", await page.GetByTestId("signed-in-as").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_in_without_choosing_anyone_shows_an_error_summary_linked_to_the_choices()
     {
         var page = await hub.NewPageAsync();
@@ -18,6 +34,22 @@ public sealed class SignInPageTests(BrowserHub hub) : IClassFixture<BrowserHub>
         Assert.Equal("#SignInAs", await summary.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
         Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Each_role_lands_on_its_own_home_page()
+    {
+        var homes = new Dictionary<string, string>
+        {
+            [LocalUsers.PersonalAdviser(BrowserHub.Tenant).Name] = "/workspace",
+            ["Corporate Parenting Board member"] = "/board",
+        };
+        foreach (var (name, home) in homes)
+        {
+            var page = await hub.NewPageAsync();
+            await BrowserHub.SignInAsync(page, name);
+            Assert.EndsWith(home, page.Url, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
