@@ -3,18 +3,26 @@ import { initAll } from "/lib/govuk/govuk-frontend.min.js";
 initAll();
 
 // Regions marked data-refresh-url keep themselves current while work is under way (a referral's
-// legs as each agency's adapter takes them): the region is re-fetched until it says it is settled.
+// legs as each agency's adapter takes them): the region is re-fetched until it says it is settled,
+// quickly at first, then less often (each fetch is an audited read), and not after ten minutes.
+const firstDelay = 1500;
+const longestDelay = 30000;
+const giveUpAfter = 10 * 60 * 1000;
 for (const region of document.querySelectorAll("[data-refresh-url]")) {
+  const started = Date.now();
+  let delay = firstDelay;
   const refresh = async () => {
     if (region.dataset.settled === "true") return;
     const response = await fetch(region.dataset.refreshUrl, { headers: { Accept: "text/html" }, credentials: "same-origin" });
-    if (!response.ok) return;
-    const next = new DOMParser().parseFromString(await response.text(), "text/html").body.firstElementChild;
-    if (next) {
-      region.innerHTML = next.innerHTML;
-      region.dataset.settled = next.dataset.settled ?? "false";
+    if (response.ok) {
+      const next = new DOMParser().parseFromString(await response.text(), "text/html").body.firstElementChild;
+      if (next) {
+        region.innerHTML = next.innerHTML;
+        region.dataset.settled = next.dataset.settled ?? "false";
+      }
     }
-    if (region.dataset.settled !== "true") setTimeout(refresh, 1500);
+    delay = Math.min(delay * 2, longestDelay);
+    if (region.dataset.settled !== "true" && Date.now() - started < giveUpAfter) setTimeout(refresh, delay);
   };
-  setTimeout(refresh, 1500);
+  setTimeout(refresh, delay);
 }
