@@ -19,10 +19,10 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         await page.GetByRole(AriaRole.Button, new() { Name = "Refer" }).ClickAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        await FillReferralAsync(page, sections: ["Accommodation", "Health and development", "Education, employment and training", "Financial capability and independent living"]);
-        await ChooseHousingAsync(page, consents: 3);
-        await ChooseAsync(page, "NHS", "#nhs-basis");
-        await ChooseAsync(page, "Jobcentre", "#dwp-basis-public-task");
+        await ReferralForm.FillAsync(page, sections: ["Accommodation", "Health and development", "Education, employment and training", "Financial capability and independent living"]);
+        await ReferralForm.ChooseHousingAsync(page, consents: 3);
+        await ReferralForm.ChooseAsync(page, "NHS", "#nhs-basis");
+        await ReferralForm.ChooseAsync(page, "Jobcentre", "#dwp-basis-public-task");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Artefacts.ScreenshotAsync(page, "workspace-refer-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
@@ -77,8 +77,8 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         var page = await hub.SignedInPageAsync();
         await page.GotoAsync($"/workspace/young-people/{id}/refer");
 
-        await FillReferralAsync(page, sections: ["Accommodation"]);
-        await ChooseHousingAsync(page, consents: 2);
+        await ReferralForm.FillAsync(page, sections: ["Accommodation"]);
+        await ReferralForm.ChooseHousingAsync(page, consents: 2);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         var links = page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link);
@@ -144,29 +144,4 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
 
     Task<string> LegStatusAsync(Guid referralId, string agency) =>
         hub.QueryAsync(db => db.Referrals.Where(r => r.Id == referralId).SelectMany(r => r.Legs).Where(l => l.Agency == agency).Select(l => l.Status).SingleAsync());
-
-    static async Task FillReferralAsync(IPage page, string[] sections)
-    {
-        await page.GetByLabel("Summary of the referral").FillAsync("Moving on from supported lodgings");
-        foreach (var section in sections)
-        {
-            await page.GetByLabel(section, new() { Exact = true }).CheckAsync();
-        }
-    }
-
-    static async Task ChooseAsync(IPage page, string agency, string basis)
-    {
-        await page.GetByLabel(agency, new() { Exact = true }).CheckAsync();
-        await page.Locator(basis).CheckAsync();
-    }
-
-    static async Task ChooseHousingAsync(IPage page, int consents)
-    {
-        await ChooseAsync(page, "Housing", "#housing-basis");
-        await page.Locator("#housing-evidence").FillAsync("Consent form signed with Dana, on file");
-        foreach (var consent in new[] { "#housing-consent-to-be-referred", "#housing-consent-to-chosen-housing-authority", "#housing-consent-to-share-contact-details" }.Take(consents))
-        {
-            await page.Locator(consent).CheckAsync();
-        }
-    }
 }
