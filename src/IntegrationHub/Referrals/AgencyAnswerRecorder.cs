@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Notifications;
 using IntegrationHub.Outbox;
 using IntegrationHub.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,11 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
             : ChangeFor(answer, at) is { } change
                 ? Apply(referral, leg, change, answer)
                 : Note(referral, leg, answer, at);
+
+        if (outcome.Refusal is null && ReferrerNotices.For(referral, leg, answer, clock.GetUtcNow()) is { } notice)
+        {
+            db.Notifications.Add(notice);
+        }
 
         db.Inbox.Add(new InboxEntry { Consumer = InboxName, MessageKey = answer.AnswerId, HandledAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
