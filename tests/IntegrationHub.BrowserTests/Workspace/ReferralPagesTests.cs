@@ -107,6 +107,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this agency’s part" }).ClickAsync();
 
         Assert.Equal("#LegCancel-Reason", await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        Assert.Equal("Enter the reason for cancelling", await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link).InnerTextAsync());
         Assert.NotEqual(LegStatusCodes.Cancelled, await LegStatusAsync(referral, AgencyCodes.Nhs));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 

@@ -17,17 +17,40 @@ public abstract class HubPageModel : PageModel
 
     /// <summary>
     /// The errors of the API's validation problem, each on the form field it names: <paramref name="fieldIds"/>
-    /// maps an API field to the field's id where the two differ.
+    /// maps an API field to the field's id where the two differ. A field the page has words for
+    /// (<see cref="FieldLabel"/>) gets GOV.UK's wording for a missing or too long answer.
     /// </summary>
     public void AddProblemErrors(IDictionary<string, string[]> errors, Func<string, string>? fieldIds = null)
     {
         foreach (var (field, messages) in errors)
         {
+            var id = fieldIds?.Invoke(field) ?? field;
             foreach (var message in messages)
             {
-                ModelState.AddModelError(fieldIds?.Invoke(field) ?? field, message);
+                ModelState.AddModelError(id, InWords(field, FieldLabel(id), message));
             }
         }
+    }
+
+    /// <summary>What the page calls a field in an error message, e.g. "a summary of the referral"; null to keep the API's words.</summary>
+    protected virtual string? FieldLabel(string fieldId) => null;
+
+    static string InWords(string field, string? label, string message)
+    {
+        const string tooLong = "' must be at most ";
+        if (label is null)
+        {
+            return message;
+        }
+
+        if (message == $"'{field}' is required.")
+        {
+            return $"Enter {label}";
+        }
+
+        return message.StartsWith($"'{field}{tooLong}", StringComparison.Ordinal)
+            ? $"{char.ToUpperInvariant(label[0])}{label[1..]} must be {message[($"'{field}{tooLong}".Length)..].TrimEnd('.')} or fewer"
+            : message;
     }
 
     /// <summary>A refusal that belongs to no one field (a conflict): shown at the top of the error summary.</summary>

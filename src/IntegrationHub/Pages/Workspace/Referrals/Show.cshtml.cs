@@ -126,4 +126,7 @@ public sealed class ShowModel(
             .ToListAsync(cancellationToken);
         return true;
     }
+
+    protected override string? FieldLabel(string fieldId) =>
+        fieldId.EndsWith("-Reason", StringComparison.Ordinal) ? "the reason for cancelling" : null;
 }

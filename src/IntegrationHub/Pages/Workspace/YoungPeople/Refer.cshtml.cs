@@ -164,6 +164,8 @@ public sealed partial class ReferModel(
     }
 
     /// <summary>The API names agencies by their place in the request (<c>agencies[1].lawfulBasis.basis</c>); the form by code.</summary>
+    protected override string? FieldLabel(string fieldId) => fieldId == "Summary" ? "a summary of the referral" : null;
+
     string FieldFor(string apiField, MakeReferral request)
     {
         if (AgencyField().Match(apiField) is { Success: true } match)
