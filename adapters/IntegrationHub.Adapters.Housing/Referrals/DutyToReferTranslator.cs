@@ -41,7 +41,15 @@ public static class DutyToReferTranslator
             Section(leg, PlanSectionCodes.Financial),
             Section(leg, PlanSectionCodes.PracticalSkills),
             Section(leg, PlanSectionCodes.Contingency));
-        var consent = new DutyToReferConsent(true, leg.LawfulBasis.RecordedBy, leg.LawfulBasis.RecordedAt);
+        // Recorded one by one where the referral did; otherwise the consent basis stands for all three.
+        var given = leg.LawfulBasis.HousingConsents ?? new HousingReferralConsents(true, true, true);
+        if (!(given.ToBeReferred && given.ToChosenHousingAuthority && given.ToShareContactDetails))
+        {
+            throw new LegUndeliverableException(leg.LegId, Destination, "lawfulBasis.housingConsents",
+                "the duty to refer needs all three consents: to be referred, to the housing authority chosen, and to share contact details.");
+        }
+
+        DutyToReferConsent Recorded(bool isGiven) => new(isGiven, leg.LawfulBasis.RecordedBy, leg.LawfulBasis.RecordedAt);
         var contact = leg.Person.Contact;
 
         return new DutyToReferReferral(
@@ -55,7 +63,7 @@ public static class DutyToReferTranslator
                 leg.Person.DateOfBirth,
                 HousingSharing.Rule.Identifier(leg.Person.Identifiers, IdentifierTypes.LocalAuthorityPersonId),
                 new DutyToReferContact(contact.Email, contact.Phone, contact.AddressLine, contact.Postcode)),
-            new DutyToReferConsents(consent, consent, consent, leg.LawfulBasis.Evidence),
+            new DutyToReferConsents(Recorded(given.ToBeReferred), Recorded(given.ToChosenHousingAuthority), Recorded(given.ToShareContactDetails), leg.LawfulBasis.Evidence),
             reasonForReferral,
             CareLeaver: true,
             ageBand,

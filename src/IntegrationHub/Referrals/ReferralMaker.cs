@@ -129,7 +129,7 @@ public sealed class ReferralMaker(
                     Agency = agency,
                     Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
                     Status = LegStatusCodes.Requested,
-                    LawfulBasis = consents is null ? basis : basis with { Evidence = WithDutyToReferConsents(basis.Evidence) },
+                    LawfulBasis = consents is null ? basis : basis with { HousingConsents = new HousingReferralConsents(true, true, true) },
                     SharedSections = shared,
                     UpdatedAt = now,
                 });
@@ -213,11 +213,6 @@ public sealed class ReferralMaker(
 
         return required.All(c => c.Given == true);
     }
-
-    // The leg keeps one lawful basis (no column for more); the three consents are written into its evidence.
-    static string WithDutyToReferConsents(string? evidence) =>
-        "Duty to refer consents given: to be referred, to the housing authority chosen, to share contact details."
-        + (string.IsNullOrWhiteSpace(evidence) ? "" : $" {evidence}");
 
     static LawfulBasis? ValidateLawfulBasis(LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, ValidationErrors errors)
     {

@@ -108,6 +108,28 @@ public class DutyToReferTranslatorTests
         Assert.Equal(FullLeg.LawfulBasis.Evidence, consents.Evidence);
     }
 
+    [Fact]
+    public void Consents_recorded_one_by_one_are_sent_one_by_one()
+    {
+        var leg = FullLeg with { LawfulBasis = FullLeg.LawfulBasis with { HousingConsents = new HousingReferralConsents(true, true, true) } };
+
+        var consents = DutyToReferTranslator.Translate(leg).Consents;
+
+        Assert.All([consents.Referral, consents.ChosenHousingAuthority, consents.ShareContactDetails], consent =>
+            Assert.Equal(new DutyToReferConsent(true, leg.LawfulBasis.RecordedBy, leg.LawfulBasis.RecordedAt), consent));
+    }
+
+    [Fact]
+    public void Housing_leg_missing_one_of_the_three_consents_is_refused()
+    {
+        var leg = FullLeg with { LawfulBasis = FullLeg.LawfulBasis with { HousingConsents = new HousingReferralConsents(true, true, false) } };
+
+        var refused = Assert.Throws<LegUndeliverableException>(() => DutyToReferTranslator.Translate(leg));
+
+        Assert.Equal("lawfulBasis.housingConsents", refused.Field);
+        Assert.Contains("contact details", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("legal-obligation")]
     [InlineData("public-task")]

@@ -43,6 +43,8 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         Assert.Contains("Accommodation", housingSections, StringComparison.Ordinal);
         Assert.DoesNotContain("Health and development", housingSections, StringComparison.Ordinal);
         Assert.NotEmpty((await page.GetByTestId("preview-housing").GetByTestId("preview-organisation").InnerTextAsync()).Trim());
+        Assert.Equal("Duty to refer consents given: to be referred, to the housing authority chosen, to share contact details",
+            await page.GetByTestId("preview-housing").GetByTestId("preview-housing-consents").InnerTextAsync());
         Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Artefacts.ScreenshotAsync(page, "workspace-refer-preview");
@@ -64,7 +66,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         var referral = Assert.Single(stored);
         Assert.Equal(3, referral.Legs.Count);
         Assert.Equal("public-task", referral.Legs.Single(l => l.Agency == AgencyCodes.Dwp).LawfulBasis.Basis);
-        Assert.Contains("to share contact details", referral.Legs.Single(l => l.Agency == AgencyCodes.Housing).LawfulBasis.Evidence, StringComparison.Ordinal);
+        Assert.Equal(new HousingReferralConsents(true, true, true), referral.Legs.Single(l => l.Agency == AgencyCodes.Housing).LawfulBasis.HousingConsents);
         Assert.EndsWith($"/workspace/referrals/{referral.Id}", page.Url, StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Artefacts.ScreenshotAsync(page, "workspace-referral");

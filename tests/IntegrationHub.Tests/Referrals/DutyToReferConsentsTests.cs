@@ -21,8 +21,8 @@ public class DutyToReferConsentsTests(HubFactory hub) : IClassFixture<HubFactory
 
         var leg = (await pa.GetReferralAsync(accepted.Id)).LegOf(AgencyCodes.Housing);
         Assert.Equal("consent", leg.LawfulBasis.Basis);
-        Assert.Contains("to be referred, to the housing authority chosen, to share contact details", leg.LawfulBasis.Evidence, StringComparison.Ordinal);
-        Assert.EndsWith("Signed consent form", leg.LawfulBasis.Evidence, StringComparison.Ordinal);
+        Assert.Equal(new HousingReferralConsents(true, true, true), leg.LawfulBasis.HousingConsents);
+        Assert.Equal("Signed consent form", leg.LawfulBasis.Evidence);
     }
 
     public static TheoryData<string> Consents() => ["toBeReferred", "toChosenHousingAuthority", "toShareContactDetails"];
@@ -52,7 +52,9 @@ public class DutyToReferConsentsTests(HubFactory hub) : IClassFixture<HubFactory
 
         var accepted = await pa.MakeReferralAsync(HousingReferral(person.Id, plan.Number, consents: null));
 
-        Assert.Equal("Signed consent form", (await pa.GetReferralAsync(accepted.Id)).LegOf(AgencyCodes.Housing).LawfulBasis.Evidence);
+        var leg = (await pa.GetReferralAsync(accepted.Id)).LegOf(AgencyCodes.Housing);
+        Assert.Equal("Signed consent form", leg.LawfulBasis.Evidence);
+        Assert.Null(leg.LawfulBasis.HousingConsents);
     }
 
     [Fact]

@@ -58,6 +58,19 @@ public static class Display
         _ => section,
     };
 
+    /// <summary>The duty to refer's consents, as the young person gave them.</summary>
+    public static string HousingConsents(HousingReferralConsents consents)
+    {
+        (bool Given, string Words)[] each =
+        [
+            (consents.ToBeReferred, "to be referred"),
+            (consents.ToChosenHousingAuthority, "to the housing authority chosen"),
+            (consents.ToShareContactDetails, "to share contact details"),
+        ];
+        var given = each.Where(c => c.Given).Select(c => c.Words).ToList();
+        return given.Count == 0 ? "No duty to refer consent given" : $"Duty to refer consents given: {string.Join(", ", given)}";
+    }
+
     public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));

@@ -1,0 +1,7 @@
+namespace IntegrationHub.Contracts.V1;
+
+/// <summary>
+/// The housing duty to refer's three consents, each recorded on its own: to be referred, to the
+/// housing authority chosen with the young person, and to share their contact details with it.
+/// </summary>
+public sealed record HousingReferralConsents(bool ToBeReferred, bool ToChosenHousingAuthority, bool ToShareContactDetails);
