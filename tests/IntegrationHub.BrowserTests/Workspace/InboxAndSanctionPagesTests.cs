@@ -17,7 +17,7 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
     {
         var id = await hub.RegisterYoungPersonAsync("Hal", WorkspaceArrange.UniqueFamilyName("Inbox"), Born, Eet);
         var referral = await hub.ReferThroughApiAsync(LocalUsers.PersonalAdviser(BrowserHub.Tenant), id, [Eet], AgencyCodes.Dwp);
-        var leg = await LegOfAsync(referral, AgencyCodes.Dwp);
+        var leg = (await hub.LegOfAsync(referral, AgencyCodes.Dwp)).Id;
         await hub.Services.GetRequiredService<IBus>().Publish(
             new LegDeclined(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, "already-supported", "Has a work coach in Leeds."));
         await WaitUntilAsync(() => hub.QueryAsync(db => db.Notifications.AnyAsync(n => n.ReferralId == referral)), "the decline's notice");
@@ -41,7 +41,7 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
     {
         var id = await hub.RegisterYoungPersonAsync("Ira", WorkspaceArrange.UniqueFamilyName("Sanction"), Born, Eet);
         var referral = await hub.ReferThroughApiAsync(LocalUsers.PersonalAdviser(BrowserHub.Tenant), id, [Eet], AgencyCodes.Dwp);
-        var leg = await LegOfAsync(referral, AgencyCodes.Dwp);
+        var leg = (await hub.LegOfAsync(referral, AgencyCodes.Dwp)).Id;
         await hub.Services.GetRequiredService<IBus>().Publish(
             new SanctionProposed(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14), "Missed two appointments."));
         await WaitUntilAsync(() => hub.QueryAsync(db => db.LegFacts.AnyAsync(f => f.LegId == leg)), "the proposed sanction");
@@ -82,9 +82,6 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
         Assert.Equal(2, await hub.QueryAsync(db => db.Legs.CountAsync(l => l.ReferralId == referral && l.Status == LegStatusCodes.Cancelled)));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
-
-    Task<Guid> LegOfAsync(Guid referral, string agency) =>
-        hub.QueryAsync(db => db.Legs.Where(l => l.ReferralId == referral && l.Agency == agency).Select(l => l.Id).SingleAsync());
 
     static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
     {

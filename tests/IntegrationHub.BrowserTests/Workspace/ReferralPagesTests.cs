@@ -110,7 +110,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
 
         Assert.Equal("#LegCancel-Reason", await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link).GetAttributeAsync("href"));
         Assert.Equal("Enter the reason for cancelling", await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link).InnerTextAsync());
-        Assert.NotEqual(LegStatusCodes.Cancelled, await LegStatusAsync(referral, AgencyCodes.Nhs));
+        Assert.NotEqual(LegStatusCodes.Cancelled, (await hub.LegOfAsync(referral, AgencyCodes.Nhs)).Status);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.Locator("#LegCancel-Reason").FillAsync("Registered with a GP near her new flat");
@@ -120,7 +120,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         Assert.Equal("Cancelled", await nhsRow.Locator(".govuk-tag").InnerTextAsync());
         Assert.Contains("Registered with a GP near her new flat", await nhsRow.GetByTestId("leg-reason").InnerTextAsync(), StringComparison.Ordinal);
         Assert.NotEqual("Cancelled", await page.Locator("[data-testid=legs] tr[data-agency=dwp] .govuk-tag").InnerTextAsync());
-        Assert.Equal(LegStatusCodes.Cancelled, await LegStatusAsync(referral, AgencyCodes.Nhs));
+        Assert.Equal(LegStatusCodes.Cancelled, (await hub.LegOfAsync(referral, AgencyCodes.Nhs)).Status);
         Assert.Contains("Registered with a GP near her new flat", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
@@ -144,7 +144,4 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         Assert.Contains("data-agency=\"nhs\"", html, StringComparison.Ordinal);
         Assert.Matches("data-settled=\"(true|false)\"", html);
     }
-
-    Task<string> LegStatusAsync(Guid referralId, string agency) =>
-        hub.QueryAsync(db => db.Referrals.Where(r => r.Id == referralId).SelectMany(r => r.Legs).Where(l => l.Agency == agency).Select(l => l.Status).SingleAsync());
 }

@@ -3,6 +3,7 @@ using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using IntegrationHub.YoungPeople;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace IntegrationHub.BrowserTests.Workspace;
@@ -32,6 +33,10 @@ public static class WorkspaceArrange
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ReferralAccepted>())!.Id;
     }
+
+    /// <summary>The referral's leg for an agency, as the hub's database holds it now.</summary>
+    public static Task<Leg> LegOfAsync(this BrowserHub hub, Guid referralId, string agency) =>
+        hub.QueryAsync(db => db.Legs.AsNoTracking().SingleAsync(l => l.ReferralId == referralId && l.Agency == agency));
 
     /// <summary>A young person with a one-section plan in the other local authority, registered by its own Personal Adviser.</summary>
     public static async Task<Guid> RegisterInOtherTenantAsync(this BrowserHub hub)
