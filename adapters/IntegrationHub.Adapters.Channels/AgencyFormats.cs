@@ -5,6 +5,8 @@ public sealed class AgencyFormats(IEnumerable<IAgencyFormat> formats)
 {
     readonly Dictionary<string, IAgencyFormat> byAgency = formats.ToDictionary(f => f.Agency);
 
+    public IEnumerable<string> Agencies => byAgency.Keys;
+
     public IAgencyFormat For(string agency) =>
         byAgency.TryGetValue(agency, out var format) ? format : throw new InvalidOperationException($"No format for agency '{agency}'.");
 }

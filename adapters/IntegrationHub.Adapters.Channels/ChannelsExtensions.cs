@@ -39,6 +39,13 @@ public static class ChannelsExtensions
 
         builder.Services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.Section));
         builder.Services.TryAddSingleton<QueueAddresses>();
+        if (transport == "RabbitMq")
+        {
+            builder.Services.AddSingleton<AgencyTopologyDeclaration>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<AgencyTopologyDeclaration>());
+            builder.Services.AddHealthChecks().AddCheck<AgencyTopologyDeclaration>(AgencyTopologyDeclaration.HealthCheckName, tags: ["ready"]);
+        }
+
         builder.Services.AddSingleton<IAgencyChannel, AmqpChannel>();
         builder.Services.AddSingleton<IAgencyChannel, WebhookChannel>();
         builder.Services.AddSingleton<IAgencyChannel, FhirRestChannel>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.Adapters.Channels.Amqp;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Messaging;
 using IntegrationHub.Testing;
@@ -42,6 +43,24 @@ public sealed class AdaptersHost : WebApplicationFactory<Program>, IAsyncLifetim
 public sealed class AdaptersHostTests(AdaptersHost host) : IClassFixture<AdaptersHost>
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Two_replicas_on_one_virtual_host_each_declare_every_agency_queue_and_the_answers_exchange()
+    {
+        await host.Services.GetRequiredService<AgencyTopologyDeclaration>().Declared.WaitAsync(Patience);
+        await using var replica = host.WithWebHostBuilder(_ => { });
+        await replica.Services.GetRequiredService<AgencyTopologyDeclaration>().Declared.WaitAsync(Patience);
+
+        await using var partner = await RawRabbit.ConnectAsync(host.VirtualHost);
+        await using var channel = await partner.ChannelAsync();
+        await channel.ExchangeDeclarePassiveAsync(Endpoints.AgencyAnswersExchange);
+        foreach (var agency in AgencyCodes.All)
+        {
+            await channel.QueueDeclarePassiveAsync(Endpoints.AgencyQueue(agency));
+            await channel.QueueDeclarePassiveAsync(Endpoints.AgencyAnswersQueue(agency));
+            await channel.QueueDeclarePassiveAsync(Endpoints.AgencyAnswersErrorQueue(agency));
+        }
+    }
 
     [Fact]
     public async Task Host_puts_a_leg_from_the_hub_on_the_agency_queue_in_the_agency_format()

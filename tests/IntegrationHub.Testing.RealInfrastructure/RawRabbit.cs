@@ -1,5 +1,7 @@
 using System.Text;
+using System.Threading.Channels;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 
 namespace IntegrationHub.Testing;
 
@@ -37,10 +39,7 @@ public sealed class RawRabbit : IAsyncDisposable
             var exists = await QueueExistsAsync(queue);
             if (exists && await channel.BasicGetAsync(queue, autoAck: true) is { } message)
             {
-                return new RawMessage(
-                    Encoding.UTF8.GetString(message.Body.Span),
-                    (message.BasicProperties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
-                        h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString()));
+                return RawMessage.From(message.Body, message.BasicProperties);
             }
 
             await Task.Delay(200);
@@ -48,6 +47,27 @@ public sealed class RawRabbit : IAsyncDisposable
 
         throw new TimeoutException($"No message arrived on '{queue}' within {patience}.");
     }
+
+    /// <summary>
+    /// Consumes the queue as a partner's long-running consumer does, from the moment it is called:
+    /// a queue that does not exist fails at once, as it would for the partner.
+    /// </summary>
+    public async Task<ChannelReader<RawMessage>> ConsumeAsync(string queue)
+    {
+        var consumerChannel = await ChannelAsync();
+        var received = System.Threading.Channels.Channel.CreateUnbounded<RawMessage>();
+        var consumer = new AsyncEventingBasicConsumer(consumerChannel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            await received.Writer.WriteAsync(RawMessage.From(delivery.Body, delivery.BasicProperties));
+            await consumerChannel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+        };
+        await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer);
+        return received.Reader;
+    }
+
+    /// <summary>A channel of its own, for a check that closes its channel when it fails (a passive or a mismatched declare).</summary>
+    public Task<IChannel> ChannelAsync(CreateChannelOptions? options = null) => connection.CreateChannelAsync(options);
 
     public async Task PublishAsync(string exchange, string routingKey, string json)
     {
@@ -79,6 +99,11 @@ public sealed class RawRabbit : IAsyncDisposable
 
 public sealed record RawMessage(string Body, IReadOnlyDictionary<string, string?> Headers)
 {
+    public static RawMessage From(ReadOnlyMemory<byte> body, IReadOnlyBasicProperties properties) => new(
+        Encoding.UTF8.GetString(body.Span),
+        (properties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+            h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString()));
+
     public string Header(string name) => Headers.TryGetValue(name, out var value) && value is not null
         ? value
         : throw new KeyNotFoundException($"The message has no '{name}' header; it has: {string.Join(", ", Headers.Keys)}.");

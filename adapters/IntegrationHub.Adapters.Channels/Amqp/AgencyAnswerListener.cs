@@ -43,15 +43,12 @@ public sealed class AgencyAnswerListener(
     async Task ListenAsync(CancellationToken stoppingToken)
     {
         var queue = Endpoints.AgencyAnswersQueue(format.Agency);
-        var errors = $"{queue}_error";
-        await queues.DeclareAsync(queue, stoppingToken);
-        await queues.DeclareAsync(errors, stoppingToken);
+        var errors = Endpoints.AgencyAnswersErrorQueue(format.Agency);
+        await queues.DeclareAsync(AgencyTopology.For([format.Agency]), stoppingToken);
 
         await using var connection = await RabbitMqConnections.OpenAsync(bus.Value.RabbitMq, $"answers-{format.Agency}", stoppingToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
-        await channel.ExchangeDeclareAsync(Endpoints.AgencyAnswersExchange, ExchangeType.Direct, durable: true, cancellationToken: stoppingToken);
-        await channel.QueueBindAsync(queue, Endpoints.AgencyAnswersExchange, format.Agency, cancellationToken: stoppingToken);
         await channel.BasicQosAsync(0, 16, global: false, stoppingToken);
 
         var consumer = new AsyncEventingBasicConsumer(channel);

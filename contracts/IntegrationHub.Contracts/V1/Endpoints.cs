@@ -18,6 +18,9 @@ public static class Endpoints
     /// <summary>Where the adapter reads one agency's plain JSON answers from.</summary>
     public static string AgencyAnswersQueue(string agency) => $"agency-answers-{agency}";
 
+    /// <summary>Where an answer the adapter cannot read goes, with the reason in its <c>x-rejection-reason</c> header.</summary>
+    public static string AgencyAnswersErrorQueue(string agency) => $"{AgencyAnswersQueue(agency)}_error";
+
     /// <summary>The hub consumes agency answers (hub contracts) from this queue.</summary>
     public const string LegAnswersQueue = "hub-leg-answers";
 }

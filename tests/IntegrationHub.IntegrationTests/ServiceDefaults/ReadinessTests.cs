@@ -36,4 +36,27 @@ static class Eventually
             await Task.Delay(250);
         }
     }
+
+    /// <summary>Reads readiness, ready or not, until the named check is as expected; a check that never is fails the test.</summary>
+    public static async Task<ReadinessCheck> CheckAsync(HttpClient client, string name, Func<ReadinessCheck, bool> expected)
+    {
+        var deadline = DateTime.UtcNow + Scenario.Patience;
+        ReadinessCheck? check;
+        do
+        {
+            using var response = await client.GetAsync("/health/ready");
+            var readiness = await response.Content.ReadFromJsonAsync<Readiness>();
+            check = readiness!.Checks.SingleOrDefault(c => c.Name == name);
+            if (check is not null && expected(check))
+            {
+                return check;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Readiness check '{name}' never was as expected; last: {check?.Status ?? "absent"} ({check?.Description}).");
+        return check!;
+    }
 }
