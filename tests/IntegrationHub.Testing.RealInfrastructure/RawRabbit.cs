@@ -29,24 +29,20 @@ public sealed class RawRabbit : IAsyncDisposable
         return new RawRabbit(connection, await connection.CreateChannelAsync());
     }
 
-    public async Task<RawMessage> WaitForMessageAsync(string queue, TimeSpan patience)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            var exists = await QueueExistsAsync(queue);
-            if (exists && await channel.BasicGetAsync(queue, autoAck: true) is { } message)
-            {
-                return new RawMessage(
-                    Encoding.UTF8.GetString(message.Body.Span),
-                    (message.BasicProperties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
-                        h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString()));
-            }
+    public async Task<RawMessage> WaitForMessageAsync(string queue, TimeSpan patience) =>
+        (await Eventually.WaitAsync<RawMessage?>(() => TryGetAsync(queue), message => message is not null, $"a message on '{queue}'", patience))!;
 
-            await Task.Delay(200);
+    async Task<RawMessage?> TryGetAsync(string queue)
+    {
+        if (!await QueueExistsAsync(queue) || await channel.BasicGetAsync(queue, autoAck: true) is not { } message)
+        {
+            return null;
         }
 
-        throw new TimeoutException($"No message arrived on '{queue}' within {patience}.");
+        return new RawMessage(
+            Encoding.UTF8.GetString(message.Body.Span),
+            (message.BasicProperties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+                h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString()));
     }
 
     public async Task PublishAsync(string exchange, string routingKey, string json)
