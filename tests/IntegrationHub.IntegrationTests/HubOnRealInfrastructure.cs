@@ -1,5 +1,6 @@
 using IntegrationHub.Testing;
 using System.Net.Http.Headers;
+using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -59,6 +60,13 @@ public class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLif
     public HttpClient PersonalAdviser() => ClientFor(HubRoles.PersonalAdviser, "pa-it", "Pat Adviser");
 
     public HttpClient Operator() => ClientFor(HubRoles.Operator, "ops-it", "Olu Operator");
+
+    /// <summary>Runs a query against the hub's own database.</summary>
+    public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
 
     HttpClient ClientFor(string role, string userId, string name)
     {

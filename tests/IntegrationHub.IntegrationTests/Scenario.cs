@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
+using IntegrationHub.Testing;
 using MassTransit;
 
 namespace IntegrationHub.IntegrationTests;
@@ -9,7 +10,7 @@ namespace IntegrationHub.IntegrationTests;
 /// <summary>The steps the integration tests share: a young person with a plan, a referral, a stand-in agency.</summary>
 public static class Scenario
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = Eventually.Patience;
 
     public static async Task ConnectAgencyAsync(this HubOnRealInfrastructure hub, string agency, Func<ConsumeContext<LegRequested>, LegRequested, Task> answer)
     {
@@ -30,25 +31,9 @@ public static class Scenario
     public static async Task<ReferralDetails> GetAsync(HttpClient pa, Guid referralId) =>
         (await pa.GetFromJsonAsync<ReferralDetails>($"/api/referrals/{referralId}"))!;
 
-    public static async Task<ReferralDetails> WaitForAsync(HttpClient pa, Guid referralId, Func<ReferralDetails, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        ReferralDetails referral;
-        do
-        {
-            referral = await GetAsync(pa, referralId);
-            if (condition(referral))
-            {
-                return referral;
-            }
-
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"Referral {referralId} never reached the expected state; legs: {string.Join(", ", referral.Legs.Select(l => $"{l.Agency}={l.Status}"))}");
-        return referral;
-    }
+    /// <summary>Polls the referral until it satisfies the condition the test then asserts; a time-out shows the referral as last seen.</summary>
+    public static Task<ReferralDetails> WaitForAsync(HttpClient pa, Guid referralId, Func<ReferralDetails, bool> condition, string what) =>
+        Eventually.WaitAsync(() => GetAsync(pa, referralId), condition, what);
 
     public static async Task<Guid> RegisterWithPlanAsync(this HttpClient pa)
     {

@@ -31,22 +31,13 @@ public sealed class RawRabbit : IAsyncDisposable
         return new RawRabbit(connection, await connection.CreateChannelAsync());
     }
 
-    public async Task<RawMessage> WaitForMessageAsync(string queue, TimeSpan patience)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            var exists = await QueueExistsAsync(queue);
-            if (exists && await channel.BasicGetAsync(queue, autoAck: true) is { } message)
-            {
-                return RawMessage.From(message.Body, message.BasicProperties);
-            }
+    public async Task<RawMessage> WaitForMessageAsync(string queue, TimeSpan patience) =>
+        (await Eventually.WaitAsync<RawMessage?>(() => TryGetAsync(queue), message => message is not null, $"a message on '{queue}'", patience))!;
 
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"No message arrived on '{queue}' within {patience}.");
-    }
+    async Task<RawMessage?> TryGetAsync(string queue) =>
+        await QueueExistsAsync(queue) && await channel.BasicGetAsync(queue, autoAck: true) is { } message
+            ? RawMessage.From(message.Body, message.BasicProperties)
+            : null;
 
     /// <summary>
     /// Consumes the queue as a partner's long-running consumer does, from the moment it is called:

@@ -78,7 +78,7 @@ public static class HubApi
         return (await response.Content.ReadFromJsonAsync<ReferralDetails>())!;
     }
 
-    /// <summary>Polls the referral until it satisfies the condition (about ten seconds at most).</summary>
+    /// <summary>Polls the referral until it satisfies the condition the test then asserts.</summary>
     public static Task<ReferralDetails> WaitForReferralAsync(this HttpClient client, Guid referralId, Func<ReferralDetails, bool> until, string what) =>
         Eventually.WaitAsync(() => client.GetReferralAsync(referralId), until, what);
 
@@ -112,32 +112,4 @@ public static class HubApi
 
     public static LegAccepted Accepted(LegRequested leg) =>
         new(Guid.NewGuid(), leg.LegId, leg.Agency, $"{leg.Agency} worker", DateTimeOffset.UtcNow, "Taken on");
-}
-
-public static class Eventually
-{
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
-    public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (true)
-        {
-            var value = await probe();
-            if (until(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out after {Timeout.TotalSeconds} s waiting for {what}; last seen: {JsonSerializer.Serialize(value)}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    public static Task<T> WaitAsync<T>(Func<T> probe, Func<T, bool> until, string what) =>
-        WaitAsync(() => Task.FromResult(probe()), until, what);
 }

@@ -81,8 +81,8 @@ public sealed class PartnerInboxTests(BrowserHub hub) : IClassFixture<BrowserHub
         await page.GotoAsync("/partner");
         await page.GetByRole(AriaRole.Link, new() { Name = "View referral for Ada Quill" }).ClickAsync();
 
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ada Quill");
         Assert.Equal("Sent", await Status(page).InnerTextAsync());
-        Assert.Equal("Ada Quill", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.GetByLabel("Your reference (optional)").FillAsync("HX-2026-0042");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Security;
 using MassTransit;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.BrowserTests.Workspace;
 
@@ -20,20 +22,20 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
         var leg = (await hub.LegOfAsync(referral, AgencyCodes.Dwp)).Id;
         await hub.Services.GetRequiredService<IBus>().Publish(
             new LegDeclined(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, "already-supported", "Has a work coach in Leeds."));
-        await WaitUntilAsync(() => hub.QueryAsync(db => db.Notifications.AnyAsync(n => n.ReferralId == referral)), "the decline's notice");
+        await Eventually.WaitAsync(() => hub.QueryAsync(db => db.Notifications.AnyAsync(n => n.ReferralId == referral)), any => any, "the decline's notice");
 
         var page = await hub.SignedInPageAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "My inbox" }).ClickAsync();
         var item = page.GetByTestId("inbox-item").Filter(new() { HasText = referral.ToString() });
-        Assert.Contains("Referral declined: dwp", await item.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await item.GetByText("Unread", new() { Exact = true }).CountAsync());
+        await Expect(item).ToContainTextAsync("Referral declined: dwp");
+        await Expect(item.GetByText("Unread", new() { Exact = true })).ToHaveCountAsync(1);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await item.GetByRole(AriaRole.Button).Filter(new() { HasText = "Mark as read" }).ClickAsync();
-        Assert.Equal(0, await page.GetByTestId("inbox-item").Filter(new() { HasText = referral.ToString() }).GetByText("Unread", new() { Exact = true }).CountAsync());
+        await Expect(page.GetByTestId("inbox-item").Filter(new() { HasText = referral.ToString() }).GetByText("Unread", new() { Exact = true })).ToHaveCountAsync(0);
         await page.GetByTestId("inbox-item").Filter(new() { HasText = referral.ToString() }).GetByRole(AriaRole.Link).ClickAsync();
-        Assert.EndsWith($"/workspace/referrals/{referral}", page.Url, StringComparison.Ordinal);
-        Assert.Equal("Declined", await page.Locator("[data-testid=legs] tr[data-agency=dwp] .govuk-tag").InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new Regex($"/workspace/referrals/{referral}$"));
+        await Expect(page.Locator("[data-testid=legs] tr[data-agency=dwp] .govuk-tag")).ToHaveTextAsync("Declined");
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
         var leg = (await hub.LegOfAsync(referral, AgencyCodes.Dwp)).Id;
         await hub.Services.GetRequiredService<IBus>().Publish(
             new SanctionProposed(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14), "Missed two appointments."));
-        await WaitUntilAsync(() => hub.QueryAsync(db => db.LegFacts.AnyAsync(f => f.LegId == leg)), "the proposed sanction");
+        await Eventually.WaitAsync(() => hub.QueryAsync(db => db.LegFacts.AnyAsync(f => f.LegId == leg)), any => any, "the proposed sanction");
 
         var page = await hub.SignedInPageAsync();
         await page.GotoAsync($"/workspace/referrals/{referral}");
@@ -55,8 +57,8 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
         await page.GetByLabel("What you told the Jobcentre").FillAsync("Ira was in hospital on both days; letters attached.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send your answer" }).ClickAsync();
 
-        Assert.Contains("Ira was in hospital on both days", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send your answer" }).CountAsync());
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Ira was in hospital on both days");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send your answer" })).ToHaveCountAsync(0);
         Assert.NotNull(await hub.QueryAsync(db => db.LegFacts.Where(f => f.LegId == leg).Select(f => f.RespondedAt).SingleAsync()));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
@@ -75,21 +77,11 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
         foreach (var agency in new[] { AgencyCodes.Nhs, AgencyCodes.Dwp })
         {
             var row = page.Locator($"[data-testid=legs] tr[data-agency={agency}]");
-            Assert.Equal("Cancelled", await row.Locator(".govuk-tag").InnerTextAsync());
-            Assert.Contains("withdrew consent", await row.GetByTestId("leg-reason").InnerTextAsync(), StringComparison.Ordinal);
+            await Expect(row.Locator(".govuk-tag")).ToHaveTextAsync("Cancelled");
+            await Expect(row.GetByTestId("leg-reason")).ToContainTextAsync("withdrew consent");
         }
 
         Assert.Equal(2, await hub.QueryAsync(db => db.Legs.CountAsync(l => l.ReferralId == referral && l.Status == LegStatusCodes.Cancelled)));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
-    }
-
-    static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 20 s for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -3,6 +3,7 @@ using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.BrowserTests.Workspace;
 
@@ -117,11 +118,11 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this agency’s part" }).ClickAsync();
 
         var nhsRow = page.Locator("[data-testid=legs] tr[data-agency=nhs]");
-        Assert.Equal("Cancelled", await nhsRow.Locator(".govuk-tag").InnerTextAsync());
-        Assert.Contains("Registered with a GP near her new flat", await nhsRow.GetByTestId("leg-reason").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(nhsRow.Locator(".govuk-tag")).ToHaveTextAsync("Cancelled");
+        await Expect(nhsRow.GetByTestId("leg-reason")).ToContainTextAsync("Registered with a GP near her new flat");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Registered with a GP near her new flat");
         Assert.NotEqual("Cancelled", await page.Locator("[data-testid=legs] tr[data-agency=dwp] .govuk-tag").InnerTextAsync());
         Assert.Equal(LegStatusCodes.Cancelled, (await hub.LegOfAsync(referral, AgencyCodes.Nhs)).Status);
-        Assert.Contains("Registered with a GP near her new flat", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 

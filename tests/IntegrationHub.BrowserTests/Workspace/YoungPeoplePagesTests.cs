@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.V1;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.BrowserTests.Workspace;
 
@@ -22,15 +24,14 @@ public sealed class YoungPeoplePagesTests(BrowserHub hub) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
         var rows = page.GetByTestId("young-people").Locator("tbody tr");
-        Assert.Equal(1, await rows.CountAsync());
-        var row = await rows.InnerTextAsync();
-        Assert.Contains("18–20", row, StringComparison.Ordinal);
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("18–20");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await rows.GetByRole(AriaRole.Link, new() { Name = $"Ayesha {familyName}" }).ClickAsync();
 
-        Assert.EndsWith($"/workspace/young-people/{id}", page.Url, StringComparison.Ordinal);
-        Assert.Equal($"Ayesha {familyName}", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new Regex($"/workspace/young-people/{id}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Ayesha {familyName}");
         Assert.Contains("Needs help with accommodation", await page.GetByTestId("plan-section-accommodation").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Needs help with health", await page.GetByTestId("plan-section-health").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("plan-section-eet").CountAsync());
@@ -38,8 +39,8 @@ public sealed class YoungPeoplePagesTests(BrowserHub hub) : IClassFixture<Browse
 
         await page.GetByTestId("plan-versions").GetByRole(AriaRole.Link, new() { Name = "Version 1" }).ClickAsync();
 
-        Assert.EndsWith($"/workspace/young-people/{id}/plan/versions/1", page.Url, StringComparison.Ordinal);
-        Assert.Equal("Pathway plan version 1", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new Regex($"/workspace/young-people/{id}/plan/versions/1$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pathway plan version 1");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
@@ -74,8 +75,8 @@ public sealed class YoungPeoplePagesTests(BrowserHub hub) : IClassFixture<Browse
         await page.Locator("#health-review-date-year").FillAsync("2031");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
 
-        Assert.EndsWith($"/workspace/young-people/{id}", page.Url, StringComparison.Ordinal);
-        Assert.Equal("Version 2 saved", await page.GetByTestId("saved-banner").InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new Regex($"/workspace/young-people/{id}$"));
+        await Expect(page.GetByTestId("saved-banner")).ToHaveTextAsync("Version 2 saved");
         var health = await page.GetByTestId("plan-section-health").InnerTextAsync();
         Assert.Contains("Dentist check-up", health, StringComparison.Ordinal);
         Assert.Contains("1 September 2031", health, StringComparison.Ordinal);

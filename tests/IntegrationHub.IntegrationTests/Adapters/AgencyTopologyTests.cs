@@ -27,7 +27,7 @@ public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFix
     public async Task Every_agency_queue_and_the_answers_exchange_exist_as_soon_as_the_hub_is_ready()
     {
         using var client = hub.CreateClient();
-        var readiness = await Eventually.ReadyAsync(client);
+        var readiness = await HubReadiness.ReadyAsync(client);
         Assert.Contains(readiness.Checks, c => c.Name == AgencyTopologyDeclaration.HealthCheckName && c.Status == "Healthy");
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
 
@@ -44,7 +44,7 @@ public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFix
     public async Task Answers_exchange_routes_each_agency_code_to_that_agencys_answers_queue()
     {
         using var client = hub.CreateClient();
-        await Eventually.ReadyAsync(client);
+        await HubReadiness.ReadyAsync(client);
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
         await using var channel = await partner.ChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
@@ -65,7 +65,7 @@ public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFix
     public async Task Agency_queues_are_durable_quorum_queues()
     {
         using var client = hub.CreateClient();
-        await Eventually.ReadyAsync(client);
+        await HubReadiness.ReadyAsync(client);
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
 
         foreach (var queue in AgencyQueues)
@@ -87,12 +87,12 @@ public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFix
     public async Task A_second_replica_on_the_same_virtual_host_declares_the_same_topology_and_is_ready()
     {
         using var first = hub.CreateClient();
-        await Eventually.ReadyAsync(first);
+        await HubReadiness.ReadyAsync(first);
 
         await using var replica = hub.WithWebHostBuilder(_ => { });
         using var second = replica.CreateClient();
 
-        var readiness = await Eventually.ReadyAsync(second);
+        var readiness = await HubReadiness.ReadyAsync(second);
         Assert.Contains(readiness.Checks, c => c.Name == AgencyTopologyDeclaration.HealthCheckName && c.Status == "Healthy");
     }
 
@@ -109,13 +109,13 @@ public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFix
         try
         {
             // The failure is reported, not swallowed: readiness names it while the declaration is retried.
-            await Eventually.CheckAsync(client, AgencyTopologyDeclaration.HealthCheckName,
+            await HubReadiness.CheckAsync(client, AgencyTopologyDeclaration.HealthCheckName,
                 c => c.Status == "Unhealthy" && c.Description!.StartsWith("The agency queues are not declared yet: ", StringComparison.Ordinal));
 
             await RealInfrastructure.RabbitCtlAsync("add_vhost", virtualHost);
             await RealInfrastructure.RabbitCtlAsync("set_permissions", "-p", virtualHost, RealInfrastructure.RabbitUser, ".*", ".*", ".*");
 
-            await Eventually.CheckAsync(client, AgencyTopologyDeclaration.HealthCheckName, c => c.Status == "Healthy");
+            await HubReadiness.CheckAsync(client, AgencyTopologyDeclaration.HealthCheckName, c => c.Status == "Healthy");
             await using var partner = await RawRabbit.ConnectAsync(virtualHost);
             await using var channel = await partner.ChannelAsync();
             await channel.QueueDeclarePassiveAsync(Endpoints.AgencyQueue(AgencyCodes.Housing));

@@ -12,7 +12,7 @@ public sealed class PartnerConsumesFirstTests(HubWithHousingOnAmqp hub) : IClass
     public async Task Partner_consuming_before_any_delivery_receives_the_next_referral()
     {
         using var pa = hub.PersonalAdviser();
-        await Eventually.ReadyAsync(pa);
+        await HubReadiness.ReadyAsync(pa);
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
         var delivered = await partner.ConsumeAsync(Endpoints.AgencyQueue(AgencyCodes.Housing));
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using IntegrationHub.Adapters.Channels.Amqp;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Referrals;
 using RabbitMQ.Client;
 
 namespace IntegrationHub.IntegrationTests.Adapters;
@@ -51,8 +52,13 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
             caseReference = "HOU-2026-77",
         }));
 
-        var after = await Scenario.WaitForAsync(pa, referralId, r => Scenario.Status(r, AgencyCodes.Housing) == LegStatusCodes.Accepted);
-        Assert.Contains(after.Timeline, t => t.Kind == "agency-update" && t.Detail!.Contains("prevention", StringComparison.Ordinal));
+        // The adapter reads the decision as two answers, the acceptance and then the duty owed, and the
+        // hub records each in its own transaction: wait for the later one, which is what is asserted.
+        var after = await Scenario.WaitForAsync(
+            pa, referralId, r => r.Timeline.Any(t => t.Kind == TimelineKinds.AgencyUpdate && t.LegId == legId), "the housing duty on the timeline");
+        Assert.Equal(LegStatusCodes.Accepted, Scenario.Status(after, AgencyCodes.Housing));
+        var duty = Assert.Single(after.Timeline, t => t.Kind == TimelineKinds.AgencyUpdate && t.LegId == legId);
+        Assert.Equal("Housing duty owed: prevention (case HOU-2026-77)", duty.Detail);
     }
 
     [Fact]

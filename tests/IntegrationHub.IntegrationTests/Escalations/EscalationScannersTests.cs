@@ -1,6 +1,5 @@
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
-using IntegrationHub.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -23,18 +22,18 @@ public sealed class EscalationScannersTests(HubOnRealInfrastructure hub) : IClas
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(30));
         await RunTwoScannersAsync(clock, rounds: 3);
 
-        var escalations = await QueryAsync(db => db.Escalations.AsNoTracking().Where(e => referrals.Contains(e.ReferralId!.Value)).ToListAsync());
+        var escalations = await hub.QueryAsync(db => db.Escalations.AsNoTracking().Where(e => referrals.Contains(e.ReferralId!.Value)).ToListAsync());
         Assert.Equal(referrals.Count, escalations.Count);
         Assert.All(escalations, e => Assert.Equal(1, e.Level));
-        Assert.Equal(referrals.Count, await QueryAsync(db => db.Outbox.CountAsync(m => m.MessageType == typeof(EscalationRaised).FullName)));
+        Assert.Equal(referrals.Count, await hub.QueryAsync(db => db.Outbox.CountAsync(m => m.MessageType == typeof(EscalationRaised).FullName)));
 
         // Past their due date, each goes up exactly one level however many scanners look.
         clock.Advance(TimeSpan.FromDays(10));
         await RunTwoScannersAsync(clock, rounds: 3);
 
-        var moved = await QueryAsync(db => db.Escalations.AsNoTracking().Where(e => referrals.Contains(e.ReferralId!.Value)).ToListAsync());
+        var moved = await hub.QueryAsync(db => db.Escalations.AsNoTracking().Where(e => referrals.Contains(e.ReferralId!.Value)).ToListAsync());
         Assert.All(moved, e => Assert.Equal(2, e.Level));
-        Assert.Equal(referrals.Count, await QueryAsync(db => db.Outbox.CountAsync(m => m.MessageType == typeof(EscalationLevelChanged).FullName)));
+        Assert.Equal(referrals.Count, await hub.QueryAsync(db => db.Outbox.CountAsync(m => m.MessageType == typeof(EscalationLevelChanged).FullName)));
     }
 
     async Task RunTwoScannersAsync(TimeProvider clock, int rounds)
@@ -47,11 +46,5 @@ public sealed class EscalationScannersTests(HubOnRealInfrastructure hub) : IClas
                 ActivatorUtilities.CreateInstance<EscalationRunner>(first.ServiceProvider, clock).RunAsync(CancellationToken.None),
                 ActivatorUtilities.CreateInstance<EscalationRunner>(second.ServiceProvider, clock).RunAsync(CancellationToken.None));
         }
-    }
-
-    async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
-    {
-        await using var scope = hub.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 }

@@ -25,7 +25,7 @@ public sealed class ErrorQueueReplayTests(HubOnRealInfrastructure hub) : IClassF
         var leg = await requested.Task.WaitAsync(Scenario.Patience);
 
         await RealInfrastructure.RefuseConnectionsAsync(hub.Database);
-        IReadOnlyList<DeadLetter> dead;
+        List<DeadLetter> dead;
         try
         {
             await hub.Bus.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, AgencyCodes.Yos, "YOS worker", DateTimeOffset.UtcNow, "YOS-7"));
@@ -44,7 +44,7 @@ public sealed class ErrorQueueReplayTests(HubOnRealInfrastructure hub) : IClassF
         await HttpAssert.StatusAsync(HttpStatusCode.OK, replay);
         Assert.Equal(1, (await replay.Content.ReadFromJsonAsync<Replayed>())!.Count);
 
-        var referral = await Scenario.WaitForAsync(pa, referralId, r => Scenario.Status(r, AgencyCodes.Yos) == LegStatusCodes.Received);
+        var referral = await Scenario.WaitForAsync(pa, referralId, r => Scenario.Status(r, AgencyCodes.Yos) == LegStatusCodes.Received, "the replayed acknowledgement");
         Assert.Equal("YOS-7", referral.Legs.Single().AgencyReference);
         Assert.Empty((await ops.GetFromJsonAsync<List<DeadLetter>>($"/api/operations/error-queues/{Endpoints.LegAnswersQueue}"))!);
     }
@@ -59,20 +59,9 @@ public sealed class ErrorQueueReplayTests(HubOnRealInfrastructure hub) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/api/operations/error-queues/some-other-queue")).StatusCode);
     }
 
-    static async Task<IReadOnlyList<DeadLetter>> WaitForDeadLettersAsync(HttpClient ops, string queue)
-    {
-        var deadline = DateTime.UtcNow + Scenario.Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            var letters = await ops.GetFromJsonAsync<List<DeadLetter>>($"/api/operations/error-queues/{queue}");
-            if (letters is { Count: > 0 })
-            {
-                return letters;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"Nothing reached {queue}_error within {Scenario.Patience}.");
-    }
+    static Task<List<DeadLetter>> WaitForDeadLettersAsync(HttpClient ops, string queue) =>
+        Eventually.WaitAsync(
+            async () => (await ops.GetFromJsonAsync<List<DeadLetter>>($"/api/operations/error-queues/{queue}"))!,
+            letters => letters.Count > 0,
+            $"a message on {queue}_error");
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.IntegrationTests.Referrals;
 
@@ -46,7 +47,8 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         var referral = await Scenario.WaitForAsync(pa, referralId, r =>
             Scenario.Status(r, AgencyCodes.Housing) == LegStatusCodes.Accepted
             && Scenario.Status(r, AgencyCodes.Nhs) == LegStatusCodes.Rejected
-            && Scenario.Status(r, AgencyCodes.Dwp) == LegStatusCodes.Received);
+            && Scenario.Status(r, AgencyCodes.Dwp) == LegStatusCodes.Received,
+            "each agency's last answer");
 
         Assert.Equal(ReferralStatus.InProgress, referral.Status);
         var nhs = referral.Legs.Single(l => l.Agency == AgencyCodes.Nhs);
@@ -107,7 +109,13 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         try
         {
             referralId = await pa.MakeReferralAsync([AgencyCodes.Probation], youngPersonId);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            // Nothing can arrive before the dispatcher has tried the broker and failed.
+            var unsent = await Eventually.WaitAsync(
+                () => hub.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.MessageType == typeof(LegRequested).FullName && m.Body.Contains(referralId.ToString()))),
+                m => m.Attempts > 0,
+                "the dispatcher's first attempt to send the leg");
+            Assert.Null(unsent.SentAt);
             Assert.False(received.Task.IsCompleted);
         }
         finally

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IntegrationHub.Testing;
 using static IntegrationHub.ServiceDefaults.ServiceDefaultsExtensions;
 
 namespace IntegrationHub.IntegrationTests.ServiceDefaults;
@@ -10,53 +11,41 @@ public sealed class ReadinessTests(HubOnRealInfrastructure hub) : IClassFixture<
     {
         using var client = hub.CreateClient();
 
-        var readiness = await Eventually.ReadyAsync(client);
+        var ready = await HubReadiness.HealthyAsync(client);
 
-        Assert.Equal("Healthy", readiness.Status);
-        Assert.Contains(readiness.Checks, c => c.Name == "database" && c.Status == "Healthy");
-        Assert.Contains(readiness.Checks, c => c.Name.StartsWith("masstransit", StringComparison.Ordinal) && c.Status == "Healthy");
+        Assert.Equal(200, ready.Status);
+        Assert.Contains(ready.Readiness.Checks, c => c.Name == "database" && c.Status == "Healthy");
+        Assert.Contains(ready.Readiness.Checks, c => c.Name.StartsWith("masstransit", StringComparison.Ordinal) && c.Status == "Healthy");
     }
 }
 
-static class Eventually
+/// <summary>Waits on the hub's readiness report for exactly what a test then asserts.</summary>
+static class HubReadiness
 {
-    /// <summary>Readiness answers 503 while the bus is still connecting; a hub that never becomes ready fails the test.</summary>
-    public static async Task<Readiness> ReadyAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow + Scenario.Patience;
-        while (true)
-        {
-            var response = await client.GetAsync("/health/ready");
-            if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
-            {
-                await HttpAssert.StatusAsync(System.Net.HttpStatusCode.OK, response);
-                return (await response.Content.ReadFromJsonAsync<Readiness>())!;
-            }
+    public sealed record Report(int Status, Readiness Readiness);
 
-            await Task.Delay(250);
-        }
-    }
+    /// <summary>
+    /// While the bus is still connecting, readiness answers 503 (unhealthy) or 200 (degraded):
+    /// this waits for the healthy report.
+    /// </summary>
+    public static Task<Report> HealthyAsync(HttpClient client) =>
+        Eventually.WaitAsync(() => ReadAsync(client), report => report.Readiness.Status == "Healthy", "the hub to be ready");
 
-    /// <summary>Reads readiness, ready or not, until the named check is as expected; a check that never is fails the test.</summary>
+    public static async Task<Readiness> ReadyAsync(HttpClient client) => (await HealthyAsync(client)).Readiness;
+
+    /// <summary>Reads readiness, ready or not, until the named check is as expected.</summary>
     public static async Task<ReadinessCheck> CheckAsync(HttpClient client, string name, Func<ReadinessCheck, bool> expected)
     {
-        var deadline = DateTime.UtcNow + Scenario.Patience;
-        ReadinessCheck? check;
-        do
-        {
-            using var response = await client.GetAsync("/health/ready");
-            var readiness = await response.Content.ReadFromJsonAsync<Readiness>();
-            check = readiness!.Checks.SingleOrDefault(c => c.Name == name);
-            if (check is not null && expected(check))
-            {
-                return check;
-            }
+        var report = await Eventually.WaitAsync(
+            () => ReadAsync(client),
+            report => report.Readiness.Checks.Any(c => c.Name == name && expected(c)),
+            $"readiness check '{name}' to be as expected");
+        return report.Readiness.Checks.Single(c => c.Name == name);
+    }
 
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"Readiness check '{name}' never was as expected; last: {check?.Status ?? "absent"} ({check?.Description}).");
-        return check!;
+    static async Task<Report> ReadAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/health/ready");
+        return new Report((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<Readiness>())!);
     }
 }
