@@ -23,6 +23,12 @@ public interface IAgencyFormat
     /// worker answering in the hub's partner inbox chooses from.
     /// </summary>
     IReadOnlyDictionary<string, string> DeclineReasons { get; }
+
+    /// <summary>
+    /// What a leg must hold for <see cref="Referral"/> to deliver it: the hub refuses a referral that
+    /// fails one, and <see cref="Referral"/> throws <see cref="LegUndeliverableException"/> naming its field.
+    /// </summary>
+    IReadOnlyList<DeliveryRequirement> DeliveryRequirements { get; }
 }
 
 public sealed record AgencyDocument(string ContentType, string Body);

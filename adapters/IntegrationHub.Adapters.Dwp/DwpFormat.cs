@@ -11,7 +11,7 @@ public sealed class DwpFormat : IAgencyFormat
 {
     public string Agency => AgencyCodes.Dwp;
 
-    /// <exception cref="LegUndeliverableException">The leg is not for DWP, has no NI number, or the young person is not 16 to 25.</exception>
+    /// <exception cref="LegUndeliverableException">The leg is not for DWP, or fails one of <see cref="DwpRequirements.All"/>.</exception>
     public AgencyDocument Referral(LegRequested leg) => AgencyJson.Document(CareLeaverReferralTranslator.Translate(leg));
 
     /// <exception cref="LegUndeliverableException">The cancellation is not for a DWP leg.</exception>
@@ -22,4 +22,6 @@ public sealed class DwpFormat : IAgencyFormat
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [JobcentreUpdateTranslator.Translate(body)];
 
     public IReadOnlyDictionary<string, string> DeclineReasons => JobcentreDeclineReasons.Descriptions;
+
+    public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => DwpRequirements.All;
 }

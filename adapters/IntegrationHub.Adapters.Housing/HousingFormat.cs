@@ -14,7 +14,7 @@ public sealed class HousingFormat : IAgencyFormat
 {
     public string Agency => AgencyCodes.Housing;
 
-    /// <exception cref="LegUndeliverableException">The leg is not for housing, has no consent, or the young person is not 16 to 25.</exception>
+    /// <exception cref="LegUndeliverableException">The leg is not for housing, or fails one of <see cref="HousingRequirements.All"/>.</exception>
     public AgencyDocument Referral(LegRequested leg) => AgencyJson.Document(DutyToReferTranslator.Translate(leg));
 
     /// <exception cref="LegUndeliverableException">The cancellation is not for a housing leg.</exception>
@@ -25,4 +25,6 @@ public sealed class HousingFormat : IAgencyFormat
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => HousingDecisionTranslator.Translate(body);
 
     public IReadOnlyDictionary<string, string> DeclineReasons => HousingDeclineReasons.Descriptions;
+
+    public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => HousingRequirements.All;
 }

@@ -32,4 +32,10 @@ public sealed class NhsFormat : IAgencyFormat
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [NhsTaskAnswers.FromJson(body)];
 
     public IReadOnlyDictionary<string, string> DeclineReasons => NhsDeclineReasons.Descriptions;
+
+    /// <summary>
+    /// None: the Bundle needs only what every leg the hub makes holds, a recipient ODS code (the hub's
+    /// agency directory refuses to start without one) and one of the hub's lawful bases.
+    /// </summary>
+    public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => [];
 }

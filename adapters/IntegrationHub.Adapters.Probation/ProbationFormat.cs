@@ -37,4 +37,6 @@ public sealed class ProbationFormat : IAgencyFormat
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [ProbationEventTranslator.Translate(body)];
 
     public IReadOnlyDictionary<string, string> DeclineReasons => ProbationDeclineReasons.Descriptions;
+
+    public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => ProbationRequirements.All;
 }

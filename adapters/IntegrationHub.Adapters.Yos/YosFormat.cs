@@ -22,4 +22,7 @@ public sealed class YosFormat : IAgencyFormat
     public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [YosUpdateTranslator.Translate(body)];
 
     public IReadOnlyDictionary<string, string> DeclineReasons => YosDeclineReasons.Descriptions;
+
+    /// <summary>None: a youth justice referral carries the CRN and the local authority's id when the leg has them, and goes without.</summary>
+    public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => [];
 }

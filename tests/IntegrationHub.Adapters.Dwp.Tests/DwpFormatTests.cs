@@ -119,4 +119,26 @@ public class DwpFormatTests
     {
         Assert.Empty(DeclineReasonList.ProblemsWith(Format.DeclineReasons));
     }
+
+    public static TheoryData<string> Requirements() => [.. DwpRequirements.All.Select(r => r.Field)];
+
+    static readonly Dictionary<string, LegRequested> FailingOnly = new()
+    {
+        [DwpRequirements.NationalInsuranceNumber.Field] = FullLeg.WithIdentifiers(IdentifierTypes.LocalAuthorityPersonId, IdentifierTypes.Crn),
+        [DwpRequirements.CareLeaverAge.Field] = FullLeg.WithDateOfBirth(new DateOnly(1999, 3, 14)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Requirements))]
+    public void Each_stated_requirement_is_the_one_a_leg_lacking_it_is_refused_on(string field)
+    {
+        Assert.Empty(DeliveryRequirementCheck.ProblemsWith(Format, FailingOnly[field]));
+    }
+
+    [Fact]
+    public void Requirements_are_the_ni_number_and_the_care_leaver_age_and_the_full_leg_meets_them()
+    {
+        Assert.Equal(["person.identifiers[ni-number]", "person.dateOfBirth"], Format.DeliveryRequirements.Select(r => r.Field));
+        Assert.All(Format.DeliveryRequirements, r => Assert.True(r.IsMetBy(FullLeg), r.Field));
+    }
 }

@@ -70,7 +70,7 @@ public sealed class AdaptersHostTests(AdaptersHost host) : IClassFixture<Adapter
         var leg = new LegRequested(
             Guid.NewGuid(), Guid.NewGuid(), "council-a", AgencyCodes.Housing, new Organisation("E09000003", "Barnet housing options"),
             DateTimeOffset.UtcNow, "Needs somewhere to live",
-            new PersonDetails("Jo", "Bloggs", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18), new ContactDetails(null, null, null, null),
+            new PersonDetails("Jo", "Bloggs", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18), new ContactDetails("jo@example.org", null, null, null),
                 [new PersonIdentifier(IdentifierTypes.LocalAuthorityPersonId, "LA-1")]),
             [new PlanSection(PlanSectionCodes.Accommodation, ["A tenancy"], ["Refer"], "PA", null)],
             new LawfulBasis("consent", "PA", DateTimeOffset.UtcNow, null),

@@ -128,4 +128,32 @@ public class HousingFormatTests
         Assert.Contains(HousingDeclineReasons.IntentionallyHomeless, Format.DeclineReasons.Keys);
         Assert.Contains(HousingDeclineReasons.NoLocalConnection, Format.DeclineReasons.Keys);
     }
+
+    public static TheoryData<string> Requirements() => [.. HousingRequirements.All.Select(r => r.Field)];
+
+    static readonly Dictionary<string, LegRequested> FailingOnly = new()
+    {
+        [HousingRequirements.ConsentBasis.Field] = FullLeg.WithLawfulBasis("public-task"),
+        [HousingRequirements.ConsentToBeReferred.Field] = WithConsents(new(false, true, true)),
+        [HousingRequirements.ConsentToChosenHousingAuthority.Field] = WithConsents(new(true, false, true)),
+        [HousingRequirements.ConsentToShareContactDetails.Field] = WithConsents(new(true, true, false)),
+        [HousingRequirements.CareLeaverAge.Field] = FullLeg.WithDateOfBirth(new DateOnly(2009, 3, 15)),
+        [HousingRequirements.Contact.Field] = FullLeg with { Person = FullLeg.Person with { Contact = new ContactDetails(null, null, null, "EX1 2MP") } },
+    };
+
+    static LegRequested WithConsents(HousingReferralConsents consents) => FullLeg with { LawfulBasis = FullLeg.LawfulBasis with { HousingConsents = consents } };
+
+    [Theory]
+    [MemberData(nameof(Requirements))]
+    public void Each_stated_requirement_is_the_one_a_leg_lacking_it_is_refused_on(string field)
+    {
+        Assert.Empty(DeliveryRequirementCheck.ProblemsWith(Format, FailingOnly[field]));
+    }
+
+    [Fact]
+    public void Full_leg_meets_every_requirement()
+    {
+        Assert.Equal(6, Format.DeliveryRequirements.Count);
+        Assert.All(Format.DeliveryRequirements, r => Assert.True(r.IsMetBy(FullLeg), r.Field));
+    }
 }

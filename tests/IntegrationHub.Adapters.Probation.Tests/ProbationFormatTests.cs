@@ -134,4 +134,12 @@ public class ProbationFormatTests
     {
         Assert.Empty(DeclineReasonList.ProblemsWith(Format.DeclineReasons));
     }
+
+    [Fact]
+    public void Requirement_is_the_crn_and_a_leg_without_one_is_refused_on_it()
+    {
+        Assert.Equal(["person.identifiers[crn]"], Format.DeliveryRequirements.Select(r => r.Field));
+        Assert.True(ProbationRequirements.Crn.IsMetBy(FullLeg));
+        Assert.Empty(DeliveryRequirementCheck.ProblemsWith(Format, FullLeg.WithIdentifiers(IdentifierTypes.LocalAuthorityPersonId)));
+    }
 }

@@ -110,4 +110,13 @@ public class YosFormatTests
     {
         Assert.Empty(DeclineReasonList.ProblemsWith(Format.DeclineReasons));
     }
+
+    [Fact]
+    public void Nothing_is_required_so_a_leg_with_no_identifier_or_contact_is_referred()
+    {
+        var bare = FullLeg with { Person = FullLeg.Person with { Identifiers = [], Contact = new ContactDetails(null, null, null, null) } };
+
+        Assert.Empty(Format.DeliveryRequirements);
+        Assert.Equal("application/json", Format.Referral(bare).ContentType);
+    }
 }

@@ -103,7 +103,14 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Registers a young person with a one-version pathway plan through the API.</summary>
-    public async Task<Guid> RegisterYoungPersonAsync(string givenName, string familyName, DateOnly born, params string[] sections)
+    public Task<Guid> RegisterYoungPersonAsync(string givenName, string familyName, DateOnly born, params string[] sections) =>
+        RegisterAsync(givenName, familyName, born, "JK654321B", sections);
+
+    /// <summary>Registers, as <see cref="RegisterYoungPersonAsync"/> does, a young person the Jobcentre cannot be sent.</summary>
+    public Task<Guid> RegisterYoungPersonWithoutNationalInsuranceNumberAsync(string givenName, string familyName, DateOnly born, params string[] sections) =>
+        RegisterAsync(givenName, familyName, born, nationalInsuranceNumber: null, sections);
+
+    async Task<Guid> RegisterAsync(string givenName, string familyName, DateOnly born, string? nationalInsuranceNumber, string[] sections)
     {
         using var api = ApiClient(LocalUsers.PersonalAdviser(Tenant));
         var created = await api.PostAsJsonAsync("/api/young-people", new
@@ -113,7 +120,7 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
             dateOfBirth = born,
             localAuthorityPersonId = $"LA-{RandomNumberGenerator.GetInt32(100000, 999999)}",
             nhsNumber = "9434765919",
-            nationalInsuranceNumber = "JK654321B",
+            nationalInsuranceNumber,
             email = $"{givenName.ToLowerInvariant()}@example.org",
             phone = "07700 900123",
             addressLine = "1 Example Street",

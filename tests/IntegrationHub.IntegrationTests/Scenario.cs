@@ -46,6 +46,7 @@ public static class Scenario
             nhsNumber = "9434765919",
             nationalInsuranceNumber = "AB123456C",
             crn = "X123456",
+            email = "riley@example.org",
         });
         await HttpAssert.StatusAsync(HttpStatusCode.Created, registered);
         var id = (await registered.Content.ReadFromJsonAsync<IdOnly>())!.Id;

@@ -1,3 +1,5 @@
+using IntegrationHub.Contracts.V1;
+
 namespace IntegrationHub.Adapters.Channels.Formats;
 
 /// <summary>The care leaver age bands the board reports by.</summary>
@@ -25,4 +27,11 @@ public static class AgeBands
             _ => null,
         };
     }
+
+    /// <summary>The young person is 16 to 25 on the referral date; what it reads is their <see cref="On"/> band.</summary>
+    /// <param name="agencyName">The agency as a sentence names it, e.g. "The Jobcentre".</param>
+    public static DeliveryRequirement<string> Requirement(string agencyName) => new(
+        "person.dateOfBirth",
+        $"{agencyName} takes care leavers aged 16 to 25 on the referral date: check the young person's date of birth.",
+        leg => On(leg.Person.DateOfBirth, leg.RequestedAt));
 }

@@ -1,5 +1,4 @@
 using IntegrationHub.Adapters.Channels;
-using IntegrationHub.Adapters.Channels.Formats;
 using IntegrationHub.Contracts.V1;
 
 namespace IntegrationHub.Adapters.Dwp.Referrals;
@@ -13,17 +12,13 @@ public static class CareLeaverReferralTranslator
     /// The care-leaver referral for a DWP leg. Only <see cref="DwpSharing.Rule"/>'s sections and the National
     /// Insurance number are carried, whatever the leg holds.
     /// </summary>
-    /// <exception cref="LegUndeliverableException">The leg is not for DWP, has no NI number, or the young person is not 16 to 25.</exception>
+    /// <exception cref="LegUndeliverableException">The leg is not for DWP, or fails one of <see cref="DwpRequirements.All"/>.</exception>
     public static CareLeaverReferral Translate(LegRequested leg)
     {
         ArgumentNullException.ThrowIfNull(leg);
         LegUndeliverableException.ThrowIfAddressedElsewhere(leg.LegId, leg.Agency, AgencyCodes.Dwp, Destination);
-        var nino = DwpSharing.Rule.Identifier(leg.Person.Identifiers, IdentifierTypes.NationalInsuranceNumber)
-            ?? throw new LegUndeliverableException(leg.LegId, Destination, $"person.identifiers[{IdentifierTypes.NationalInsuranceNumber}]",
-                "the Jobcentre finds a claimant by National Insurance number, and the leg has none.");
-        var ageBand = AgeBands.On(leg.Person.DateOfBirth, leg.RequestedAt)
-            ?? throw new LegUndeliverableException(leg.LegId, Destination, "person.dateOfBirth",
-                "the young person's age on the referral date is outside the care leaver range of 16 to 25.");
+        var nino = DwpRequirements.NationalInsuranceNumber.ReadFrom(leg, Destination);
+        var ageBand = DwpRequirements.CareLeaverAge.ReadFrom(leg, Destination);
         var contact = leg.Person.Contact;
 
         return new CareLeaverReferral(

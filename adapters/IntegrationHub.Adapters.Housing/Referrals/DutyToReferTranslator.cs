@@ -7,7 +7,6 @@ namespace IntegrationHub.Adapters.Housing.Referrals;
 /// <summary>Turns the hub's leg messages into what a housing authority receives under the duty to refer.</summary>
 public static class DutyToReferTranslator
 {
-    const string Consent = "consent";
     const string Destination = "housing";
 
     /// <summary>
@@ -15,7 +14,7 @@ public static class DutyToReferTranslator
     /// authority person id are carried, whatever the leg holds.
     /// </summary>
     /// <param name="reasonForReferral">One of <see cref="ReasonsForReferral"/>; see there why it is not read from the plan.</param>
-    /// <exception cref="LegUndeliverableException">The leg is not for housing, has no consent, or the young person is not 16 to 25.</exception>
+    /// <exception cref="LegUndeliverableException">The leg is not for housing, or fails one of <see cref="HousingRequirements.All"/>.</exception>
     public static DutyToReferReferral Translate(LegRequested leg, string reasonForReferral = ReasonsForReferral.ThreatenedWithHomelessness)
     {
         ArgumentNullException.ThrowIfNull(leg);
@@ -26,29 +25,15 @@ public static class DutyToReferTranslator
         }
 
         LegUndeliverableException.ThrowIfAddressedElsewhere(leg.LegId, leg.Agency, AgencyCodes.Housing, Destination);
-        if (leg.LawfulBasis.Basis != Consent)
-        {
-            throw new LegUndeliverableException(leg.LegId, Destination, "lawfulBasis.basis",
-                $"the duty to refer needs the young person's consent, but the lawful basis is '{leg.LawfulBasis.Basis}'.");
-        }
-
-        var ageBand = AgeBands.On(leg.Person.DateOfBirth, leg.RequestedAt)
-            ?? throw new LegUndeliverableException(leg.LegId, Destination, "person.dateOfBirth",
-                "the young person's age on the referral date is outside the care leaver range of 16 to 25.");
+        DeliveryRequirement.ThrowIfAnyUnmetBy(HousingRequirements.All, leg, Destination);
+        var ageBand = HousingRequirements.CareLeaverAge.ReadFrom(leg, Destination);
 
         var sections = new DutyToReferSections(
             Section(leg, PlanSectionCodes.Accommodation),
             Section(leg, PlanSectionCodes.Financial),
             Section(leg, PlanSectionCodes.PracticalSkills),
             Section(leg, PlanSectionCodes.Contingency));
-        // Recorded one by one where the referral did; otherwise the consent basis stands for all three.
-        var given = leg.LawfulBasis.HousingConsents ?? new HousingReferralConsents(true, true, true);
-        if (!(given.ToBeReferred && given.ToChosenHousingAuthority && given.ToShareContactDetails))
-        {
-            throw new LegUndeliverableException(leg.LegId, Destination, "lawfulBasis.housingConsents",
-                "the duty to refer needs all three consents: to be referred, to the housing authority chosen, and to share contact details.");
-        }
-
+        var given = HousingRequirements.ConsentsGiven(leg.LawfulBasis);
         DutyToReferConsent Recorded(bool isGiven) => new(isGiven, leg.LawfulBasis.RecordedBy, leg.LawfulBasis.RecordedAt);
         var contact = leg.Person.Contact;
 

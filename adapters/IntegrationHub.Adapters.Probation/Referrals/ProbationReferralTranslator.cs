@@ -86,10 +86,7 @@ public static class ProbationReferralTranslator
         new PersonReference([new TypedIdentifier(ReferralEventTypes.CrnIdentifierType, Crn(leg))]),
         new ReferralEventInformation(leg.ReferralId, leg.LegId, recipientCode, cancellationKind));
 
-    static string Crn(LegRequested leg) =>
-        ProbationSharing.Rule.Identifier(leg.Person.Identifiers, IdentifierTypes.Crn)?.ToUpperInvariant()
-        ?? throw new LegUndeliverableException(leg.LegId, Destination, $"person.identifiers[{IdentifierTypes.Crn}]",
-            "probation finds a person by CRN, and the leg has none.");
+    static string Crn(LegRequested leg) => ProbationRequirements.Crn.ReadFrom(leg, Destination).ToUpperInvariant();
 
     static ProbationReferralSection? Section(LegRequested leg, string code) =>
         ProbationSharing.Rule.Section(leg.Sections, code) is { } s ? new ProbationReferralSection(s.Needs, s.Actions, s.Owner, s.ReviewDate) : null;

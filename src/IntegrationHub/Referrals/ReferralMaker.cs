@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
@@ -15,13 +16,15 @@ public sealed class ReferralMaker(
     TimeProvider clock,
     IOptions<SharingOptions> sharing,
     IOptions<AgencyDirectoryOptions> directory,
-    IOptions<TenantOptions> tenants)
+    IOptions<TenantOptions> tenants,
+    AgencyFormats formats)
 {
     public static IReadOnlyList<string> LawfulBases { get; } = ["consent", "legal-obligation", "public-task", "vital-interests"];
 
     /// <summary>
-    /// Validates the request and, if it is sound, stores the referral, its legs, its timeline and
-    /// one outgoing message per leg in one transaction. Returns the referral, or the field errors.
+    /// Validates the request and, if it is sound and every leg holds what its agency needs to deliver it,
+    /// stores the referral, its legs, its timeline and one outgoing message per leg in one transaction.
+    /// Returns the referral, or the field errors.
     /// </summary>
     public async Task<(Referral? Referral, ValidationErrors Errors)> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
@@ -44,6 +47,9 @@ public sealed class ReferralMaker(
     /// <summary>
     /// Validates the request and builds the referral and each agency's message exactly as
     /// <see cref="MakeAsync"/> would, storing and sending nothing: the preview of what each agency will see.
+    /// Each message is checked against its agency format's <see cref="IAgencyFormat.DeliveryRequirements"/>,
+    /// the very checks its adapter makes before delivering; an unmet one is an error on
+    /// <c>agencies[i].{field of the leg}</c>, e.g. <c>agencies[0].person.identifiers[ni-number]</c>.
     /// </summary>
     public async Task<(ReferralDraft? Draft, ValidationErrors Errors)> DraftAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
@@ -96,6 +102,7 @@ public sealed class ReferralMaker(
 
         var referralId = Guid.NewGuid();
         var legs = new List<Leg>();
+        var fieldOfAgency = new Dictionary<string, string>();
         for (var i = 0; i < agencies.Count; i++)
         {
             var field = $"agencies[{i}]";
@@ -118,10 +125,10 @@ public sealed class ReferralMaker(
                 errors.Add($"{field}.agency", $"None of the referred sections is shared with '{agency}'.");
             }
 
-            var consents = agencies[i].DutyToReferConsents;
-            var consentsGiven = ValidateDutyToReferConsents(consents, agency, $"{field}.dutyToReferConsents", errors);
-            if (ValidateLawfulBasis(agencies[i].LawfulBasis, agency, $"{field}.lawfulBasis", user, now, errors) is { } basis && consentsGiven)
+            var consentsTaken = TakesDutyToReferConsents(agencies[i].DutyToReferConsents, agency, $"{field}.dutyToReferConsents", errors);
+            if (ValidateLawfulBasis(agencies[i].LawfulBasis, agency, $"{field}.lawfulBasis", user, now, errors) is { } basis && consentsTaken)
             {
+                fieldOfAgency[agency] = field;
                 legs.Add(new Leg
                 {
                     Id = Guid.NewGuid(),
@@ -129,7 +136,7 @@ public sealed class ReferralMaker(
                     Agency = agency,
                     Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
                     Status = LegStatusCodes.Requested,
-                    LawfulBasis = consents is null ? basis : basis with { HousingConsents = new HousingReferralConsents(true, true, true) },
+                    LawfulBasis = basis with { HousingConsents = HousingConsents(agencies[i].DutyToReferConsents) },
                     SharedSections = shared,
                     UpdatedAt = now,
                 });
@@ -180,39 +187,34 @@ public sealed class ReferralMaker(
             });
         }
 
-        return (new ReferralDraft(referral, [.. legs.Select(leg => LegMessages.Requested(referral, leg, person, plan, tenants.Value))]), errors);
-    }
-
-    /// <summary>
-    /// A housing referral may carry the duty to refer's three consents; given, each must be true.
-    /// Absent, the single consent of the lawful basis stands for them, as before they existed.
-    /// </summary>
-    static bool ValidateDutyToReferConsents(DutyToReferConsents? consents, string agency, string field, ValidationErrors errors)
-    {
-        if (consents is null)
+        var messages = legs.Select(leg => LegMessages.Requested(referral, leg, person, plan, tenants.Value)).ToList();
+        foreach (var message in messages)
         {
-            return true;
+            foreach (var unmet in formats.For(message.Agency).DeliveryRequirements.Where(r => !r.IsMetBy(message)))
+            {
+                errors.Add($"{fieldOfAgency[message.Agency]}.{unmet.Field}", unmet.Need);
+            }
         }
 
-        if (agency != AgencyCodes.Housing)
+        return errors.Any ? (null, errors) : (new ReferralDraft(referral, messages), errors);
+    }
+
+    /// <summary>Only a housing referral may carry the duty to refer's three consents; whether each is given is housing's requirement.</summary>
+    static bool TakesDutyToReferConsents(DutyToReferConsents? consents, string agency, string field, ValidationErrors errors)
+    {
+        if (consents is not null && agency != AgencyCodes.Housing)
         {
             errors.Add(field, $"Only a housing referral takes the duty to refer consents, not '{agency}'.");
             return false;
         }
 
-        (bool? Given, string Name, string Message)[] required =
-        [
-            (consents.ToBeReferred, "toBeReferred", "The young person must consent to being referred to the housing authority."),
-            (consents.ToChosenHousingAuthority, "toChosenHousingAuthority", "The young person must consent to the housing authority chosen with them."),
-            (consents.ToShareContactDetails, "toShareContactDetails", "The young person must consent to their contact details being shared with the housing authority."),
-        ];
-        foreach (var (_, name, message) in required.Where(c => c.Given != true))
-        {
-            errors.Add($"{field}.{name}", message);
-        }
-
-        return required.All(c => c.Given == true);
+        return true;
     }
+
+    /// <summary>An answer left out is a consent not given. Absent, the single consent of the lawful basis stands for them, as before they existed.</summary>
+    static HousingReferralConsents? HousingConsents(DutyToReferConsents? consents) => consents is null
+        ? null
+        : new HousingReferralConsents(consents.ToBeReferred == true, consents.ToChosenHousingAuthority == true, consents.ToShareContactDetails == true);
 
     static LawfulBasis? ValidateLawfulBasis(LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, ValidationErrors errors)
     {
@@ -225,12 +227,6 @@ public sealed class ReferralMaker(
         if (!LawfulBases.Contains(input.Basis))
         {
             errors.Add($"{field}.basis", $"'{input.Basis}' is not a lawful basis; use one of: {string.Join(", ", LawfulBases)}.");
-            return null;
-        }
-
-        if (agency == AgencyCodes.Housing && input.Basis != "consent")
-        {
-            errors.Add($"{field}.basis", "The housing duty to refer needs the young person's consent.");
             return null;
         }
 

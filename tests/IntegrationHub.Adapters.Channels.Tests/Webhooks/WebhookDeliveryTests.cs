@@ -143,5 +143,7 @@ public class WebhookDeliveryTests
         public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => throw new NotSupportedException("Answers are not read in these tests.");
 
         public IReadOnlyDictionary<string, string> DeclineReasons { get; } = new Dictionary<string, string>();
+
+        public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => [];
     }
 }

@@ -119,15 +119,47 @@ public class DutyToReferTranslatorTests
             Assert.Equal(new DutyToReferConsent(true, leg.LawfulBasis.RecordedBy, leg.LawfulBasis.RecordedAt), consent));
     }
 
-    [Fact]
-    public void Housing_leg_missing_one_of_the_three_consents_is_refused()
+    [Theory]
+    [InlineData(false, true, true, "toBeReferred", "being referred")]
+    [InlineData(true, false, true, "toChosenHousingAuthority", "housing authority chosen")]
+    [InlineData(true, true, false, "toShareContactDetails", "contact details")]
+    public void Housing_leg_missing_one_of_the_three_consents_is_refused_naming_it(
+        bool toBeReferred, bool toChosenHousingAuthority, bool toShareContactDetails, string missing, string words)
     {
-        var leg = FullLeg with { LawfulBasis = FullLeg.LawfulBasis with { HousingConsents = new HousingReferralConsents(true, true, false) } };
+        var consents = new HousingReferralConsents(toBeReferred, toChosenHousingAuthority, toShareContactDetails);
+        var leg = FullLeg with { LawfulBasis = FullLeg.LawfulBasis with { HousingConsents = consents } };
 
         var refused = Assert.Throws<LegUndeliverableException>(() => DutyToReferTranslator.Translate(leg));
 
-        Assert.Equal("lawfulBasis.housingConsents", refused.Field);
-        Assert.Contains("contact details", refused.Message, StringComparison.Ordinal);
+        Assert.Equal($"lawfulBasis.housingConsents.{missing}", refused.Field);
+        Assert.Contains(words, refused.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<ContactDetails> OneWayToContact() =>
+    [
+        new("jordan@example.org", null, null, null),
+        new(null, "07700 900123", null, null),
+        new(null, null, "1 Test Street", null),
+    ];
+
+    [Theory]
+    [MemberData(nameof(OneWayToContact))]
+    public void Housing_leg_with_one_way_to_contact_the_young_person_is_translated(ContactDetails contact)
+    {
+        var leg = FullLeg with { Person = FullLeg.Person with { Contact = contact } };
+
+        Assert.Equal(contact.Email, DutyToReferTranslator.Translate(leg).Person.Contact.Email);
+    }
+
+    [Fact]
+    public void Housing_leg_with_no_way_to_contact_the_young_person_is_refused()
+    {
+        var leg = FullLeg with { Person = FullLeg.Person with { Contact = new ContactDetails(" ", null, null, "EX1 2MP") } };
+
+        var refused = Assert.Throws<LegUndeliverableException>(() => DutyToReferTranslator.Translate(leg));
+
+        Assert.Equal("person.contact", refused.Field);
+        Assert.Contains("email address, phone number or address", refused.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -34,6 +34,7 @@ public static class PartnerReferrals
             familyName,
             dateOfBirth = Born,
             localAuthorityPersonId = $"LA-{Guid.NewGuid():N}"[..12],
+            email = $"{givenName.ToLowerInvariant()}@example.org",
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var person = await created.Content.ReadFromJsonAsync<IdOnly>() ?? throw new InvalidOperationException("No young person came back.");

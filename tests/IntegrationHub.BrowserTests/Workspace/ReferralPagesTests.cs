@@ -97,6 +97,29 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
     }
 
     [Fact]
+    public async Task Jobcentre_referral_without_a_national_insurance_number_is_an_error_on_the_jobcentre_before_anything_is_sent()
+    {
+        var id = await hub.RegisterYoungPersonWithoutNationalInsuranceNumberAsync("Fin", WorkspaceArrange.UniqueFamilyName("NoNino"), Born, Eet);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/refer");
+
+        await ReferralForm.FillAsync(page, sections: ["Education, employment and training"]);
+        await ReferralForm.ChooseAsync(page, "Jobcentre", "#dwp-basis-public-task");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        var links = page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link);
+        Assert.Equal(1, await links.CountAsync());
+        Assert.Equal("#Agencies-dwp", await links.GetAttributeAsync("href"));
+        Assert.Equal("The Jobcentre needs the young person's National Insurance number: add it to their record.", (await links.InnerTextAsync()).Trim());
+        Assert.Contains("National Insurance number", await page.Locator("#Agencies-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByLabel("Jobcentre", new() { Exact = true }).IsCheckedAsync());
+        Assert.Equal(0, await page.GetByTestId("preview-dwp").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).CountAsync());
+        Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task Cancelling_a_leg_needs_a_reason_and_then_shows_the_leg_cancelled_with_it()
     {
         var id = await hub.RegisterYoungPersonAsync("Fern", WorkspaceArrange.UniqueFamilyName("Cancel"), Born, Health, Eet);

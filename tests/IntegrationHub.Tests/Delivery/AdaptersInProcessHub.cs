@@ -1,5 +1,9 @@
 using System.Globalization;
+using IntegrationHub.Adapters.Channels;
+using IntegrationHub.Contracts.V1;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 
 namespace IntegrationHub.Tests.Delivery;
@@ -68,4 +72,40 @@ public sealed class DownWebhookHub : AdaptersInProcessHub
     public override int MaxRetryAttempts => 2;
 
     protected override int WebhookStatus(int call) => 503;
+}
+
+/// <summary>
+/// A hub that does not check the Jobcentre's delivery requirements when a referral is made, as the hub
+/// did before it had them: a leg the Jobcentre cannot receive reaches the DWP adapter, whose own check fails it.
+/// </summary>
+public sealed class UncheckedJobcentreHub : AdaptersInProcessHub
+{
+    public override int MaxRetryAttempts => 1;
+
+    protected override int WebhookStatus(int call) => 202;
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            var formats = (AgencyFormats)services.Single(d => d.ServiceType == typeof(AgencyFormats)).ImplementationInstance!;
+            services.AddSingleton(new AgencyFormats(All.Select(a => a == Dwp ? new Unchecked(formats.For(a)) : formats.For(a))));
+        });
+    }
+
+    sealed class Unchecked(IAgencyFormat format) : IAgencyFormat
+    {
+        public string Agency => format.Agency;
+
+        public AgencyDocument Referral(LegRequested leg) => format.Referral(leg);
+
+        public AgencyDocument Cancellation(LegCancelled cancelled) => format.Cancellation(cancelled);
+
+        public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => format.ReadAnswer(body);
+
+        public IReadOnlyDictionary<string, string> DeclineReasons => format.DeclineReasons;
+
+        public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => [];
+    }
 }

@@ -39,7 +39,7 @@ public class DutyToReferConsentsTests(HubFactory hub) : IClassFixture<HubFactory
 
         var response = await pa.PostAsJsonAsync("/api/referrals", HousingReferral(person.Id, plan.Number, consents));
 
-        await ExpectFieldErrorAsync(response, $"agencies[0].dutyToReferConsents.{missing}");
+        await ExpectFieldErrorAsync(response, $"agencies[0].lawfulBasis.housingConsents.{missing}");
         Assert.Equal(before, await hub.CountRowsAsync());
     }
 

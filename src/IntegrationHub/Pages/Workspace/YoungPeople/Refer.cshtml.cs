@@ -163,9 +163,12 @@ public sealed partial class ReferModel(
             })]);
     }
 
-    /// <summary>The API names agencies by their place in the request (<c>agencies[1].lawfulBasis.basis</c>); the form by code.</summary>
     protected override string? FieldLabel(string fieldId) => fieldId == "Summary" ? "a summary of the referral" : null;
 
+    /// <summary>
+    /// The API names agencies by their place in the request (<c>agencies[1].lawfulBasis.basis</c>), and what a leg
+    /// lacks by the leg's field (<c>agencies[1].lawfulBasis.housingConsents.toBeReferred</c>); the form by code.
+    /// </summary>
     string FieldFor(string apiField, MakeReferral request)
     {
         if (AgencyField().Match(apiField) is { Success: true } match)
@@ -175,10 +178,11 @@ public sealed partial class ReferModel(
             return rest switch
             {
                 "lawfulBasis.evidence" => $"{agency}-evidence",
+                "lawfulBasis.housingConsents.toChosenHousingAuthority" => HousingConsents[1].Id,
+                "lawfulBasis.housingConsents.toShareContactDetails" => HousingConsents[2].Id,
+                _ when rest.StartsWith("lawfulBasis.housingConsents", StringComparison.Ordinal) => HousingConsents[0].Id,
                 _ when rest.StartsWith("lawfulBasis", StringComparison.Ordinal) => BasisId(agency, ReferralMaker.LawfulBases[0]),
-                "dutyToReferConsents.toChosenHousingAuthority" => HousingConsents[1].Id,
-                "dutyToReferConsents.toShareContactDetails" => HousingConsents[2].Id,
-                _ when rest.StartsWith("dutyToReferConsents", StringComparison.Ordinal) => HousingConsents[0].Id,
+                // What the agency needs from the young person's record (e.g. person.identifiers[ni-number]) is told on the agency.
                 _ => AgencyCodes.All.Contains(agency) ? AgencyId(agency) : "Agencies",
             };
         }
