@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
 using static IntegrationHub.Contracts.Tests.PartnerDocuments;
 
-namespace IntegrationHub.Contracts.Tests;
+namespace IntegrationHub.Contracts.Tests.Schemas;
 
 /// <summary>
 /// The JSON Schemas in <c>contracts/schemas</c> are generated from the C# records that write the
@@ -18,12 +17,14 @@ public class SchemaTests
 
     public static TheoryData<string> DocumentNames => [.. All.Select(d => d.Name)];
 
+    public static TheoryData<string> DocumentsWithAGoldenFile => [.. All.Where(d => d.Example is not null).Select(d => d.Name)];
+
     [Theory]
     [MemberData(nameof(DocumentNames))]
     public void Published_schema_matches_the_record_that_writes_the_document(string name)
     {
         var document = All.Single(d => d.Name == name);
-        var generated = Generate(document);
+        var generated = SchemaGenerator.Generate(document);
         var path = Path.Combine(SchemasFolder, $"{name}.schema.json");
 
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMAS") == "1")
@@ -46,20 +47,20 @@ public class SchemaTests
         Assert.Equal(All.Select(d => d.Name).Order(), published);
     }
 
-    internal static JsonNode Generate(Document document)
+    [Theory]
+    [MemberData(nameof(DocumentsWithAGoldenFile))]
+    public async Task Published_schema_has_its_golden_file_as_an_example_it_validates(string name)
     {
-        var schema = document.Json.GetJsonSchemaAsNode(document.Type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
-        var root = new JsonObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = $"urn:care-leaver-hub:schemas:{document.Name}",
-            ["title"] = document.Type.Name,
-        };
-        foreach (var (key, value) in schema.AsObject())
-        {
-            root[key] = value?.DeepClone();
-        }
+        var schema = Published(name);
 
-        return root;
+        var examples = Assert.IsType<JsonArray>(schema["examples"]);
+        var validator = await NJsonSchema.JsonSchema.FromJsonAsync(schema.ToJsonString());
+        Assert.All(examples, example =>
+        {
+            var errors = validator.Validate(example!.ToJsonString());
+            Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        });
     }
+
+    static JsonNode Published(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(SchemasFolder, $"{name}.schema.json")))!;
 }
