@@ -48,6 +48,15 @@ public class SchemaTests
     }
 
     [Theory]
+    [MemberData(nameof(DocumentNames))]
+    public void Every_property_and_code_of_a_published_schema_is_described(string name)
+    {
+        var schema = Published(name);
+
+        Assert.Empty(Undescribed(schema, "#"));
+    }
+
+    [Theory]
     [MemberData(nameof(DocumentsWithAGoldenFile))]
     public async Task Published_schema_has_its_golden_file_as_an_example_it_validates(string name)
     {
@@ -63,4 +72,22 @@ public class SchemaTests
     }
 
     static JsonNode Published(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(SchemasFolder, $"{name}.schema.json")))!;
+
+    /// <summary>The pointer of each property, and of each code of a code list, that has no description.</summary>
+    static IEnumerable<string> Undescribed(JsonNode? node, string at)
+    {
+        if (node is not JsonObject schema)
+        {
+            return node is JsonArray array ? array.SelectMany((n, i) => Undescribed(n, $"{at}/{i}")) : [];
+        }
+
+        var here = schema["properties"] is JsonObject properties
+            ? properties.Where(p => p.Value is JsonObject { } s && s["description"] is null && !IsConditional(at)).Select(p => $"{at}/properties/{p.Key}")
+            : [];
+        var codes = schema["anyOf"] is JsonArray options ? options.Select((o, i) => (o, i)).Where(c => c.o?["description"] is null).Select(c => $"{at}/anyOf/{c.i}") : [];
+        return here.Concat(codes).Concat(schema.Where(p => p.Key != "examples").SelectMany(p => Undescribed(p.Value, $"{at}/{p.Key}")));
+    }
+
+    /// <summary>The properties an <c>if</c>/<c>then</c> names are described where they are declared.</summary>
+    static bool IsConditional(string at) => at.Contains("/if", StringComparison.Ordinal) || at.Contains("/then", StringComparison.Ordinal);
 }
