@@ -26,7 +26,7 @@ public static class SchemaGenerator
 
     const string NotGivenDescription = "Not given.";
 
-    static readonly XmlDocs Docs = new(All.Select(d => d.Type.Assembly).Append(typeof(IdentifierPatterns).Assembly));
+    static readonly XmlDocs Docs = new(All.Select(d => d.Type.Assembly).Append(typeof(IdentifierPatterns).Assembly).Append(typeof(IntegrationHub.Adapters.Channels.Formats.AgeBands).Assembly));
     static readonly NullabilityInfoContext Nullability = new();
 
     public static JsonNode Generate(Document document)
