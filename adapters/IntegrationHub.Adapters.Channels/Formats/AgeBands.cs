@@ -5,9 +5,16 @@ namespace IntegrationHub.Adapters.Channels.Formats;
 /// <summary>The care leaver age bands the board reports by.</summary>
 public static class AgeBands
 {
+    /// <summary>16 or 17 years old.</summary>
     public const string SixteenToSeventeen = "16-17";
+
+    /// <summary>18 to 20 years old.</summary>
     public const string EighteenToTwenty = "18-20";
+
+    /// <summary>21 to 25 years old.</summary>
     public const string TwentyOneToTwentyFive = "21-25";
+
+    public static IReadOnlyList<string> All { get; } = [SixteenToSeventeen, EighteenToTwenty, TwentyOneToTwentyFive];
 
     /// <summary>The band of someone born on <paramref name="dateOfBirth"/>, on the (UTC) date of <paramref name="at"/>; null outside 16 to 25.</summary>
     public static string? On(DateOnly dateOfBirth, DateTimeOffset at)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace IntegrationHub.Adapters.Channels.Formats;
 
@@ -10,6 +11,9 @@ public sealed class FieldErrors
 {
     const int MaxTextLength = 4000;
     const int MaxCodeLength = 64;
+
+    /// <summary>A code from an agency's own list, as <see cref="Code(string, string?)"/> takes it; the published schemas state it too.</summary>
+    public const string OwnCodePattern = "^[a-z0-9-]{1,64}$";
 
     readonly Dictionary<string, List<string>> errors = [];
 
@@ -105,7 +109,7 @@ public sealed class FieldErrors
             return "";
         }
 
-        if (value.Length > MaxCodeLength || !value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        if (!Regex.IsMatch(value, OwnCodePattern))
         {
             Add(field, $"'{field}' must be a code of at most {MaxCodeLength} lower-case letters, digits and hyphens.");
         }

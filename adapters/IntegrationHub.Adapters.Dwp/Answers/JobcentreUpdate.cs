@@ -16,7 +16,7 @@ namespace IntegrationHub.Adapters.Dwp.Answers;
 /// <param name="ProposedDate">sanction-proposed: from when the sanction would apply.</param>
 /// <param name="Reason">sanction-proposed: why; declined: why, in words.</param>
 /// <param name="Decision">sanction-decided: one of <see cref="SanctionDecisions"/>.</param>
-/// <param name="ReasonCode">declined: the Jobcentre's reason code.</param>
+/// <param name="ReasonCode">declined: the Jobcentre's own reason code (lower-case letters, digits and hyphens), such as <see cref="JobcentreDeclineReasons"/>.</param>
 public sealed record JobcentreUpdate(
     Guid? AnswerId,
     Guid? LegId,

@@ -3,7 +3,12 @@ using IntegrationHub.Contracts.V1;
 namespace IntegrationHub.Adapters.Dwp.Referrals;
 
 /// <summary>The Personal Adviser has withdrawn the referral: the Jobcentre stops processing it.</summary>
-/// <param name="Kind">One of the hub's cancellation kinds: circumstances-changed, or entered-in-error (the referral should never have been made).</param>
+/// <param name="Kind">One of <see cref="CancellationKinds"/>: circumstances-changed, or entered-in-error (the referral should never have been made).</param>
+/// <param name="HubReferences">The hub's ids of the referral withdrawn.</param>
+/// <param name="Recipient">The organisation the referral was sent to.</param>
+/// <param name="Reason">The Personal Adviser's reason, in words.</param>
+/// <param name="CancelledBy">Who withdrew the referral.</param>
+/// <param name="CancelledAt">When it was withdrawn.</param>
 public sealed record CareLeaverReferralCancellation(
     HubReferences HubReferences,
     Organisation Recipient,

@@ -9,7 +9,10 @@ namespace IntegrationHub.Adapters.Housing.Referrals;
 /// </summary>
 public static class ReasonsForReferral
 {
+    /// <summary>Already homeless: the relief duty may apply.</summary>
     public const string Homeless = "homeless";
+
+    /// <summary>Threatened with homelessness within 56 days: the prevention duty may apply.</summary>
     public const string ThreatenedWithHomelessness = "threatened-with-homelessness-within-56-days";
 
     public static IReadOnlyList<string> All { get; } = [Homeless, ThreatenedWithHomelessness];

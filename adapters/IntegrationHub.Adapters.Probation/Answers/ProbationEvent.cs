@@ -10,6 +10,8 @@ namespace IntegrationHub.Adapters.Probation.Answers;
 /// <param name="AnswerId">Chosen by probation; when absent, derived from the event type, leg and time, so a resent event derives the same id.</param>
 /// <param name="Officer">Who in probation.</param>
 /// <param name="Description">Words for the Personal Adviser; becomes the note of an acceptance.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="AdditionalInformation">The hub's leg id and what the event type carries.</param>
 public sealed record ProbationEvent(
     string? EventType,
     int? Version,
@@ -19,6 +21,7 @@ public sealed record ProbationEvent(
     string? Description,
     ProbationEventInformation? AdditionalInformation);
 
+/// <summary>The event's details.</summary>
 /// <param name="LegId">The hub's leg id from the referral event's additionalInformation.</param>
 /// <param name="ReleaseDate">probation.release-date.planned: the planned release from custody.</param>
 /// <param name="EndedOn">probation.supervision.ended: the day supervision ended.</param>

@@ -12,7 +12,7 @@ namespace IntegrationHub.Adapters.Yos.Answers;
 /// <param name="At">When.</param>
 /// <param name="DueDate">transition-to-probation-due: when the case moves to probation (at 18).</param>
 /// <param name="ReleaseDate">custody-release-planned: the planned release from youth custody.</param>
-/// <param name="ReasonCode">declined: the YOS's reason code.</param>
+/// <param name="ReasonCode">declined: the YOS's own reason code (lower-case letters, digits and hyphens), such as <see cref="YosDeclineReasons"/>.</param>
 /// <param name="Reason">declined: why, in words.</param>
 public sealed record YosUpdate(
     Guid? AnswerId,

@@ -3,10 +3,19 @@ namespace IntegrationHub.Contracts.V1;
 /// <summary>The receiving agency types, as they appear on the wire.</summary>
 public static class AgencyCodes
 {
+    /// <summary>A local housing authority, under the duty to refer.</summary>
     public const string Housing = "housing";
+
+    /// <summary>An NHS organisation (mental health, CAMHS, GP), by FHIR.</summary>
     public const string Nhs = "nhs";
+
+    /// <summary>A Jobcentre Plus office of the Department for Work and Pensions.</summary>
     public const string Dwp = "dwp";
+
+    /// <summary>The Probation Service.</summary>
     public const string Probation = "probation";
+
+    /// <summary>A youth offending service (youth justice service).</summary>
     public const string Yos = "yos";
 
     public static IReadOnlyList<string> All { get; } = [Housing, Nhs, Dwp, Probation, Yos];

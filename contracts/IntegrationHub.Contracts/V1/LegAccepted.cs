@@ -1,6 +1,12 @@
 namespace IntegrationHub.Contracts.V1;
 
 /// <summary>The agency has accepted the leg (Task.status accepted).</summary>
+/// <param name="AnswerId">Chosen by the agency (or derived by its adapter); a resent answer keeps it, so the hub applies it once.</param>
+/// <param name="LegId">The leg answered.</param>
+/// <param name="Agency">The agency answering: one of <see cref="AgencyCodes"/>.</param>
+/// <param name="AnsweredBy">Who in the agency answered.</param>
+/// <param name="AnsweredAt">When the agency answered.</param>
+/// <param name="Note">The agency's note, if any.</param>
 public sealed record LegAccepted(
     Guid AnswerId,
     Guid LegId,

@@ -5,6 +5,16 @@ namespace IntegrationHub.Contracts.V1;
 /// leg as it was sent (<see cref="Leg"/>), so an adapter can match the cancellation to the referral
 /// in the agency's own terms; nothing in it was not already shared with that agency.
 /// </summary>
+/// <param name="LegId">The leg: one agency's part of a referral.</param>
+/// <param name="ReferralId">The referral the leg belongs to.</param>
+/// <param name="TenantId">The local authority (leaving care service) that made the referral.</param>
+/// <param name="Agency">One of <see cref="AgencyCodes"/>.</param>
+/// <param name="Recipient">The receiving organisation, from the hub's agency directory.</param>
+/// <param name="Reason">The Personal Adviser's reason, in words.</param>
+/// <param name="Kind">One of <see cref="CancellationKinds"/>.</param>
+/// <param name="CancelledBy">Who cancelled the leg.</param>
+/// <param name="CancelledAt">When it was cancelled.</param>
+/// <param name="Leg">The leg as it was sent.</param>
 public sealed record LegCancelled(
     Guid LegId,
     Guid ReferralId,

@@ -6,4 +6,7 @@ namespace IntegrationHub.Contracts.V1;
 /// <see cref="Service"/> says which service it is where an agency has several, e.g. <c>camhs</c> or
 /// <c>adult-mental-health</c> within the NHS (see <see cref="OrganisationServices"/>).
 /// </summary>
+/// <param name="Code">The organisation's own code.</param>
+/// <param name="Name">The organisation's name.</param>
+/// <param name="Service">Which of the agency's services, where it has several.</param>
 public sealed record Organisation(string Code, string Name, string? Service = null);
