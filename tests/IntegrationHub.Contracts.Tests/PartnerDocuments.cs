@@ -50,8 +50,10 @@ public static class PartnerDocuments
     public static IEnumerable<Document> All => AgencyDocuments.Concat(HubContracts);
 
     /// <summary>The repository's <c>contracts</c> folder, found from this source file.</summary>
-    public static string ContractsFolder([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "contracts"));
+    public static string ContractsFolder() =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "..", "contracts"));
+
+    static string ThisFile([CallerFilePath] string path = "") => path;
 
     static bool IsMessage(Type type) =>
         typeof(ILegAnswer).IsAssignableFrom(type) || type == typeof(LegRequested) || type == typeof(LegCancelled);
