@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using IntegrationHub.Contracts.V1;
 using static IntegrationHub.Contracts.Tests.PartnerDocuments;
@@ -11,12 +12,14 @@ namespace IntegrationHub.Contracts.Tests.Schemas;
 /// <summary>
 /// Writes the JSON Schema of a published document from the record that writes (or reads) it:
 /// <see cref="JsonSchemaExporter"/> gives the shape, and each node is then made true to the wire and
-/// useful to a partner. Documents the hub writes leave out what is null, so a property is required
-/// exactly when it cannot be null and no property is ever null. Answers an agency sends are read by
+/// useful to a partner. Documents the hub writes in an agency's format leave out what is null, so a
+/// property is required exactly when it cannot be null and no property is ever null; the hub's own
+/// messages, in MassTransit's envelope, are written with null, so every property is required and a
+/// nullable one may be null. Answers an agency sends are read by
 /// an all-nullable record, so their required fields (and those of each status or type) are what the
 /// translator requires (<see cref="AnswerRules"/>). Every property and document takes its XML comment as
 /// its description; a coded property takes the code list its comment names (<see cref="CodeList"/>)
-/// as <c>oneOf</c> of <c>const</c> with a description each; an identifier takes its
+/// as an <c>enum</c> and an <c>anyOf</c> of <c>const</c> with a description each; an identifier takes its
 /// <see cref="IdentifierPatterns"/> pattern; each document takes its golden file as its example.
 /// </summary>
 public static class SchemaGenerator
@@ -69,7 +72,7 @@ public static class SchemaGenerator
 
         var property = context.PropertyInfo?.AttributeProvider as PropertyInfo;
         var comment = property is null ? null : Docs.Comment(property);
-        if (property is not null && document.Translate is null)
+        if (property is not null && document.Translate is null && LeavesOutNull(document))
         {
             // Written with WhenWritingNull: a property is left out rather than sent as null.
             WithoutNull(schema);
@@ -80,7 +83,8 @@ public static class SchemaGenerator
             schema.Remove("required");
             if (document.Translate is null)
             {
-                schema["required"] = new JsonArray([.. context.TypeInfo.Properties.Where(p => !IsNullable(p)).Select(p => (JsonNode)p.Name)]);
+                // Left out when null, a nullable property is optional; written as null, every property is always there.
+                schema["required"] = new JsonArray([.. context.TypeInfo.Properties.Where(p => !LeavesOutNull(document) || !IsNullable(p)).Select(p => (JsonNode)p.Name)]);
             }
 
             if (IdentifierValuePatterns(context.TypeInfo) is { } patterns)
@@ -224,6 +228,9 @@ public static class SchemaGenerator
             }
         }
     }
+
+    static bool LeavesOutNull(Document document) =>
+        document.Json.DefaultIgnoreCondition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault;
 
     static bool IsNullable(JsonPropertyInfo property) =>
         Nullable.GetUnderlyingType(property.PropertyType) is not null
