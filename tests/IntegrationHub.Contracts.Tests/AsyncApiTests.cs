@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IntegrationHub.Contracts.Tests.Conformance;
 using static IntegrationHub.Contracts.Tests.PartnerDocuments;
 
 namespace IntegrationHub.Contracts.Tests;
@@ -51,5 +52,70 @@ public class AsyncApiTests
             Assert.Equal(IntegrationHub.Contracts.V1.Endpoints.AgencyQueue(agency), channels[$"agency-{agency}"]?["address"]?.GetValue<string>());
             Assert.Equal(IntegrationHub.Contracts.V1.Endpoints.AgencyAnswersExchange, channels[$"agency-answers-{agency}"]?["address"]?.GetValue<string>());
         });
+    }
+
+    static IEnumerable<(string Name, JsonNode Message)> Messages() =>
+        Document["components"]!["messages"]!.AsObject().Select(m => (m.Key, m.Value!));
+
+    [Fact]
+    public void Each_example_is_its_golden_file_and_valid_against_its_message_schema()
+    {
+        var examples = Messages().SelectMany(m => (m.Message["examples"]?.AsArray() ?? []).Select(e => (m.Name, m.Message, Example: e!))).ToList();
+        Assert.Equal(5, examples.Count);
+
+        foreach (var (name, message, example) in examples)
+        {
+            var golden = Path.GetFullPath(Path.Combine(ContractsFolder(), example["x-golden-file"]!.GetValue<string>()));
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(File.ReadAllText(golden)), example["payload"]),
+                $"The example of {name} is not {golden}: copy the golden file into contracts/asyncapi.json.");
+
+            var payload = example["payload"]!.ToJsonString();
+            if (message["payload"]?["$ref"]?.GetValue<string>() is { } schema)
+            {
+                PublishedSchema.Named(Path.GetFileName(schema)[..^".schema.json".Length]).Validate(payload);
+            }
+            else
+            {
+                Assert.IsType<Hl7.Fhir.Model.Bundle>(IntegrationHub.Adapters.Nhs.Fhir.NhsFhirJson.Deserialize(payload));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_agency_message_says_which_value_correlates_it_with_its_leg()
+    {
+        var correlationIds = Document["components"]!["correlationIds"]!.AsObject();
+
+        Assert.All(Messages().Where(m => !m.Name.StartsWith("hub.", StringComparison.Ordinal)), m =>
+        {
+            var reference = m.Message["correlationId"]?["$ref"]?.GetValue<string>();
+            Assert.NotNull(reference);
+            var location = correlationIds[reference!["#/components/correlationIds/".Length..]]!["location"]!.GetValue<string>();
+            if (location.StartsWith("$message.header#/", StringComparison.Ordinal))
+            {
+                var headers = Document["components"]!["schemas"]![m.Message["headers"]!["$ref"]!.GetValue<string>().Split('/')[^1]]!;
+                Assert.NotNull(headers["properties"]![location["$message.header#/".Length..]]);
+            }
+            else
+            {
+                Assert.StartsWith("$message.payload#/", location, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [Fact]
+    public void Every_agency_queue_is_described_as_the_hub_declares_it()
+    {
+        foreach (var agency in IntegrationHub.Contracts.V1.AgencyCodes.All)
+        {
+            var queue = Document["channels"]![$"agency-{agency}"]!["bindings"]!["amqp"]!;
+            Assert.True(queue["queue"]!["durable"]!.GetValue<bool>());
+            Assert.Equal("quorum", queue["x-queue-arguments"]!["x-queue-type"]!.GetValue<string>());
+
+            var answers = Document["channels"]![$"agency-answers-{agency}"]!["bindings"]!["amqp"]!;
+            Assert.Equal("direct", answers["exchange"]!["type"]!.GetValue<string>());
+            Assert.Equal(IntegrationHub.Contracts.V1.Endpoints.AgencyAnswersQueue(agency), answers["x-bound-queue"]!["name"]!.GetValue<string>());
+            Assert.Equal(agency, answers["x-bound-queue"]!["routingKey"]!.GetValue<string>());
+        }
     }
 }
