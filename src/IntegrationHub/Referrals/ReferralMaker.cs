@@ -19,8 +19,6 @@ public sealed class ReferralMaker(
     IOptions<TenantOptions> tenants,
     AgencyFormats formats)
 {
-    public static IReadOnlyList<string> LawfulBases { get; } = ["consent", "legal-obligation", "public-task", "vital-interests"];
-
     /// <summary>
     /// Validates the request and, if it is sound and every leg holds what its agency needs to deliver it,
     /// stores the referral, its legs, its timeline and one outgoing message per leg in one transaction.
@@ -224,9 +222,9 @@ public sealed class ReferralMaker(
             return null;
         }
 
-        if (!LawfulBases.Contains(input.Basis))
+        if (!LawfulBases.All.Contains(input.Basis))
         {
-            errors.Add($"{field}.basis", $"'{input.Basis}' is not a lawful basis; use one of: {string.Join(", ", LawfulBases)}.");
+            errors.Add($"{field}.basis", $"'{input.Basis}' is not a lawful basis; use one of: {string.Join(", ", LawfulBases.All)}.");
             return null;
         }
 

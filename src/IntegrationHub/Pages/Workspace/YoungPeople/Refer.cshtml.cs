@@ -71,7 +71,7 @@ public sealed partial class ReferModel(
 
     public static string AgencyId(string agency) => agency == AgencyCodes.All[0] ? "Agencies" : $"Agencies-{agency}";
 
-    public static string BasisId(string agency, string basis) => basis == ReferralMaker.LawfulBases[0] ? $"{agency}-basis" : $"{agency}-basis-{basis}";
+    public static string BasisId(string agency, string basis) => basis == LawfulBases.Consent ? $"{agency}-basis" : $"{agency}-basis-{basis}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -181,7 +181,7 @@ public sealed partial class ReferModel(
                 "lawfulBasis.housingConsents.toChosenHousingAuthority" => HousingConsents[1].Id,
                 "lawfulBasis.housingConsents.toShareContactDetails" => HousingConsents[2].Id,
                 _ when rest.StartsWith("lawfulBasis.housingConsents", StringComparison.Ordinal) => HousingConsents[0].Id,
-                _ when rest.StartsWith("lawfulBasis", StringComparison.Ordinal) => BasisId(agency, ReferralMaker.LawfulBases[0]),
+                _ when rest.StartsWith("lawfulBasis", StringComparison.Ordinal) => BasisId(agency, LawfulBases.Consent),
                 // What the agency needs from the young person's record (e.g. person.identifiers[ni-number]) is told on the agency.
                 _ => AgencyCodes.All.Contains(agency) ? AgencyId(agency) : "Agencies",
             };
