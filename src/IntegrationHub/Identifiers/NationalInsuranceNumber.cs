@@ -1,3 +1,5 @@
+using IntegrationHub.Contracts.V1;
+
 namespace IntegrationHub.Identifiers;
 
 /// <summary>
@@ -7,32 +9,9 @@ namespace IntegrationHub.Identifiers;
 /// </summary>
 public static class NationalInsuranceNumber
 {
-    static readonly HashSet<string> ExcludedPrefixes = ["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"];
-    const string NeverUsedLetters = "DFIQUV";
+    static readonly IdentifierShape Shape = new(IdentifierPatterns.NationalInsuranceNumber);
 
     public static string Normalise(string value) => value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
-    public static bool IsValid(string? value)
-    {
-        if (value is null)
-        {
-            return false;
-        }
-
-        var nino = Normalise(value);
-        if (nino.Length != 9)
-        {
-            return false;
-        }
-
-        char first = nino[0], second = nino[1];
-        return char.IsAsciiLetterUpper(first)
-            && char.IsAsciiLetterUpper(second)
-            && !NeverUsedLetters.Contains(first, StringComparison.Ordinal)
-            && !NeverUsedLetters.Contains(second, StringComparison.Ordinal)
-            && second != 'O'
-            && !ExcludedPrefixes.Contains(nino[..2])
-            && nino[2..8].All(char.IsAsciiDigit)
-            && nino[8] is >= 'A' and <= 'D';
-    }
+    public static bool IsValid(string? value) => value is not null && Shape.Fits(Normalise(value));
 }

@@ -1,8 +1,12 @@
+using IntegrationHub.Contracts.V1;
+
 namespace IntegrationHub.Identifiers;
 
 /// <summary>An NHS number: ten digits, the last a modulus-11 check digit.</summary>
 public static class NhsNumber
 {
+    static readonly IdentifierShape Shape = new(IdentifierPatterns.NhsNumber);
+
     public static string Normalise(string value) => value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
     public static bool IsValid(string? value)
@@ -13,7 +17,7 @@ public static class NhsNumber
         }
 
         var digits = Normalise(value);
-        if (digits.Length != 10 || !digits.All(char.IsAsciiDigit))
+        if (!Shape.Fits(digits))
         {
             return false;
         }

@@ -20,6 +20,7 @@ public class LocalAuthorityPersonIdTests
     [InlineData("LA_123")]
     [InlineData("LA/123")]
     [InlineData("LÄ123")]
+    [InlineData("LA-123\n")]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]

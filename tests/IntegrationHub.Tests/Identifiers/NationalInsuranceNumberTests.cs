@@ -70,4 +70,13 @@ public class NationalInsuranceNumberTests
     {
         Assert.False(NationalInsuranceNumber.IsValid(value));
     }
+
+    [Theory]
+    [InlineData("AB123456C\n")]
+    [InlineData("AB123456CA")]
+    [InlineData("AB12345C")]
+    public void Value_with_anything_after_the_number_is_refused(string value)
+    {
+        Assert.False(NationalInsuranceNumber.IsValid(value));
+    }
 }
