@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.BrowserTests;
 
@@ -65,6 +67,8 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The same patience for Playwright's expectations as for its actions (see NewPageAsync).
+        SetDefaultExpectTimeout(60_000);
         StartServer();
         BaseAddress = ClientOptions.BaseAddress;
         playwright = await Playwright.CreateAsync();
@@ -81,6 +85,9 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "en-GB" });
+        // dotnet test runs the other test assemblies beside these on a two-core machine: a page can take
+        // longer there than Playwright's 30 s default, which would fail a test that is otherwise right.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -90,7 +97,7 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GotoAsync("/sign-in");
         await page.GetByLabel(name, new PageGetByLabelOptions { Exact = true }).First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/sign-in"));
     }
 
     /// <summary>An API client with a bearer token of the hub's own issuer, to arrange what a test needs.</summary>

@@ -3,6 +3,8 @@ using IntegrationHub.Board;
 using Microsoft.Playwright;
 using static IntegrationHub.BrowserTests.Board.BoardArrangement;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.BrowserTests.Board;
 
@@ -89,7 +91,7 @@ public sealed class BoardDashboardTests(BrowserHub hub) : IClassFixture<BrowserH
         await Artefacts.ScreenshotAsync(page, "board-dashboard");
 
         await birthday.GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync($"**/board/cases/{nearlyEighteen.Id}");
+        await Expect(page).ToHaveURLAsync(new Regex($"/board/cases/{nearlyEighteen.Id}$"));
         Assert.Equal("Why do you need to see this case?", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
     }
 
@@ -105,7 +107,7 @@ public sealed class BoardDashboardTests(BrowserHub hub) : IClassFixture<BrowserH
 
         await page.GetByLabel("Referrals made in the last").SelectOptionAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/board?months=3&days=90", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/board\?months=3&days=90$"));
         Assert.Equal(3, await page.GetByTestId("trend").Locator("tbody tr").CountAsync());
         Assert.Contains("months=3", await page.GetByRole(AriaRole.Link, new() { Name = "Download declines (CSV)" }).GetAttributeAsync("href"), StringComparison.Ordinal);
 

@@ -3,6 +3,8 @@ using IntegrationHub.Contracts.V1;
 using IntegrationHub.Security;
 using Microsoft.Playwright;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.BrowserTests.Journeys;
 
@@ -31,7 +33,7 @@ public sealed class ReferralJourneyTests(BrowserHub hub) : IClassFixture<Browser
         await ReferralForm.ChooseAsync(pa, "Jobcentre", "#dwp-basis");
         await pa.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await pa.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
-        await pa.WaitForURLAsync(url => url.Contains("/workspace/referrals/", StringComparison.Ordinal));
+        await Expect(pa).ToHaveURLAsync(new Regex("/workspace/referrals/"));
         var legs = pa.GetByTestId("legs").Locator("tbody tr[data-agency]");
         Assert.Equal(3, await legs.CountAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(pa);
@@ -73,7 +75,7 @@ public sealed class ReferralJourneyTests(BrowserHub hub) : IClassFixture<Browser
         var pa = await hub.SignedInPageAsync();
 
         await pa.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await pa.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Expect(pa).ToHaveURLAsync(new Regex("^https?://[^/]+/$"));
         await pa.GotoAsync("/workspace");
 
         Assert.Contains("/sign-in", pa.Url, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 using static Microsoft.Playwright.Assertions;
+using System.Text.RegularExpressions;
 
 namespace IntegrationHub.BrowserTests.Partner;
 
@@ -59,7 +60,7 @@ public sealed class PartnerInboxTests(BrowserHub hub) : IClassFixture<BrowserHub
 
         await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Completed" });
         await ClickAsync(page, "Apply");
-        await page.WaitForURLAsync("**/partner?status=completed");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/partner\?status=completed$"));
 
         Assert.EndsWith("/partner?status=completed", page.Url, StringComparison.Ordinal);
         Assert.Equal("There are no referrals to Youth offending service with the status ‘Completed’.", (await page.GetByTestId("no-referrals").InnerTextAsync()).Trim());
@@ -67,7 +68,7 @@ public sealed class PartnerInboxTests(BrowserHub hub) : IClassFixture<BrowserHub
 
         await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Sent" });
         await ClickAsync(page, "Apply");
-        await page.WaitForURLAsync("**/partner?status=requested");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/partner\?status=requested$"));
 
         Assert.Equal(1, await page.GetByTestId("referrals").GetByRole(AriaRole.Row).Filter(new() { HasText = "Ivo Tamsin" }).CountAsync());
     }

@@ -1,5 +1,7 @@
 using IntegrationHub.Security;
 using Microsoft.Playwright;
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.BrowserTests.SignIn;
 
@@ -17,7 +19,7 @@ public sealed class SignInPageTests(BrowserHub hub) : IClassFixture<BrowserHub>
         await page.GetByLabel(LocalUsers.For(BrowserHub.Tenant).Single(u => u.Agency == "housing").Name, new() { Exact = true }).First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/partner", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new Regex("/partner$"));
         Assert.Contains("Housing worker", await page.GetByTestId("signed-in-as").InnerTextAsync(), StringComparison.Ordinal);
     }
 

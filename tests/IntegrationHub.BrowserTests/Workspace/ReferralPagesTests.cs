@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 using static Microsoft.Playwright.Assertions;
+using System.Text.RegularExpressions;
 
 namespace IntegrationHub.BrowserTests.Workspace;
 
@@ -52,7 +53,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/workspace/referrals/", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new Regex("/workspace/referrals/"));
         var rows = page.GetByTestId("legs").Locator("tbody tr[data-agency]");
         Assert.True(await rows.CountAsync() == 3, await page.Locator("main").InnerTextAsync());
         Assert.Equal(3, await rows.CountAsync());
