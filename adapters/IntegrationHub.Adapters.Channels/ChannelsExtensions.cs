@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Amqp;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Adapters.Channels.Webhooks;
@@ -12,28 +13,38 @@ namespace IntegrationHub.Adapters.Channels;
 public static class ChannelsExtensions
 {
     /// <summary>
-    /// The agency adapters named in <c>Adapters:Agencies</c>, with the delivery channels. Call before
-    /// <c>AddMessaging</c>, so each adapter's consumer is attached to its agency's adapter queue.
+    /// The agencies registered with <see cref="AgencyRegistration.AddAgency{TAdapter}"/>, the adapters named in
+    /// <c>Adapters:Agencies</c> (<c>*</c> for all) running in this process, and the delivery channels.
+    /// Call after registering the agencies and before <c>AddMessaging</c>, so each adapter's consumer
+    /// is attached to its agency's adapter queue.
     /// </summary>
-    public static IHostApplicationBuilder AddAgencyAdapters(this IHostApplicationBuilder builder, params IAgencyFormat[] available)
+    /// <param name="contract">The agency codes the published contract lists, each of which must be registered, and no other.</param>
+    /// <exception cref="InvalidOperationException">Two adapters claim one code, or the registered agencies are not the contract's.</exception>
+    public static IHostApplicationBuilder AddAgencyAdapters(this IHostApplicationBuilder builder, IReadOnlyList<string>? contract = null)
     {
+        var agencies = builder.Services.Registered();
+        if (contract is not null)
+        {
+            agencies.CoveringExactly(contract);
+        }
+
+        builder.Services.AddSingleton(agencies);
         builder.Services.AddOptions<AdapterOptions>()
             .Bind(builder.Configuration.GetSection(AdapterOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Agencies.All(a => available.Any(f => f.Agency == a)), "Adapters:Agencies names an agency with no adapter.")
+            .Validate(o => o.Agencies.All(a => a == AdapterOptions.AllAgencies || agencies.Contains(a)), "Adapters:Agencies names an agency with no adapter.")
             .Validate(o => o.Organisations.Values.All(c => c.Channel != AdapterOptions.WebhookChannelName || (c.WebhookUrl is not null && !string.IsNullOrEmpty(c.WebhookSecret))),
                 "A webhook organisation needs WebhookUrl and WebhookSecret.")
             .ValidateOnStart();
 
         var running = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Agencies)}").Get<string[]>() ?? [];
         var transport = builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"];
-        builder.Services.AddSingleton(new AgencyFormats(available));
-        foreach (var format in available.Where(f => running.Contains(f.Agency)))
+        foreach (var agency in agencies.All.Where(d => running.Contains(AdapterOptions.AllAgencies) || running.Contains(d.Code)))
         {
-            builder.Services.AddSingleton(new AgencyConsumer(format.Agency, typeof(DeliverLegConsumer)));
+            builder.Services.AddSingleton(new AgencyConsumer(agency.Code, typeof(DeliverLegConsumer)));
             if (transport == "RabbitMq")
             {
-                builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<AgencyAnswerListener>(sp, format));
+                builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<AgencyAnswerListener>(sp, agency.Format));
             }
         }
 

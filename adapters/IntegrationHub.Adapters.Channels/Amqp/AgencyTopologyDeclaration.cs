@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Messaging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,14 +13,14 @@ namespace IntegrationHub.Adapters.Channels.Amqp;
 /// in the background, and until it succeeds this check keeps the process not ready.
 /// </summary>
 public sealed class AgencyTopologyDeclaration(
-    AgencyFormats formats,
+    AgencyDefinitions agencies,
     QueueAddresses queues,
     ILogger<AgencyTopologyDeclaration> logger) : BackgroundService, IHealthCheck
 {
     public const string HealthCheckName = "rabbitmq-topology";
     static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    readonly Topology topology = AgencyTopology.For(formats.Agencies);
+    readonly Topology topology = AgencyTopology.For(agencies.Codes);
     readonly TaskCompletionSource declared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     volatile string? lastFailure;
 

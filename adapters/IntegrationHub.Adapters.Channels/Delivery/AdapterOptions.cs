@@ -7,8 +7,10 @@ public sealed class AdapterOptions
 {
     public const string Section = "Adapters";
 
-    /// <summary>The agency codes whose adapters run in this process (the hub's, or the adapters host's).</summary>
+    /// <summary>The agency codes whose adapters run in this process (the hub's, or the adapters host's); <c>*</c> for every registered agency.</summary>
     public string[] Agencies { get; set; } = [];
+
+    public const string AllAgencies = "*";
 
     /// <summary>The channel of an organisation with no entry of its own.</summary>
     [Required]
@@ -27,8 +29,9 @@ public sealed class AdapterOptions
     public const string FhirRestChannelName = "FhirRest";
     public const string PartnerInboxChannelName = "PartnerInbox";
 
-    public OrganisationChannel For(string organisationCode) =>
-        Organisations.TryGetValue(organisationCode, out var own) ? own : new OrganisationChannel { Channel = DefaultChannel };
+    /// <summary>The organisation's own entry, else the agency's default channel, else <see cref="DefaultChannel"/>.</summary>
+    public OrganisationChannel For(string organisationCode, string? agencyDefaultChannel = null) =>
+        Organisations.TryGetValue(organisationCode, out var own) ? own : new OrganisationChannel { Channel = agencyDefaultChannel ?? DefaultChannel };
 }
 
 public sealed class OrganisationChannel

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace IntegrationHub.Adapters.Channels.Delivery;
 /// <see cref="LegDeliveryFailed"/> with the reason, so it shows as failed on the referral.
 /// </summary>
 public sealed class DeliverLegConsumer(
-    AgencyFormats formats,
+    AgencyDefinitions agencies,
     IEnumerable<IAgencyChannel> channels,
     IOptions<AdapterOptions> options,
     TimeProvider clock,
@@ -37,7 +38,7 @@ public sealed class DeliverLegConsumer(
         var delivery = new AgencyDelivery(leg.LegId, leg.ReferralId, leg.Agency, leg.Recipient, AgencyDelivery.ReferralKind, document);
         try
         {
-            var receipt = await Channel(leg.Recipient).DeliverAsync(delivery, context.CancellationToken);
+            var receipt = await Channel(leg.Agency, leg.Recipient).DeliverAsync(delivery, context.CancellationToken);
             logger.LogInformation("Leg {LegId} delivered to {Organisation}", leg.LegId, leg.Recipient.Code);
             if (receipt.ReceivedByAgency)
             {
@@ -59,15 +60,15 @@ public sealed class DeliverLegConsumer(
             cancelled.LegId, cancelled.ReferralId, cancelled.Agency, recipient, AgencyDelivery.CancellationKind, Format(cancelled.Agency).Cancellation(cancelled));
 
         // A cancellation that cannot be delivered must not be lost quietly: it faults, and goes to the error queue to be replayed.
-        await Channel(recipient).DeliverAsync(delivery, context.CancellationToken);
+        await Channel(cancelled.Agency, recipient).DeliverAsync(delivery, context.CancellationToken);
         logger.LogInformation("Cancellation of leg {LegId} delivered to {Organisation}", cancelled.LegId, recipient.Code);
     }
 
-    IAgencyFormat Format(string agency) => formats.For(agency);
+    IAgencyFormat Format(string agency) => agencies.For(agency).Format;
 
-    IAgencyChannel Channel(Organisation recipient)
+    IAgencyChannel Channel(string agency, Organisation recipient)
     {
-        var name = options.Value.For(recipient.Code).Channel;
+        var name = options.Value.For(recipient.Code, agencies.For(agency).DefaultChannel).Channel;
         return channels.SingleOrDefault(c => c.Name == name)
             ?? throw new InvalidOperationException($"Organisation '{recipient.Code}' uses channel '{name}', which this process does not have.");
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
@@ -38,7 +39,7 @@ public static class AgencyAnswersApi
 
     public sealed record AnswerRecorded(string Type, Guid AnswerId, Guid LegId, string Outcome, string? Refusal);
 
-    public sealed record Services(HubDbContext Db, AgencyAnswerRecorder Recorder, AgencyFormats Formats, TimeProvider Clock, ClaimsPrincipal Principal)
+    public sealed record Services(HubDbContext Db, AgencyAnswerRecorder Recorder, AgencyDefinitions Agencies, TimeProvider Clock, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
     }
@@ -70,7 +71,7 @@ public static class AgencyAnswersApi
         IReadOnlyList<Contracts.V1.ILegAnswer> answers;
         try
         {
-            answers = services.Formats.For(user.Agency!).ReadAnswer(body);
+            answers = services.Agencies.For(user.Agency!).Format.ReadAnswer(body);
         }
         catch (AgencyAnswerRejectedException ex)
         {

@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
@@ -17,7 +18,7 @@ public sealed class ReferralMaker(
     IOptions<SharingOptions> sharing,
     IOptions<AgencyDirectoryOptions> directory,
     IOptions<TenantOptions> tenants,
-    AgencyFormats formats)
+    AgencyDefinitions definitions)
 {
     /// <summary>
     /// Validates the request and, if it is sound and every leg holds what its agency needs to deliver it,
@@ -188,7 +189,7 @@ public sealed class ReferralMaker(
         var messages = legs.Select(leg => LegMessages.Requested(referral, leg, person, plan, tenants.Value)).ToList();
         foreach (var message in messages)
         {
-            foreach (var unmet in formats.For(message.Agency).DeliveryRequirements.Where(r => !r.IsMetBy(message)))
+            foreach (var unmet in definitions.For(message.Agency).Format.DeliveryRequirements.Where(r => !r.IsMetBy(message)))
             {
                 errors.Add($"{fieldOfAgency[message.Agency]}.{unmet.Field}", unmet.Need);
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Contracts.V1;
 using MassTransit;
@@ -110,7 +111,20 @@ public class WebhookDeliveryTests
             ["Adapters:Webhooks:FirstRetryDelay"] = "00:00:00.050",
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddAgencyAdapters(new JsonTestFormat());
+        builder.AddAgency(new AgencyDefinition
+        {
+            Code = AgencyCodes.Housing,
+            Name = "Test housing",
+            NameInSentence = "the test housing authority",
+            Theme = AgencyThemes.Housing,
+            Format = new JsonTestFormat(),
+            DefaultOrganisation = new Organisation(Organisation, "Test housing authority"),
+            SharedSections = [PlanSectionCodes.Accommodation],
+            SharedIdentifiers = [],
+            ServiceLevels = new ServiceLevels(1, 10),
+            Documents = [],
+            Demo = new DemoStandIn("Test worker"),
+        }).AddAgencyAdapters();
         builder.Services.AddMassTransitTestHarness(x => x.AddConsumer<DeliverLegConsumer>());
         builder.Services.Configure<TestHarnessOptions>(o => o.TestTimeout = TimeSpan.FromSeconds(30));
         var host = builder.Build();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using Microsoft.AspNetCore.Hosting;
@@ -89,8 +90,8 @@ public sealed class UncheckedJobcentreHub : AdaptersInProcessHub
         base.ConfigureSettings(builder);
         builder.ConfigureTestServices(services =>
         {
-            var formats = (AgencyFormats)services.Single(d => d.ServiceType == typeof(AgencyFormats)).ImplementationInstance!;
-            services.AddSingleton(new AgencyFormats(All.Select(a => a == Dwp ? new Unchecked(formats.For(a)) : formats.For(a))));
+            var agencies = (AgencyDefinitions)services.Single(d => d.ServiceType == typeof(AgencyDefinitions)).ImplementationInstance!;
+            services.AddSingleton(new AgencyDefinitions(agencies.All.Select(a => a.Code == Dwp ? a with { Format = new Unchecked(a.Format) } : a)));
         });
     }
 

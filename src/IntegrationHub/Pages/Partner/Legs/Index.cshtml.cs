@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
@@ -19,7 +20,7 @@ namespace IntegrationHub.Pages.Partner.Legs;
 /// the page refuses what the API refuses and writes the same timeline.
 /// </summary>
 public sealed class IndexModel(
-    HubDbContext db, AuditLog audit, IOptions<TenantOptions> tenants, AgencyAnswerRecorder recorder, AgencyFormats formats, TimeProvider clock) : HubPageModel
+    HubDbContext db, AuditLog audit, IOptions<TenantOptions> tenants, AgencyAnswerRecorder recorder, AgencyDefinitions agencies, TimeProvider clock) : HubPageModel
 {
     /// <summary>Made when the page is rendered: a form sent twice records one answer (the recorder's inbox).</summary>
     [BindProperty(Name = "answerId")]
@@ -60,7 +61,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<TimelineLine> History { get; private set; } = [];
 
-    public IReadOnlyDictionary<string, string> DeclineReasons => formats.For(Caller.Agency!).DeclineReasons;
+    public IReadOnlyDictionary<string, string> DeclineReasons => agencies.For(Caller.Agency!).Format.DeclineReasons;
 
     public string AgencyName => Display.AgencyName(Caller.Agency ?? "");
 
