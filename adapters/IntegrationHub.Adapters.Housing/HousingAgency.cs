@@ -20,6 +20,7 @@ public sealed class HousingAgency : IAgencyAdapter
         SharedSections = HousingSharing.Rule.Sections,
         SharedIdentifiers = [IdentifierTypes.LocalAuthorityPersonId],
         ServiceLevels = new ServiceLevels(AcknowledgeWithin: 1, DecideWithin: 10),
+        TakesDutyToReferConsents = true,
         UnacceptableDeclines = [HousingDeclineReasons.IntentionallyHomeless, HousingDeclineReasons.NoLocalConnection],
         Safeguards = [new BeforeCustodyRelease("release-without-accommodation", DaysBefore: 28)],
         Documents =

@@ -34,6 +34,12 @@ public sealed record AgencyDefinition
     /// <summary>Working days to acknowledge and to decide, where a tenant has agreed no others.</summary>
     public required ServiceLevels ServiceLevels { get; init; }
 
+    /// <summary>
+    /// A referral under the duty to refer (Homelessness Reduction Act 2017, s.213B): the young person's
+    /// three consents are asked and sent one by one, and no other agency takes them.
+    /// </summary>
+    public bool TakesDutyToReferConsents { get; init; }
+
     /// <summary>Its decline reason codes corporate parents should not accept: they escalate straight to level 2.</summary>
     public IReadOnlyList<string> UnacceptableDeclines { get; init; } = [];
 

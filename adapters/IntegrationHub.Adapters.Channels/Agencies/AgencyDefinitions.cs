@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace IntegrationHub.Adapters.Channels.Agencies;
 
 /// <summary>Every agency this process knows, whether or not it runs that agency's adapter, in the order registered.</summary>
@@ -36,7 +38,7 @@ public sealed class AgencyDefinitions
 
     public IEnumerable<string> Codes => All.Select(d => d.Code);
 
-    public bool Contains(string? code) => code is not null && byCode.ContainsKey(code);
+    public bool Contains([NotNullWhen(true)] string? code) => code is not null && byCode.ContainsKey(code);
 
     /// <exception cref="InvalidOperationException">No adapter defines the agency.</exception>
     public AgencyDefinition For(string code) =>

@@ -37,7 +37,7 @@ public static class BoardApi
         api.MapGet("/declines", DeclinesAsync).WithName("BoardDeclines")
             .WithDescription("Declined legs by agency and reason code over the last `months` (default 12). ?format=csv for CSV.");
         api.MapGet("/upcoming", UpcomingAsync).WithName("BoardUpcoming")
-            .WithDescription("Releases and transitions to probation in the next `days` (default 90), and 18th birthdays in six months of young people open to the YOS. ?format=csv for CSV.");
+            .WithDescription("Releases and transitions to probation in the next `days` (default 90), and 18th birthdays in six months of young people open to a service they leave at 18 (the agencies' before-18 safeguards, e.g. the youth offending service, CAMHS). ?format=csv for CSV.");
         api.MapGet("/trend", TrendAsync).WithName("BoardTrend")
             .WithDescription("Per calendar month, the last `months` (default 12): referrals made, legs decided, escalations raised and resolved. ?format=csv for CSV.");
         api.MapPost("/cases/{referralId:guid}/openings", OpenCaseAsync).WithName("OpenBoardCase")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.Escalations.Calendar;
@@ -15,7 +16,7 @@ namespace IntegrationHub.Board;
 /// a time window, or the legs that have a dated event coming up); medians, age bands and months are worked
 /// out in memory. Dates are UK dates (Europe/London), as the SLA calendar's are.
 /// </summary>
-public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOptions<EscalationOptions> escalations, TimeProvider clock)
+public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOptions<EscalationOptions> escalations, AgencyDefinitions agencies, TimeProvider clock)
 {
     public const string TimeZone = "Europe/London";
 
@@ -58,8 +59,8 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
             today,
             open.Count,
             Tally(Enumerable.Range(1, EscalationLadder.TopLevel).Select(l => l.ToString(CultureInfo.InvariantCulture)), open.Select(e => e.Level.ToString(CultureInfo.InvariantCulture))),
-            Tally(EscalationThemes.All, open.Select(e => e.Theme)),
-            Tally(AgencyCodes.All, open.Select(e => e.Agency)),
+            Tally(AgencyThemes.All, open.Select(e => e.Theme)),
+            Tally(agencies.Codes, open.Select(e => e.Agency)),
             Tally(AgeBands.All, open.Select(e => AgeBandOf(e.YoungPersonId))),
             [.. open
                 .OrderByDescending(e => e.Level).ThenBy(e => e.DueBy).ThenBy(e => e.Id)
@@ -89,7 +90,7 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
                 Acknowledged: g.Where(a => a.ToStatus == Received).Select(a => (DateTimeOffset?)a.At).Min(),
                 Decided: g.Where(a => Decisions.Contains(a.ToStatus)).Select(a => (DateTimeOffset?)a.At).Min()));
 
-        var agencies = AgencyCodes.All.Select(agency =>
+        var byAgency = agencies.Codes.Select(agency =>
         {
             var measured = legs.Where(l => l.Agency == agency).Select(leg =>
             {
@@ -124,7 +125,7 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
                 counted == 0 ? null : Math.Round(100.0 * within / counted, 1, MidpointRounding.AwayFromZero));
         }).ToList();
 
-        return new TimelinessFigures(now, since, SlaRule, agencies);
+        return new TimelinessFigures(now, since, SlaRule, byAgency);
     }
 
     public async Task<DeclineFigures> DeclinesAsync(string tenantId, int months, CancellationToken cancellationToken)
@@ -147,7 +148,7 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
             UkDate(since),
             UkDate(now),
             counts.Sum(d => d.Count),
-            Tally(AgencyCodes.All, counts.SelectMany(d => Enumerable.Repeat(d.Agency, d.Count))),
+            Tally(agencies.Codes, counts.SelectMany(d => Enumerable.Repeat(d.Agency, d.Count))),
             counts);
     }
 
@@ -179,19 +180,25 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
         // Born on or after this day 18 years ago: not yet 18. The window is widened by a day for 29 February and checked exactly below.
         var bornFrom = today.AddYears(-18).AddDays(-1);
         var bornTo = birthdaysTo.AddYears(-18);
-        var openToYos = await (
+        // The services whose young people move on at 18: the cohorts of the agencies' before-18 safeguards.
+        var movingOn = agencies.All.SelectMany(a => a.Safeguards).OfType<BeforeEighteen>().Select(s => s.Who).OfType<OpenTo>().Distinct().ToList();
+        var movingAgencies = movingOn.Select(c => c.Agency).Distinct().ToList();
+        var open = await (
             from leg in db.Legs
             join referral in db.Referrals on leg.ReferralId equals referral.Id
             join person in db.YoungPeople on referral.YoungPersonId equals person.Id
-            where referral.TenantId == tenantId && leg.Agency == AgencyCodes.Yos && OpenOrAccepted.Contains(leg.Status)
+            where referral.TenantId == tenantId && movingAgencies.Contains(leg.Agency) && OpenOrAccepted.Contains(leg.Status)
                 && person.DateOfBirth >= bornFrom && person.DateOfBirth <= bornTo
-            select new { ReferralId = referral.Id, LegId = leg.Id, YoungPersonId = person.Id, person.DateOfBirth, referral.CreatedAt })
+            select new { ReferralId = referral.Id, LegId = leg.Id, leg.Agency, leg.Recipient, YoungPersonId = person.Id, person.DateOfBirth, referral.CreatedAt })
             .ToListAsync(cancellationToken);
-        var birthdays = openToYos
+
+        // The recipient's service is inside the leg's JSON column, so the cohorts are told apart in memory.
+        var birthdays = open
+            .Where(p => movingOn.Any(c => c.Agency == p.Agency && (c.Service is null || c.Service == p.Recipient.Service)))
             .Where(p => p.DateOfBirth.AddYears(18) >= today && p.DateOfBirth.AddYears(18) <= birthdaysTo)
             .OrderByDescending(p => p.CreatedAt)
-            .DistinctBy(p => p.YoungPersonId)
-            .Select(p => new UpcomingEvent(p.DateOfBirth.AddYears(18), UpcomingKinds.EighteenthBirthday, AgencyCodes.Yos, p.ReferralId, p.LegId, p.YoungPersonId));
+            .DistinctBy(p => (p.YoungPersonId, p.Agency))
+            .Select(p => new UpcomingEvent(p.DateOfBirth.AddYears(18), UpcomingKinds.EighteenthBirthday, p.Agency, p.ReferralId, p.LegId, p.YoungPersonId));
 
         return new UpcomingFigures(today, to, birthdaysTo, [.. reported.Concat(birthdays)
             .OrderBy(e => e.Date).ThenBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.ReferralId)]);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Demo;
 
 /// <summary>DEMO ONLY: prints where the hub is and a token for each demo role once it is listening.</summary>
-sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, LocalTokenIssuer tokens, IOptions<DemoOptions> options) : IHostedService
+sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, LocalTokenIssuer tokens, LocalUsers localUsers, IOptions<DemoOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, Local
             "",
             "  Demo tokens (Authorization: Bearer <token>), valid for this signing key:",
         };
-        foreach (var user in LocalUsers.For(tenant))
+        foreach (var user in localUsers.For(tenant))
         {
             lines.Add($"  {user.Role}{(user.Agency is null ? "" : $", {user.Agency}")} ({tenant}), {user.Name}:");
             lines.Add($"    {tokens.Mint(user.Id, user.Name, user.Role, tenant, user.Agency)}");

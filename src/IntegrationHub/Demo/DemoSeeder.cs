@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.PathwayPlans;
@@ -43,11 +44,12 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         db.PlanVersions.AddRange(jordanPlan, amiraPlan);
         await db.SaveChangesAsync(cancellationToken);
 
+        var agencies = scope.ServiceProvider.GetRequiredService<AgencyDefinitions>().All;
         var consent = new LawfulBasisInput("consent", pa.Name, now, "Jordan agreed at the pathway plan review; signed form on file.");
         var (referral, errors) = await scope.ServiceProvider.GetRequiredService<ReferralMaker>().MakeAsync(
             new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March and needs somewhere to live, mental health support, help into work and joined-up youth justice and probation support.",
                 [PlanSectionCodes.Accommodation, PlanSectionCodes.Financial, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Justice],
-                [.. AgencyCodes.All.Select(agency => new ReferralAgency(agency, consent))]),
+                [.. agencies.Select(agency => new ReferralAgency(agency.Code, consent))]),
             pa,
             cancellationToken);
         if (referral is null)
@@ -57,17 +59,12 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
 
         // One escalation at each level of the ladder, so the managers' and board's views have something to show.
         var runner = scope.ServiceProvider.GetRequiredService<EscalationRunner>();
-        (int Level, string Agency, string Reason)[] escalations =
-        [
-            (1, AgencyCodes.Nhs, "Demo: CAMHS has not offered Jordan an appointment within the agreed 4 weeks."),
-            (2, AgencyCodes.Dwp, "Demo: the Jobcentre declined the referral although Jordan has no work coach."),
-            (3, AgencyCodes.Housing, "Demo: no supported accommodation has been found for Jordan's move in March."),
-        ];
-        foreach (var (level, agency, reason) in escalations)
+        foreach (var (level, agency) in agencies.Take(EscalationLadder.TopLevel).Select((a, i) => (i + 1, a)))
         {
+            var reason = $"Demo: a team manager raised that {agency.NameInSentence} has not agreed a plan with Jordan before the move in March.";
             await runner.RaiseAsync(
                 new EscalationRunner.Candidate($"demo:{referral.Id}:{level}", level, EscalationReasons.RaisedByManager, reason,
-                    referral.Id, referral.Legs.Single(l => l.Agency == agency).Id, jordan.Id, tenant, agency),
+                    referral.Id, referral.Legs.Single(l => l.Agency == agency.Code).Id, jordan.Id, tenant, agency.Code),
                 clock.GetUtcNow(),
                 cancellationToken);
         }

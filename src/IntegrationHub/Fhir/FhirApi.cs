@@ -26,6 +26,12 @@ namespace IntegrationHub.Fhir;
 /// </summary>
 public static class FhirApi
 {
+    /// <summary>
+    /// The one agency this facade serves, by design: its resources are the NHS adapter's own
+    /// (<c>NhsRestResources</c>, <c>NhsTaskAnswers</c>), as FHIR is the NHS's format and no other agency's.
+    /// </summary>
+    const string FhirAgency = AgencyCodes.Nhs;
+
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup("/fhir").WithTags("FHIR R4 facade (NHS)");
@@ -40,7 +46,7 @@ public static class FhirApi
         return app;
     }
 
-    public sealed record Services(HubDbContext Db, AuditLog Audit, AgencyAnswerRecorder Recorder, IOptions<TenantOptions> Tenants, ClaimsPrincipal Principal)
+    public sealed record Services(HubDbContext Db, AuditLog Audit, AgencyAnswerRecorder Recorder, LegMessages Messages, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
     }
@@ -198,7 +204,7 @@ public static class FhirApi
             return FhirResults.Error(StatusCodes.Status400BadRequest, IssueType.Invalid, "The Task's leg identifier is not the Task in the URL.", "Task.identifier");
         }
 
-        var outcome = await services.Recorder.RecordAsync(answer, (services.User.TenantId, AgencyCodes.Nhs), cancellationToken);
+        var outcome = await services.Recorder.RecordAsync(answer, (services.User.TenantId, FhirAgency), cancellationToken);
         if (outcome == AnswerOutcome.UnknownLeg)
         {
             return NotFound(id);
@@ -213,7 +219,7 @@ public static class FhirApi
         return FhirResults.Resource(leg.Resources.Task);
     }
 
-    static IResult? NotNhs(HubUser user) => user.Agency == AgencyCodes.Nhs
+    static IResult? NotNhs(HubUser user) => user.Agency == FhirAgency
         ? null
         : FhirResults.Error(StatusCodes.Status403Forbidden, IssueType.Forbidden, "The FHIR facade serves NHS organisations only.");
 
@@ -229,8 +235,8 @@ public static class FhirApi
         // Not tracked: a referral already in the context (after an update) would bring all its legs along.
         var referrals = await services.Db.Referrals
             .AsNoTracking()
-            .Include(r => r.Legs.Where(l => l.Agency == AgencyCodes.Nhs && (legId == null || l.Id == legId)))
-            .Where(r => r.TenantId == tenant && r.Legs.Any(l => l.Agency == AgencyCodes.Nhs && (legId == null || l.Id == legId)))
+            .Include(r => r.Legs.Where(l => l.Agency == FhirAgency && (legId == null || l.Id == legId)))
+            .Where(r => r.TenantId == tenant && r.Legs.Any(l => l.Agency == FhirAgency && (legId == null || l.Id == legId)))
             .OrderByDescending(r => r.CreatedAt)
             .Take(500)
             .ToListAsync(cancellationToken);
@@ -243,7 +249,7 @@ public static class FhirApi
             leg,
             r.YoungPersonId,
             NhsRestResources.For(
-                LegMessages.Requested(r, leg, people[r.YoungPersonId], plans[r.PlanVersionId], services.Tenants.Value),
+                services.Messages.Requested(r, leg, people[r.YoungPersonId], plans[r.PlanVersionId]),
                 new LegState(leg.Status, leg.UpdatedAt, leg.StatusReason, leg.ReasonCode, leg.Outcome, leg.AgencyReference)))))];
     }
 

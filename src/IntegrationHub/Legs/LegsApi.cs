@@ -23,7 +23,7 @@ public static class LegsApi
         return app;
     }
 
-    public sealed record Services(HubDbContext Db, AuditLog Audit, IOptions<TenantOptions> Tenants, ClaimsPrincipal Principal)
+    public sealed record Services(HubDbContext Db, AuditLog Audit, LegMessages Messages, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
     }
@@ -94,6 +94,6 @@ public static class LegsApi
         var person = await services.Db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
         var plan = await services.Db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
         await services.Audit.RecordReadAsync(user, "leg", leg.Id, person.Id, leg.LawfulBasis.Basis, cancellationToken);
-        return TypedResults.Ok(new AgencyLegView(LegDetails.From(leg), LegMessages.Requested(referral, leg, person, plan, services.Tenants.Value)));
+        return TypedResults.Ok(new AgencyLegView(LegDetails.From(leg), services.Messages.Requested(referral, leg, person, plan)));
     }
 }

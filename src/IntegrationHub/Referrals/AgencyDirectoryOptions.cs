@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 
 namespace IntegrationHub.Referrals;
@@ -6,20 +7,14 @@ namespace IntegrationHub.Referrals;
 /// Which organisation serves each agency type, by area. A care leaver is referred to the agencies
 /// of the area where they live: <c>AgencyDirectory:Areas:{area}:{agency}</c> when they live out of
 /// area, else the looking-after local authority's own <c>AgencyDirectory:Tenants:{id}:{agency}</c>,
-/// else the national defaults, so that a new tenant still routes somewhere visible.
+/// else the agency's own default organisation (its definition's), so that a new tenant still routes somewhere visible.
 /// </summary>
 public sealed class AgencyDirectoryOptions
 {
     public const string Section = "AgencyDirectory";
 
-    public Dictionary<string, Organisation> Default { get; set; } = new()
-    {
-        [AgencyCodes.Housing] = new("housing-authority", "Local housing authority"),
-        [AgencyCodes.Nhs] = new("integrated-care-board", "Integrated care board"),
-        [AgencyCodes.Dwp] = new("jobcentre-plus", "Jobcentre Plus care leaver single point of contact"),
-        [AgencyCodes.Probation] = new("probation-service", "Probation Service"),
-        [AgencyCodes.Yos] = new("youth-offending-service", "Youth offending service"),
-    };
+    /// <summary>By agency; filled from the agencies' definitions for every agency configuration leaves out.</summary>
+    public Dictionary<string, Organisation> Default { get; set; } = [];
 
     public Dictionary<string, Dictionary<string, Organisation>> Tenants { get; set; } = [];
 
@@ -33,9 +28,16 @@ public sealed class AgencyDirectoryOptions
                 ? organisation
                 : Default[agency];
 
-    internal IEnumerable<string> Validate() =>
+    internal void AddDefaults(AgencyDefinitions agencies)
+    {
+        foreach (var agency in agencies.All)
+        {
+            Default.TryAdd(agency.Code, agency.DefaultOrganisation);
+        }
+    }
+
+    internal IEnumerable<string> Validate(AgencyDefinitions agencies) =>
         Default.Concat(Tenants.Values.SelectMany(t => t)).Concat(Areas.Values.SelectMany(a => a))
-            .Where(e => !AgencyCodes.All.Contains(e.Key) || string.IsNullOrWhiteSpace(e.Value?.Code) || string.IsNullOrWhiteSpace(e.Value.Name))
-            .Select(e => $"AgencyDirectory entry '{e.Key}' is not valid.")
-            .Concat(AgencyCodes.All.Where(a => !Default.ContainsKey(a)).Select(a => $"AgencyDirectory:Default has no '{a}'."));
+            .Where(e => !agencies.Contains(e.Key) || string.IsNullOrWhiteSpace(e.Value?.Code) || string.IsNullOrWhiteSpace(e.Value.Name))
+            .Select(e => $"AgencyDirectory entry '{e.Key}' is not valid.");
 }

@@ -1,13 +1,15 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.YoungPeople;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Referrals;
 
 /// <summary>Builds what an agency is sent: only its shared sections and the identifiers it needs.</summary>
-public static class LegMessages
+public sealed class LegMessages(AgencyDefinitions agencies, IOptions<TenantOptions> tenants)
 {
-    public static LegRequested Requested(Referral referral, Leg leg, YoungPerson person, PathwayPlanVersion plan, TenantOptions tenants) => new(
+    public LegRequested Requested(Referral referral, Leg leg, YoungPerson person, PathwayPlanVersion plan) => new(
         leg.Id,
         referral.Id,
         referral.TenantId,
@@ -20,10 +22,10 @@ public static class LegMessages
             person.FamilyName,
             person.DateOfBirth,
             person.Contact,
-            [.. person.Identifiers().Where(i => SharingOptions.IdentifiersFor(leg.Agency).Contains(i.Type))]),
+            [.. person.Identifiers().Where(i => agencies.For(leg.Agency).SharedIdentifiers.Contains(i.Type))]),
         [.. leg.SharedSections.Select(plan.Section).OfType<PlanSection>()],
         leg.LawfulBasis,
-        new Referrer(referral.ReferrerName, referral.ReferrerEmail, null, tenants.NameOf(referral.TenantId)));
+        new Referrer(referral.ReferrerName, referral.ReferrerEmail, null, tenants.Value.NameOf(referral.TenantId)));
 
     /// <summary>The change's reason code is the cancellation kind.</summary>
     public static LegCancelled Cancelled(Referral referral, Leg leg, LegChange change, LegRequested sent) =>

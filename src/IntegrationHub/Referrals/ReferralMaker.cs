@@ -1,5 +1,5 @@
-using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
@@ -17,7 +17,7 @@ public sealed class ReferralMaker(
     TimeProvider clock,
     IOptions<SharingOptions> sharing,
     IOptions<AgencyDirectoryOptions> directory,
-    IOptions<TenantOptions> tenants,
+    LegMessages legMessages,
     AgencyDefinitions definitions)
 {
     /// <summary>
@@ -106,9 +106,9 @@ public sealed class ReferralMaker(
         {
             var field = $"agencies[{i}]";
             var agency = agencies[i].Agency;
-            if (agency is null || !AgencyCodes.All.Contains(agency))
+            if (!definitions.Contains(agency))
             {
-                errors.Add($"{field}.agency", $"'{agency}' is not an agency; use one of: {string.Join(", ", AgencyCodes.All)}.");
+                errors.Add($"{field}.agency", $"'{agency}' is not an agency; use one of: {string.Join(", ", definitions.Codes)}.");
                 continue;
             }
 
@@ -186,7 +186,7 @@ public sealed class ReferralMaker(
             });
         }
 
-        var messages = legs.Select(leg => LegMessages.Requested(referral, leg, person, plan, tenants.Value)).ToList();
+        var messages = legs.Select(leg => legMessages.Requested(referral, leg, person, plan)).ToList();
         foreach (var message in messages)
         {
             foreach (var unmet in definitions.For(message.Agency).Format.DeliveryRequirements.Where(r => !r.IsMetBy(message)))
@@ -198,12 +198,13 @@ public sealed class ReferralMaker(
         return errors.Any ? (null, errors) : (new ReferralDraft(referral, messages), errors);
     }
 
-    /// <summary>Only a housing referral may carry the duty to refer's three consents; whether each is given is housing's requirement.</summary>
-    static bool TakesDutyToReferConsents(DutyToReferConsents? consents, string agency, string field, ValidationErrors errors)
+    /// <summary>Only a referral under the duty to refer may carry its three consents; whether each is given is that agency's requirement.</summary>
+    bool TakesDutyToReferConsents(DutyToReferConsents? consents, string agency, string field, ValidationErrors errors)
     {
-        if (consents is not null && agency != AgencyCodes.Housing)
+        if (consents is not null && !definitions.For(agency).TakesDutyToReferConsents)
         {
-            errors.Add(field, $"Only a housing referral takes the duty to refer consents, not '{agency}'.");
+            var takers = definitions.All.Where(d => d.TakesDutyToReferConsents).Select(d => d.NameInSentence);
+            errors.Add(field, $"Only a referral to {string.Join(" or ", takers)} takes the duty to refer consents, not '{agency}'.");
             return false;
         }
 

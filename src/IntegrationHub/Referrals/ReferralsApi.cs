@@ -30,7 +30,7 @@ public static class ReferralsApi
     }
 
     public sealed record Services(
-        HubDbContext Db, Outbox.Outbox Outbox, AuditLog Audit, TimeProvider Clock, IOptions<TenantOptions> Tenants, ClaimsPrincipal Principal)
+        HubDbContext Db, Outbox.Outbox Outbox, AuditLog Audit, TimeProvider Clock, LegMessages Messages, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
     }
@@ -183,7 +183,7 @@ public static class ReferralsApi
         {
             referral.ChangeLeg(leg, change);
             services.Outbox.Send(
-                LegMessages.Cancelled(referral, leg, change, LegMessages.Requested(referral, leg, person, plan, services.Tenants.Value)),
+                LegMessages.Cancelled(referral, leg, change, services.Messages.Requested(referral, leg, person, plan)),
                 Endpoints.AdapterQueue(leg.Agency));
         }
 

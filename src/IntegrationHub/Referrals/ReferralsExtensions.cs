@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Auditing;
 using MassTransit;
 
@@ -9,16 +10,19 @@ public static class ReferralsExtensions
     {
         builder.Services.AddOptions<SharingOptions>()
             .Bind(builder.Configuration.GetSection(SharingOptions.Section))
-            .Validate(o => !o.Validate().Any(), "Sharing names an unknown agency or section.")
+            .PostConfigure<AgencyDefinitions>((o, agencies) => o.AddDefaults(agencies))
+            .Validate<AgencyDefinitions>((o, agencies) => !o.Validate(agencies).Any(), "Sharing names an unknown agency or section.")
             .ValidateOnStart();
         builder.Services.AddOptions<AgencyDirectoryOptions>()
             .Bind(builder.Configuration.GetSection(AgencyDirectoryOptions.Section))
-            .Validate(o => !o.Validate().Any(), "AgencyDirectory names an unknown agency or an organisation without a code and name.")
+            .PostConfigure<AgencyDefinitions>((o, agencies) => o.AddDefaults(agencies))
+            .Validate<AgencyDefinitions>((o, agencies) => !o.Validate(agencies).Any(), "AgencyDirectory names an unknown agency or an organisation without a code and name.")
             .ValidateOnStart();
         builder.Services.AddOptions<TenantOptions>()
             .Bind(builder.Configuration.GetSection(TenantOptions.Section))
             .Validate(o => o.LocalAuthorities.Values.All(t => !string.IsNullOrWhiteSpace(t.Name)), "Every Tenants:LocalAuthorities entry needs a Name.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<LegMessages>();
         builder.Services.AddScoped<ReferralMaker>();
         builder.Services.AddScoped<AgencyAnswerRecorder>();
         builder.Services.AddScoped<AuditLog>();

@@ -1,24 +1,19 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
-using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 
 namespace IntegrationHub.Referrals;
 
 /// <summary>
-/// Data minimisation: which pathway plan sections each agency type may see. The defaults are the
-/// national matrix; a local authority may narrow or widen its own under <c>Sharing:Tenants:{id}</c>.
+/// Data minimisation: which pathway plan sections each agency type may see. The defaults are each
+/// agency's own definition (the national matrix); a local authority may narrow or widen its own under
+/// <c>Sharing:Tenants:{id}</c>, and <c>Sharing:Default:{agency}</c> changes an agency's default everywhere.
 /// </summary>
 public sealed class SharingOptions
 {
     public const string Section = "Sharing";
 
-    public Dictionary<string, string[]> Default { get; set; } = new()
-    {
-        [AgencyCodes.Housing] = [Accommodation, Financial, PracticalSkills, Contingency],
-        [AgencyCodes.Nhs] = [Health, EmotionalBehavioural],
-        [AgencyCodes.Dwp] = [Eet, Financial],
-        [AgencyCodes.Probation] = [Justice, Accommodation, Eet],
-        [AgencyCodes.Yos] = [Justice, Eet, Health, Relationships],
-    };
+    /// <summary>By agency; filled from the agencies' definitions for every agency configuration leaves out.</summary>
+    public Dictionary<string, string[]> Default { get; set; } = [];
 
     public Dictionary<string, Dictionary<string, string[]>> Tenants { get; set; } = [];
 
@@ -27,20 +22,19 @@ public sealed class SharingOptions
             ? sections
             : Default.GetValueOrDefault(agency, []);
 
-    /// <summary>The identifiers each agency needs to find the person in its own systems.</summary>
-    public static IReadOnlyList<string> IdentifiersFor(string agency) => agency switch
+    internal void AddDefaults(AgencyDefinitions agencies)
     {
-        AgencyCodes.Nhs => [IdentifierTypes.LocalAuthorityPersonId, IdentifierTypes.NhsNumber],
-        AgencyCodes.Dwp => [IdentifierTypes.LocalAuthorityPersonId, IdentifierTypes.NationalInsuranceNumber],
-        AgencyCodes.Probation or AgencyCodes.Yos => [IdentifierTypes.LocalAuthorityPersonId, IdentifierTypes.Crn],
-        _ => [IdentifierTypes.LocalAuthorityPersonId],
-    };
+        foreach (var agency in agencies.All)
+        {
+            Default.TryAdd(agency.Code, [.. agency.SharedSections]);
+        }
+    }
 
-    internal IEnumerable<string> Validate()
+    internal IEnumerable<string> Validate(AgencyDefinitions agencies)
     {
         foreach (var (agency, sections) in Default.Concat(Tenants.Values.SelectMany(t => t)))
         {
-            if (!AgencyCodes.All.Contains(agency))
+            if (!agencies.Contains(agency))
             {
                 yield return $"Sharing names an unknown agency '{agency}'.";
             }

@@ -45,6 +45,7 @@ public static class SecurityExtensions
             .Validate(o => !o.Enabled || HasKeyOfAtLeast32Bytes(o.SigningKey), "LocalTokens:SigningKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();
         builder.Services.AddSingleton<LocalTokenIssuer>();
+        builder.Services.AddSingleton<LocalUsers>();
 
         if (localTokens)
         {

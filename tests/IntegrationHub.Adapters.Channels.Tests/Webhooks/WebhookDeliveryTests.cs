@@ -1,5 +1,5 @@
-using System.Text.Json;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Adapters.Channels.Tests.Agencies;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Contracts.V1;
 using MassTransit;
@@ -111,20 +111,7 @@ public class WebhookDeliveryTests
             ["Adapters:Webhooks:FirstRetryDelay"] = "00:00:00.050",
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddAgency(new AgencyDefinition
-        {
-            Code = AgencyCodes.Housing,
-            Name = "Test housing",
-            NameInSentence = "the test housing authority",
-            Theme = AgencyThemes.Housing,
-            Format = new JsonTestFormat(),
-            DefaultOrganisation = new Organisation(Organisation, "Test housing authority"),
-            SharedSections = [PlanSectionCodes.Accommodation],
-            SharedIdentifiers = [],
-            ServiceLevels = new ServiceLevels(1, 10),
-            Documents = [],
-            Demo = new DemoStandIn("Test worker"),
-        }).AddAgencyAdapters();
+        builder.AddAgency(TestAgency.Definition(AgencyCodes.Housing)).AddAgencyAdapters();
         builder.Services.AddMassTransitTestHarness(x => x.AddConsumer<DeliverLegConsumer>());
         builder.Services.Configure<TestHarnessOptions>(o => o.TestTimeout = TimeSpan.FromSeconds(30));
         var host = builder.Build();
@@ -144,20 +131,4 @@ public class WebhookDeliveryTests
         [new PlanSection(PlanSectionCodes.Accommodation, ["A tenancy"], ["Refer"], "PA", null)],
         new LawfulBasis("consent", "PA", DateTimeOffset.UtcNow, null),
         new Referrer("PA", null, null, "council-a"));
-
-    /// <summary>A stand-in agency format: the channel is under test here, not the agency's document.</summary>
-    sealed class JsonTestFormat : IAgencyFormat
-    {
-        public string Agency => AgencyCodes.Housing;
-
-        public AgencyDocument Referral(LegRequested leg) => new("application/json", JsonSerializer.Serialize(new { legId = leg.LegId }));
-
-        public AgencyDocument Cancellation(LegCancelled cancelled) => new("application/json", JsonSerializer.Serialize(new { legId = cancelled.LegId, cancelled = true }));
-
-        public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => throw new NotSupportedException("Answers are not read in these tests.");
-
-        public IReadOnlyDictionary<string, string> DeclineReasons { get; } = new Dictionary<string, string>();
-
-        public IReadOnlyList<DeliveryRequirement> DeliveryRequirements => [];
-    }
 }

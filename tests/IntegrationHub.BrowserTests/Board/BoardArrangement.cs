@@ -18,7 +18,7 @@ public static class BoardArrangement
     public static HubUser TeamManager { get; } = new("tm", "Team manager", HubRoles.TeamManager, BrowserHub.Tenant, null, null);
 
     public static HubUser BoardMember(string tenantId = BrowserHub.Tenant) =>
-        LocalUsers.For(tenantId).Single(u => u.Role == HubRoles.BoardMember);
+        DemoPeople.Users.For(tenantId).Single(u => u.Role == HubRoles.BoardMember);
 
     /// <summary>Registers a young person with a pathway plan and refers them to these agencies; the referral's legs wait in the partner inbox.</summary>
     public static async Task<ReferralAccepted> ReferAsync(
@@ -54,7 +54,7 @@ public static class BoardArrangement
     /// <summary>The housing authority declines its leg with its own decision document.</summary>
     public static async Task DeclineHousingLegAsync(BrowserHub hub, ReferralAccepted referral, string declineReason)
     {
-        var housing = LocalUsers.For(BrowserHub.Tenant).Single(u => u.Agency == AgencyCodes.Housing);
+        var housing = DemoPeople.Users.For(BrowserHub.Tenant).Single(u => u.Agency == AgencyCodes.Housing);
         using var api = hub.ApiClient(housing);
         var decision = new JsonObject
         {

@@ -56,7 +56,7 @@ public sealed class BoardDashboardTests(BrowserHub hub) : IClassFixture<BrowserH
             var cells = await CellsAsync(timeliness[i]);
             Assert.Equal(
                 [
-                    Pages.Shared.Display.AgencyName(api.Agency), $"{api.Legs}", Pages.Board.BoardDisplay.Figure(api.MedianDaysToAcknowledge),
+                    DemoPeople.Agencies.NameOf(api.Agency), $"{api.Legs}", Pages.Board.BoardDisplay.Figure(api.MedianDaysToAcknowledge),
                     Pages.Board.BoardDisplay.Figure(api.MedianDaysToDecide), $"{api.DecidedWithinSla}", $"{api.DecidedLate}",
                     $"{api.UndecidedPastDeadline}", Pages.Board.BoardDisplay.Figure(api.WithinSlaPercent, "%"),
                 ],

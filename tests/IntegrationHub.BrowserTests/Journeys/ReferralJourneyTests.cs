@@ -41,7 +41,7 @@ public sealed class ReferralJourneyTests(BrowserHub hub) : IClassFixture<Browser
 
         // A Jobcentre worker declines their leg in the partner inbox.
         var worker = await hub.NewPageAsync();
-        await BrowserHub.SignInAsync(worker, LocalUsers.For(BrowserHub.Tenant).Single(u => u.Agency == AgencyCodes.Dwp).Name);
+        await BrowserHub.SignInAsync(worker, DemoPeople.Users.For(BrowserHub.Tenant).Single(u => u.Agency == AgencyCodes.Dwp).Name);
         await worker.GetByRole(AriaRole.Link, new() { Name = $"View referral for Jordan {familyName}" }).ClickAsync();
         await worker.GetByRole(AriaRole.Group, new() { Name = "Why are you declining?" }).GetByLabel(DeclineReason).CheckAsync();
         await worker.GetByLabel("Reason", new() { Exact = true }).FillAsync(DeclineWords);

@@ -13,7 +13,7 @@ namespace IntegrationHub.BrowserTests.Partner;
 public sealed class PartnerInboxTests(BrowserHub hub) : IClassFixture<BrowserHub>
 {
     static string WorkerName(string agency, string tenant = BrowserHub.Tenant) =>
-        LocalUsers.For(tenant).Single(u => u.Role == HubRoles.Agency && u.Agency == agency).Name;
+        DemoPeople.Users.For(tenant).Single(u => u.Role == HubRoles.Agency && u.Agency == agency).Name;
 
     async Task<IPage> SignedInAsync(string agency)
     {

@@ -16,7 +16,7 @@ public sealed class SignInPageTests(BrowserHub hub) : IClassFixture<BrowserHub>
         Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        await page.GetByLabel(LocalUsers.For(BrowserHub.Tenant).Single(u => u.Agency == "housing").Name, new() { Exact = true }).First.CheckAsync();
+        await page.GetByLabel(DemoPeople.Users.For(BrowserHub.Tenant).Single(u => u.Agency == "housing").Name, new() { Exact = true }).First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/partner$"));

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using IntegrationHub.Adapters.Housing;
+using IntegrationHub.Adapters.Nhs;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
@@ -27,7 +29,7 @@ public class AgencyDirectoryTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal(HubFactory.OutOfAreaHousing, delivered.Single(l => l.ReferralId == referral.Id).Recipient.Code);
 
         // The area names no NHS organisation, so the NHS leg goes to the looking-after authority's.
-        Assert.Equal(new AgencyDirectoryOptions().Default[Nhs], details.LegOf(Nhs).Recipient);
+        Assert.Equal(NhsAgency.Define(new()).DefaultOrganisation, details.LegOf(Nhs).Recipient);
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public class AgencyDirectoryTests(HubFactory hub) : IClassFixture<HubFactory>
 
         var details = await pa.GetReferralAsync(referral.Id);
 
-        Assert.Equal(new AgencyDirectoryOptions().Default[Housing], details.LegOf(Housing).Recipient);
+        Assert.Equal(HousingAgency.Define(new()).DefaultOrganisation, details.LegOf(Housing).Recipient);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Board;
 using IntegrationHub.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -81,11 +82,11 @@ public sealed class DashboardModel(BoardFigures figures) : HubPageModel
     /// <summary>The download link of a table, for the period on show.</summary>
     public string? CsvUrl(string table) => Url.Page("/Board/Index", "Csv", new { table, months = Months, days = Days });
 
-    public static IEnumerable<TallyTable> EscalationTables(EscalationFigures escalations) =>
+    public static IEnumerable<TallyTable> EscalationTables(EscalationFigures escalations, AgencyDefinitions agencies) =>
     [
         new("escalations-by-level", "Open escalations by level", "Level", [.. escalations.ByLevel.Select(t => (BoardDisplay.LevelName(t.Key), t.Count))]),
         new("escalations-by-theme", "Open escalations by theme", "Theme", [.. escalations.ByTheme.Select(t => (BoardDisplay.ThemeName(t.Key), t.Count))]),
-        new("escalations-by-agency", "Open escalations by agency", "Agency", [.. escalations.ByAgency.Select(t => (Display.AgencyName(t.Key), t.Count))]),
+        new("escalations-by-agency", "Open escalations by agency", "Agency", [.. escalations.ByAgency.Select(t => (agencies.NameOf(t.Key), t.Count))]),
         new("escalations-by-age-band", "Open escalations by the young person's age", "Age", [.. escalations.ByAgeBand.Select(t => (BoardDisplay.AgeBandName(t.Key), t.Count))]),
     ];
 

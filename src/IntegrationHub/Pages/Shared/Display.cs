@@ -5,16 +5,6 @@ namespace IntegrationHub.Pages.Shared;
 /// <summary>The words and GOV.UK tag colours the pages use for the hub's codes.</summary>
 public static class Display
 {
-    public static string AgencyName(string agency) => agency switch
-    {
-        AgencyCodes.Housing => "Housing",
-        AgencyCodes.Nhs => "NHS",
-        AgencyCodes.Dwp => "Jobcentre",
-        AgencyCodes.Probation => "Probation",
-        AgencyCodes.Yos => "Youth offending service",
-        _ => agency,
-    };
-
     public static string StatusName(string status) => status switch
     {
         LegStatusCodes.Requested => "Sent",

@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Security;
 
 namespace IntegrationHub.Pages.Shared;
@@ -15,10 +16,10 @@ public static class Navigation
 
     public static string Home(HubUser user) => For(user) is [var first, ..] ? first.Href : "/";
 
-    public static string RoleName(HubUser user) => user.Role switch
+    public static string RoleName(HubUser user, AgencyDefinitions agencies) => user.Role switch
     {
         HubRoles.PersonalAdviser => "Personal Adviser",
-        HubRoles.Agency => $"{Display.AgencyName(user.Agency ?? "")} worker",
+        HubRoles.Agency => $"{agencies.NameOf(user.Agency ?? "")} worker",
         HubRoles.TeamManager => "Team manager",
         HubRoles.HeadOfService => "Head of service",
         HubRoles.BoardMember => "Corporate Parenting Board member",

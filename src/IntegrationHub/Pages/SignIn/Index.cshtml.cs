@@ -14,7 +14,7 @@ namespace IntegrationHub.Pages.SignIn;
 /// Production), lets them pick a local user: the page mints a local token and signs in with the
 /// principal that the API's own bearer validation makes of it, so pages and API see the same claims.
 /// </summary>
-public sealed class IndexModel(IOptions<LocalTokenOptions> localTokens, IOptions<TenantOptions> tenants, IServiceScopeFactory scopes) : HubPageModel
+public sealed class IndexModel(IOptions<LocalTokenOptions> localTokens, IOptions<TenantOptions> tenants, LocalUsers localUsers, IServiceScopeFactory scopes) : HubPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -83,5 +83,5 @@ public sealed class IndexModel(IOptions<LocalTokenOptions> localTokens, IOptions
 
     IReadOnlyList<(string, string, IReadOnlyList<HubUser>)> LocalChoices() =>
         [.. tenants.Value.LocalAuthorities.Keys.Order(StringComparer.Ordinal)
-            .Select(id => (id, tenants.Value.NameOf(id), LocalUsers.For(id)))];
+            .Select(id => (id, tenants.Value.NameOf(id), localUsers.For(id)))];
 }

@@ -1,5 +1,5 @@
-using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Legs;
@@ -20,7 +20,7 @@ namespace IntegrationHub.Pages.Partner.Legs;
 /// the page refuses what the API refuses and writes the same timeline.
 /// </summary>
 public sealed class IndexModel(
-    HubDbContext db, AuditLog audit, IOptions<TenantOptions> tenants, AgencyAnswerRecorder recorder, AgencyDefinitions agencies, TimeProvider clock) : HubPageModel
+    HubDbContext db, AuditLog audit, LegMessages messages, AgencyAnswerRecorder recorder, AgencyDefinitions agencies, TimeProvider clock) : HubPageModel
 {
     /// <summary>Made when the page is rendered: a form sent twice records one answer (the recorder's inbox).</summary>
     [BindProperty(Name = "answerId")]
@@ -63,7 +63,7 @@ public sealed class IndexModel(
 
     public IReadOnlyDictionary<string, string> DeclineReasons => agencies.For(Caller.Agency!).Format.DeclineReasons;
 
-    public string AgencyName => Display.AgencyName(Caller.Agency ?? "");
+    public string AgencyName => agencies.NameOf(Caller.Agency ?? "");
 
     /// <summary>
     /// Whether the leg's status allows the answer: the lifecycle's table, and a decision on a leg not
@@ -141,7 +141,7 @@ public sealed class IndexModel(
 
     async Task<IActionResult> ShowAsync(Guid legId, CancellationToken cancellationToken)
     {
-        var result = await LegsApi.GetAsync(legId, new LegsApi.Services(db, audit, tenants, User), cancellationToken);
+        var result = await LegsApi.GetAsync(legId, new LegsApi.Services(db, audit, messages, User), cancellationToken);
         if (result.Result is not Ok<AgencyLegView> { Value: { } view })
         {
             return NotFound();

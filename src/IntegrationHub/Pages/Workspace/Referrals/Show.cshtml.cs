@@ -16,7 +16,7 @@ namespace IntegrationHub.Pages.Workspace.Referrals;
 /// its timeline, and the Personal Adviser's actions on it, each through the referrals API's handler.
 /// </summary>
 public sealed class ShowModel(
-    HubDbContext db, Outbox.Outbox outbox, AuditLog audit, TimeProvider clock, IOptions<TenantOptions> tenants, IOptions<AgencyDirectoryOptions> directory)
+    HubDbContext db, Outbox.Outbox outbox, AuditLog audit, TimeProvider clock, LegMessages messages, IOptions<AgencyDirectoryOptions> directory)
     : HubPageModel
 {
     public sealed class CancelForm
@@ -54,7 +54,7 @@ public sealed class ShowModel(
 
     public IEnumerable<LegDetails> CancellableLegs => Referral.Legs.Where(l => !LegLifecycle.IsTerminal(l.Status));
 
-    ReferralsApi.Services Api => new(db, outbox, audit, clock, tenants, User);
+    ReferralsApi.Services Api => new(db, outbox, audit, clock, messages, User);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();

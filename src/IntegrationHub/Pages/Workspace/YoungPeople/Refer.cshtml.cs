@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Pages.Shared;
@@ -18,7 +19,7 @@ namespace IntegrationHub.Pages.Workspace.YoungPeople;
 /// The preview re-posts the form's fields, so going back to change them loses nothing.
 /// </summary>
 public sealed partial class ReferModel(
-    HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory, IOptions<SharingOptions> sharing, ReferralMaker maker)
+    HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory, IOptions<SharingOptions> sharing, ReferralMaker maker, AgencyDefinitions agencies)
     : HubPageModel
 {
     /// <summary>What the form holds for one agency: its lawful basis and, for housing, the duty to refer's three consents.</summary>
@@ -69,7 +70,7 @@ public sealed partial class ReferModel(
     /// <summary>The first checkbox of a group takes the group's id, so the error summary can link to the group.</summary>
     public string SectionId(string code) => Plan?.Sections[0].Code == code ? "Sections" : $"Sections-{code}";
 
-    public static string AgencyId(string agency) => agency == AgencyCodes.All[0] ? "Agencies" : $"Agencies-{agency}";
+    public string AgencyId(string agency) => agency == agencies.All[0].Code ? "Agencies" : $"Agencies-{agency}";
 
     public static string BasisId(string agency, string basis) => basis == LawfulBases.Consent ? $"{agency}-basis" : $"{agency}-basis-{basis}";
 
@@ -159,7 +160,7 @@ public sealed partial class ReferModel(
                 return new ReferralAgency(
                     agency,
                     new LawfulBasisInput(form.Basis, Caller.Name, now, string.IsNullOrWhiteSpace(form.Evidence) ? null : form.Evidence.Trim()),
-                    agency == AgencyCodes.Housing ? new DutyToReferConsents(form.ToBeReferred, form.ToChosenHousingAuthority, form.ToShareContactDetails) : null);
+                    agencies.For(agency).TakesDutyToReferConsents ? new DutyToReferConsents(form.ToBeReferred, form.ToChosenHousingAuthority, form.ToShareContactDetails) : null);
             })]);
     }
 
@@ -183,7 +184,7 @@ public sealed partial class ReferModel(
                 _ when rest.StartsWith("lawfulBasis.housingConsents", StringComparison.Ordinal) => HousingConsents[0].Id,
                 _ when rest.StartsWith("lawfulBasis", StringComparison.Ordinal) => BasisId(agency, LawfulBases.Consent),
                 // What the agency needs from the young person's record (e.g. person.identifiers[ni-number]) is told on the agency.
-                _ => AgencyCodes.All.Contains(agency) ? AgencyId(agency) : "Agencies",
+                _ => agencies.Contains(agency) ? AgencyId(agency) : "Agencies",
             };
         }
 

@@ -12,7 +12,7 @@ namespace IntegrationHub.Pages.Workspace.YoungPeople;
 
 /// <summary>A young person: who they are, their latest pathway plan and its versions, and their referrals.</summary>
 public sealed class ShowModel(
-    HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory, Outbox.Outbox outbox, IOptions<TenantOptions> tenants)
+    HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory, Outbox.Outbox outbox, LegMessages messages)
     : HubPageModel
 {
     public YoungPersonDetails Person { get; private set; } = null!;
@@ -36,7 +36,7 @@ public sealed class ShowModel(
         Person = person;
         var plan = await PathwayPlansApi.GetLatestAsync(id, new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
         Plan = (plan.Result as Ok<PathwayPlanDetails>)?.Value;
-        var referrals = await ReferralsApi.ListAsync(id, new ReferralsApi.Services(db, outbox, audit, clock, tenants, User), cancellationToken);
+        var referrals = await ReferralsApi.ListAsync(id, new ReferralsApi.Services(db, outbox, audit, clock, messages, User), cancellationToken);
         Referrals = referrals.Value ?? [];
         return Page();
     }
