@@ -1,4 +1,6 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace IntegrationHub.OpenApi;
 
@@ -7,14 +9,14 @@ public static class OpenApiExtensions
     public static IHostApplicationBuilder AddApiDocumentation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddOptions<SwaggerGenOptions>().Configure<AgencyDefinitions>((o, agencies) => o.SwaggerDoc("v1", new OpenApiInfo
+        {
+            Title = "Care Leaver Referral Hub",
+            Version = "v1",
+            Description = $"One referral from a young person's pathway plan to {string.Join(", ", agencies.All.Select(a => a.NameInSentence))} at once.",
+        }));
         builder.Services.AddSwaggerGen(o =>
         {
-            o.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "Care Leaver Referral Hub",
-                Version = "v1",
-                Description = "One referral from a young person's pathway plan to housing, the NHS, the Jobcentre, probation and the youth offending service.",
-            });
             o.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -143,7 +143,7 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
     static string Describe(ILegAnswer answer) => answer switch
     {
         HousingDutyAccepted a => $"Housing duty owed: {a.Duty}" + (a.CaseReference is null ? "" : $" (case {a.CaseReference})"),
-        AppointmentBooked a => $"Jobcentre appointment booked for {a.AppointmentAt.ToString("f", CultureInfo.GetCultureInfo("en-GB"))} at {a.Location}",
+        AppointmentBooked a => $"Appointment booked for {a.AppointmentAt.ToString("f", CultureInfo.GetCultureInfo("en-GB"))} at {a.Location}",
         ClaimUpdated a => $"Claim update: {a.Text}",
         SanctionProposed a => $"Sanction proposed from {Date(a.ProposedDate)}: {a.Reason}. The Jobcentre must speak to the Personal Adviser first.",
         SanctionDecided a => $"Sanction decision: {a.Decision}" + (a.Text is null ? "" : $": {a.Text}"),
