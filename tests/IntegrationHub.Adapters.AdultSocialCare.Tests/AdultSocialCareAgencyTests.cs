@@ -77,7 +77,7 @@ public class AdultSocialCareAgencyTests
             Definition.Documents.Select(d => d.Type));
 
         var update = Assert.Single(Definition.Documents, d => d.Name == "asc.update");
-        var sample = GoldenFile.Read("asc-update.json");
+        var sample = GoldenFile.Read("update.json");
         Assert.NotNull(update.Read);
         Assert.Equal(Assert.Single(Definition.Format.ReadAnswer(sample)), update.Read(sample));
     }

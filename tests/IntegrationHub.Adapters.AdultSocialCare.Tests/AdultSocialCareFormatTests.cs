@@ -68,7 +68,7 @@ public class AdultSocialCareFormatTests
     [Fact]
     public void Update_reads_as_its_one_hub_message()
     {
-        var answer = Assert.Single(Format.ReadAnswer(GoldenFile.Read("asc-update.json")));
+        var answer = Assert.Single(Format.ReadAnswer(GoldenFile.Read("update.json")));
 
         Assert.Equal(
             new AppointmentBooked(
@@ -81,7 +81,7 @@ public class AdultSocialCareFormatTests
     [Fact]
     public void Invalid_update_is_rejected_naming_the_field()
     {
-        var body = GoldenFile.Read("asc-update.json").Replace("\"assessmentAt\"", "\"eligibleNeeds\"", StringComparison.Ordinal);
+        var body = GoldenFile.Read("update.json").Replace("\"assessmentAt\"", "\"eligibleNeeds\"", StringComparison.Ordinal);
 
         var rejected = Assert.Throws<AgencyAnswerRejectedException>(() => Format.ReadAnswer(body));
 
