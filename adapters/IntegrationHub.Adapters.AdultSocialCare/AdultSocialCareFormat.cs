@@ -17,9 +17,9 @@ public sealed class AdultSocialCareFormat : IAgencyFormat
     /// <exception cref="LegUndeliverableException">The cancellation is not for an adult social care leg.</exception>
     public AgencyDocument Cancellation(LegCancelled cancelled) => AgencyJson.Document(TransitionAssessmentReferralTranslator.Translate(cancelled));
 
-    /// <summary>An adult social care update: one hub message.</summary>
+    /// <summary>An adult social care update: one hub message, or two when eligible needs are found (accepted, then under way).</summary>
     /// <exception cref="AgencyAnswerRejectedException">The update is unreadable or invalid.</exception>
-    public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => [AdultSocialCareUpdateTranslator.Translate(body)];
+    public IReadOnlyList<ILegAnswer> ReadAnswer(string body) => AdultSocialCareUpdateTranslator.Translate(body);
 
     public IReadOnlyDictionary<string, string> DeclineReasons => AdultSocialCareDeclineReasons.Descriptions;
 

@@ -79,7 +79,7 @@ public class AdultSocialCareAgencyTests
         var update = Assert.Single(Definition.Documents, d => d.Name == "asc.update");
         var sample = GoldenFile.Read("update.json");
         Assert.NotNull(update.Read);
-        Assert.Equal(Assert.Single(Definition.Format.ReadAnswer(sample)), update.Read(sample));
+        Assert.Equal(Definition.Format.ReadAnswer(sample), Assert.IsType<IReadOnlyList<ILegAnswer>>(update.Read(sample), exactMatch: false));
     }
 
     [Fact]

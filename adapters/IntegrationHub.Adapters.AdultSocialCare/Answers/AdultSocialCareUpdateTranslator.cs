@@ -15,7 +15,19 @@ public static class AdultSocialCareUpdateTranslator
     /// </summary>
     public const string LocationToBeConfirmed = "a place adult social care will confirm";
 
+    /// <summary>
+    /// Once eligible needs are found the council must prepare a care and support plan (Care Act 2014 ss.24-25):
+    /// the leg is under way, and the hub completes a leg only from under way.
+    /// </summary>
+    public const string PlanningStarted = "Care and support planning under way.";
+
     const int ReferenceLength = 200;
+
+    /// <summary>
+    /// Namespace of the answer ids the adapter derives: a redelivered update derives the same ones
+    /// and the hub's inbox ignores it.
+    /// </summary>
+    static readonly Guid DerivedAnswerIds = new("8c4e2b7a-1f3d-4a69-b5e0-3d7c9a2f6e14");
 
     /// <summary>The type-specific fields each type may carry; any other given is an error, never dropped.</summary>
     static readonly Dictionary<string, string[]> FieldsOfType = new()
@@ -34,17 +46,18 @@ public static class AdultSocialCareUpdateTranslator
 
     /// <summary>Reads and translates an update document.</summary>
     /// <exception cref="AgencyAnswerRejectedException">The document is unreadable or invalid.</exception>
-    public static ILegAnswer Translate(string json) => Translate(Read(json));
+    public static IReadOnlyList<ILegAnswer> Translate(string json) => Translate(Read(json));
 
     /// <summary>
     /// acknowledged gives <see cref="LegAcknowledged"/>; assessment-scheduled gives <see cref="AppointmentBooked"/>
     /// (the assessment is the appointment), which leaves the leg's status alone; eligible-needs-found gives
-    /// <see cref="LegAccepted"/> with the needs as its note; no-eligible-needs gives <see cref="LegDeclined"/> with
+    /// <see cref="LegAccepted"/> with the needs as its note, then <see cref="LegStarted"/> (planning begins), whose
+    /// answer id is derived from the update's so a resent update derives the same one; no-eligible-needs gives <see cref="LegDeclined"/> with
     /// <see cref="AdultSocialCareDeclineReasons.NoEligibleNeeds"/>, and declined a <see cref="LegDeclined"/> with its
     /// own code; completed gives <see cref="LegCompleted"/>, its outcome naming the care and support plan.
     /// </summary>
     /// <exception cref="AgencyAnswerRejectedException">A field is missing, unknown or not allowed with the type.</exception>
-    public static ILegAnswer Translate(AdultSocialCareUpdate update)
+    public static IReadOnlyList<ILegAnswer> Translate(AdultSocialCareUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
         var errors = new FieldErrors();
@@ -69,23 +82,27 @@ public static class AdultSocialCareUpdateTranslator
         }
 
         const string agency = AgencyCodes.AdultSocialCare;
-        ILegAnswer? answer = type switch
+        IReadOnlyList<ILegAnswer>? answers = type switch
         {
-            Types.Acknowledged => new LegAcknowledged(answerId, legId, agency, worker, at,
-                errors.OptionalText("agencyReference", update.AgencyReference, ReferenceLength)),
-            Types.AssessmentScheduled => new AppointmentBooked(answerId, legId, agency, worker, at,
-                errors.Value("assessmentAt", update.AssessmentAt), errors.OptionalText("location", update.Location, 500) ?? LocationToBeConfirmed),
-            Types.EligibleNeedsFound => new LegAccepted(answerId, legId, agency, worker, at, errors.Text("eligibleNeeds", update.EligibleNeeds)),
-            Types.NoEligibleNeeds => new LegDeclined(answerId, legId, agency, worker, at,
-                AdultSocialCareDeclineReasons.NoEligibleNeeds, errors.Text("reason", update.Reason)),
-            Types.Declined => new LegDeclined(answerId, legId, agency, worker, at,
-                errors.Code("reasonCode", update.ReasonCode, AdultSocialCareDeclineReasons.All), errors.Text("reason", update.Reason)),
-            Types.Completed => new LegCompleted(answerId, legId, agency, worker, at,
-                $"Care and support plan {errors.Text("carePlanReference", update.CarePlanReference, ReferenceLength)} in place."),
+            Types.Acknowledged => [new LegAcknowledged(answerId, legId, agency, worker, at,
+                errors.OptionalText("agencyReference", update.AgencyReference, ReferenceLength))],
+            Types.AssessmentScheduled => [new AppointmentBooked(answerId, legId, agency, worker, at,
+                errors.Value("assessmentAt", update.AssessmentAt), errors.OptionalText("location", update.Location, 500) ?? LocationToBeConfirmed)],
+            Types.EligibleNeedsFound =>
+            [
+                new LegAccepted(answerId, legId, agency, worker, at, errors.Text("eligibleNeeds", update.EligibleNeeds)),
+                new LegStarted(NameBasedGuid.Create(DerivedAnswerIds, $"{answerId:D}/leg-started"), legId, agency, worker, at, PlanningStarted),
+            ],
+            Types.NoEligibleNeeds => [new LegDeclined(answerId, legId, agency, worker, at,
+                AdultSocialCareDeclineReasons.NoEligibleNeeds, errors.Text("reason", update.Reason))],
+            Types.Declined => [new LegDeclined(answerId, legId, agency, worker, at,
+                errors.Code("reasonCode", update.ReasonCode, AdultSocialCareDeclineReasons.All), errors.Text("reason", update.Reason))],
+            Types.Completed => [new LegCompleted(answerId, legId, agency, worker, at,
+                $"Care and support plan {errors.Text("carePlanReference", update.CarePlanReference, ReferenceLength)} in place.")],
             _ => null,
         };
 
         errors.ThrowIfAny();
-        return answer ?? throw new UnreachableException($"Type '{type}' passed validation.");
+        return answers ?? throw new UnreachableException($"Type '{type}' passed validation.");
     }
 }

@@ -9,7 +9,7 @@ public static class AdultSocialCareUpdateTypes
     /// <summary>The needs assessment is booked: assessmentAt, and location where it is known.</summary>
     public const string AssessmentScheduled = "assessment-scheduled";
 
-    /// <summary>The assessment found eligible needs (Care Act 2014 s.13), so adult social care takes the young person on: eligibleNeeds in words.</summary>
+    /// <summary>The assessment found eligible needs (Care Act 2014 s.13), so adult social care takes the young person on and plans their care and support: eligibleNeeds in words.</summary>
     public const string EligibleNeedsFound = "eligible-needs-found";
 
     /// <summary>The assessment found no eligible needs: reason says why, and the referral is declined.</summary>

@@ -14,10 +14,10 @@ public class AdultSocialCareUpdateTranslatorTests
 
     static AdultSocialCareUpdate Update(string type) => new(AnswerId, TestLegs.LegId, type, Worker, At);
 
-    static ILegAnswer Translate(AdultSocialCareUpdate update) => AdultSocialCareUpdateTranslator.Translate(update);
+    static ILegAnswer Translate(AdultSocialCareUpdate update) => Assert.Single(AdultSocialCareUpdateTranslator.Translate(update));
 
     static AgencyAnswerRejectedException Rejected(AdultSocialCareUpdate update) =>
-        Assert.Throws<AgencyAnswerRejectedException>(() => Translate(update));
+        Assert.Throws<AgencyAnswerRejectedException>(() => AdultSocialCareUpdateTranslator.Translate(update));
 
     [Fact]
     public void Acknowledged_update_becomes_LegAcknowledged_with_the_agency_reference()
@@ -52,11 +52,26 @@ public class AdultSocialCareUpdateTranslatorTests
     }
 
     [Fact]
-    public void Eligible_needs_found_accepts_the_leg_with_the_needs_in_words()
+    public void Eligible_needs_found_accepts_the_leg_with_the_needs_in_words_then_starts_care_and_support_planning()
     {
-        var answer = Translate(Update("eligible-needs-found") with { EligibleNeeds = "Preparing meals; managing the home." });
+        var answers = AdultSocialCareUpdateTranslator.Translate(Update("eligible-needs-found") with { EligibleNeeds = "Preparing meals; managing the home." });
 
-        Assert.Equal(new LegAccepted(AnswerId, TestLegs.LegId, AgencyCodes.AdultSocialCare, Worker, At, "Preparing meals; managing the home."), answer);
+        Assert.Collection(answers,
+            a => Assert.Equal(new LegAccepted(AnswerId, TestLegs.LegId, AgencyCodes.AdultSocialCare, Worker, At, "Preparing meals; managing the home."), a),
+            a => Assert.Equal(
+                new LegStarted(a.AnswerId, TestLegs.LegId, AgencyCodes.AdultSocialCare, Worker, At, AdultSocialCareUpdateTranslator.PlanningStarted), a));
+    }
+
+    [Fact]
+    public void Resent_eligible_needs_update_derives_the_same_second_answer_id_and_another_update_another()
+    {
+        var update = Update("eligible-needs-found") with { EligibleNeeds = "Meals." };
+
+        var first = AdultSocialCareUpdateTranslator.Translate(update)[1].AnswerId;
+
+        Assert.Equal(first, AdultSocialCareUpdateTranslator.Translate(update)[1].AnswerId);
+        Assert.NotEqual(AnswerId, first);
+        Assert.NotEqual(first, AdultSocialCareUpdateTranslator.Translate(update with { AnswerId = Guid.NewGuid() })[1].AnswerId);
     }
 
     [Fact]
@@ -153,7 +168,7 @@ public class AdultSocialCareUpdateTranslatorTests
 
         Assert.Equal(
             new AppointmentBooked(AnswerId, TestLegs.LegId, AgencyCodes.AdultSocialCare, Worker, At, AssessmentAt, AdultSocialCareUpdateTranslator.LocationToBeConfirmed),
-            AdultSocialCareUpdateTranslator.Translate(json));
+            Assert.Single(AdultSocialCareUpdateTranslator.Translate(json)));
     }
 
     [Fact]
