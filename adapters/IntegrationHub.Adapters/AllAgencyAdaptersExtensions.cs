@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.AdultSocialCare;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Dwp;
@@ -24,6 +25,7 @@ public static class AllAgencyAdaptersExtensions
             .AddAgency<DwpAgency>()
             .AddAgency<ProbationAgency>()
             .AddAgency<YosAgency>()
+            .AddAgency<AdultSocialCareAgency>()
             .AddAgencyAdapters(contract: AgencyCodes.All);
         return builder;
     }

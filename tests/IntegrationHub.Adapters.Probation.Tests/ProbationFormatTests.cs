@@ -52,7 +52,7 @@ public class ProbationFormatTests
         Assert.Equal("application/json", document.ContentType);
         Assert.Equal(AgencyJson.Serialize(ProbationReferralTranslator.RequestedEvent(FullLeg, HubBaseUrl)), document.Body);
         Assert.Contains($"\"detailUrl\":\"https://hub.exampleshire.gov.uk/api/legs/{TestLegs.LegId}\"", document.Body, StringComparison.Ordinal);
-        var (expected, actual) = GoldenFile.Compare(typeof(ProbationFormatTests).Assembly, "referral-requested-event.json", document.Body);
+        var (expected, actual) = GoldenFile.Compare(typeof(ProbationFormatTests).Assembly, "referral-event.json", document.Body);
         Assert.Equal(expected, actual);
     }
 

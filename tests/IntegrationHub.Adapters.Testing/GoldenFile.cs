@@ -40,13 +40,20 @@ public static class GoldenFile
             return (actual, actual);
         }
 
+        return (Normalise(Read(fileName)), actual);
+    }
+
+    /// <summary>The golden file as the test project copied it to its output, e.g. a sample answer to read.</summary>
+    /// <exception cref="FileNotFoundException">There is no such golden file.</exception>
+    public static string Read(string fileName)
+    {
         var path = Path.Combine(AppContext.BaseDirectory, "Golden", fileName);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"No golden file {fileName}: run the tests once with {UpdateVariable}=1 and review the file it writes.", path);
         }
 
-        return (Normalise(File.ReadAllText(path)), actual);
+        return File.ReadAllText(path);
     }
 
     /// <summary>The same JSON with every object's properties in ordinal order, indented, line feeds only.</summary>

@@ -107,6 +107,7 @@ public static class TestLegs
         AgencyCodes.Dwp => new Organisation("JCP-EXT", "Exampletown Jobcentre Plus"),
         AgencyCodes.Probation => new Organisation("PDU-EXS", "Exampleshire Probation Delivery Unit"),
         AgencyCodes.Yos => new Organisation("YJS-EXS", "Exampleshire Youth Justice Service"),
+        AgencyCodes.AdultSocialCare => new Organisation("ASC-EXS", "Exampleshire Adult Social Care Transitions Team"),
         _ => new Organisation("UNKNOWN", "Unknown agency"),
     };
 

@@ -1,14 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Formats;
-using IntegrationHub.Adapters.Dwp.Answers;
-using IntegrationHub.Adapters.Dwp.Referrals;
-using IntegrationHub.Adapters.Housing.Answers;
-using IntegrationHub.Adapters.Housing.Referrals;
-using IntegrationHub.Adapters.Probation.Answers;
-using IntegrationHub.Adapters.Probation.Referrals;
-using IntegrationHub.Adapters.Yos.Answers;
-using IntegrationHub.Adapters.Yos.Referrals;
 using IntegrationHub.Contracts.V1;
 
 namespace IntegrationHub.Contracts.Tests;
@@ -28,23 +21,24 @@ public static class PartnerDocuments
     /// <summary>MassTransit's own options for the hub's contracts in its envelope: camelCase, nulls left out.</summary>
     static readonly JsonSerializerOptions Envelope = MassTransit.Serialization.SystemTextJsonMessageSerializer.Options;
 
-    static string Golden(string path) => Path.GetFullPath(Path.Combine(ContractsFolder(), "..", "tests", path));
-
+    /// <summary>Every document each registered agency declares, in the order registered.</summary>
     public static IReadOnlyList<Document> AgencyDocuments { get; } =
-    [
-        new("housing.duty-to-refer-referral", typeof(DutyToReferReferral), AgencyJson.Options, Example: Golden("IntegrationHub.Adapters.Housing.Tests/Golden/duty-to-refer-referral.json")),
-        new("housing.duty-to-refer-cancellation", typeof(DutyToReferCancellation), AgencyJson.Options),
-        new("housing.decision", typeof(HousingDecision), AgencyJson.Options, HousingDecisionTranslator.Translate),
-        new("dwp.care-leaver-referral", typeof(CareLeaverReferral), AgencyJson.Options, Example: Golden("IntegrationHub.Adapters.Dwp.Tests/Golden/care-leaver-referral.json")),
-        new("dwp.care-leaver-referral-cancellation", typeof(CareLeaverReferralCancellation), AgencyJson.Options),
-        new("dwp.jobcentre-update", typeof(JobcentreUpdate), AgencyJson.Options, JobcentreUpdateTranslator.Translate),
-        new("probation.referral-event", typeof(ReferralEvent), AgencyJson.Options, Example: Golden("IntegrationHub.Adapters.Probation.Tests/Golden/referral-requested-event.json")),
-        new("probation.referral-detail", typeof(ProbationReferralDetail), AgencyJson.Options, Example: Golden("IntegrationHub.Adapters.Probation.Tests/Golden/referral-detail.json")),
-        new("probation.event", typeof(ProbationEvent), AgencyJson.Options, ProbationEventTranslator.Translate),
-        new("yos.youth-justice-referral", typeof(YouthJusticeReferral), AgencyJson.Options, Example: Golden("IntegrationHub.Adapters.Yos.Tests/Golden/youth-justice-referral.json")),
-        new("yos.youth-justice-referral-cancellation", typeof(YouthJusticeReferralCancellation), AgencyJson.Options),
-        new("yos.update", typeof(YosUpdate), AgencyJson.Options, YosUpdateTranslator.Translate),
-    ];
+        [.. RegisteredAgencies.Definitions.All.SelectMany(agency => agency.Documents.Select(Of))];
+
+    static Document Of(PartnerDocumentType document) =>
+        new(document.Name, document.Type, AgencyJson.Options, document.Read, Golden(document));
+
+    /// <summary>
+    /// The document's golden file, if its adapter's tests keep one: <c>Golden/{name without the agency prefix}.json</c>
+    /// in the test project named for the adapter (<c>yos.youth-justice-referral</c>, written by
+    /// <c>IntegrationHub.Adapters.Yos</c>, is <c>IntegrationHub.Adapters.Yos.Tests/Golden/youth-justice-referral.json</c>).
+    /// </summary>
+    static string? Golden(PartnerDocumentType document)
+    {
+        var path = Path.GetFullPath(Path.Combine(
+            ContractsFolder(), "..", "tests", $"{document.Type.Assembly.GetName().Name}.Tests", "Golden", $"{document.Name[(document.Name.IndexOf('.', StringComparison.Ordinal) + 1)..]}.json"));
+        return File.Exists(path) ? path : null;
+    }
 
     /// <summary>Every message record of <c>IntegrationHub.Contracts.V1</c>, found by reflection so a new one cannot be forgotten.</summary>
     public static IReadOnlyList<Document> HubContracts { get; } =

@@ -18,5 +18,8 @@ public static class AgencyCodes
     /// <summary>A youth offending service (youth justice service).</summary>
     public const string Yos = "yos";
 
-    public static IReadOnlyList<string> All { get; } = [Housing, Nhs, Dwp, Probation, Yos];
+    /// <summary>A local authority's adult social care service, for transition assessments under the Care Act 2014.</summary>
+    public const string AdultSocialCare = "adult-social-care";
+
+    public static IReadOnlyList<string> All { get; } = [Housing, Nhs, Dwp, Probation, Yos, AdultSocialCare];
 }

@@ -18,7 +18,7 @@ public class ProbationReferralTranslatorTests
     [Fact]
     public void Requested_event_for_a_full_referral_matches_the_golden_file()
     {
-        var (expected, actual) = GoldenFile.Compare(typeof(ProbationReferralTranslatorTests).Assembly, "referral-requested-event.json", EventJson(FullLeg));
+        var (expected, actual) = GoldenFile.Compare(typeof(ProbationReferralTranslatorTests).Assembly, "referral-event.json", EventJson(FullLeg));
 
         Assert.Equal(expected, actual);
     }

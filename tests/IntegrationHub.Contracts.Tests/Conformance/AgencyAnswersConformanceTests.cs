@@ -2,10 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using IntegrationHub.Adapters.Channels;
-using IntegrationHub.Adapters.Dwp;
-using IntegrationHub.Adapters.Housing;
-using IntegrationHub.Adapters.Probation;
-using IntegrationHub.Adapters.Yos;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using Xunit.Abstractions;
 
@@ -21,18 +18,17 @@ public sealed class AgencyAnswersConformanceTests(ITestOutputHelper output)
 {
     const int AnswersPerAgency = 1500;
 
-    static readonly Uri HubBaseUrl = new("https://hub.example-council.gov.uk/");
+    /// <summary>Every registered agency that declares an answer document of its own (the NHS answers with FHIR Tasks).</summary>
+    public static TheoryData<string> Agencies => [.. RegisteredAgencies.Definitions.All.Where(d => d.Documents.Any(IsAnswer)).Select(d => d.Code)];
 
-    public static TheoryData<string> Agencies => [AgencyCodes.Housing, AgencyCodes.Dwp, AgencyCodes.Probation, AgencyCodes.Yos];
+    static bool IsAnswer(PartnerDocumentType document) => document.Read is not null;
 
-    static (IAgencyFormat Format, string Schema, Gen<JsonObject> Answers) Of(string agency) => agency switch
+    static (IAgencyFormat Format, string Schema, Gen<JsonObject> Answers) Of(string agency)
     {
-        AgencyCodes.Housing => (new HousingFormat(), "housing.decision", AnswerGen.HousingDecision),
-        AgencyCodes.Dwp => (new DwpFormat(), "dwp.jobcentre-update", AnswerGen.JobcentreUpdate),
-        AgencyCodes.Probation => (new ProbationFormat(HubBaseUrl), "probation.event", AnswerGen.ProbationEvent),
-        AgencyCodes.Yos => (new YosFormat(), "yos.update", AnswerGen.YosUpdate),
-        _ => throw new ArgumentOutOfRangeException(nameof(agency), agency, "No answer conformance entry for this agency: add one."),
-    };
+        var definition = RegisteredAgencies.Definitions.For(agency);
+        var answer = Assert.Single(definition.Documents, IsAnswer);
+        return (definition.Format, answer.Name, AnswerGen.For(answer.Name));
+    }
 
     [Theory]
     [MemberData(nameof(Agencies))]

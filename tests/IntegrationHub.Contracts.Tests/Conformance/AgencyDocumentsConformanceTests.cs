@@ -1,14 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using CsCheck;
 using Hl7.Fhir.Model;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Formats;
-using IntegrationHub.Adapters.Dwp;
-using IntegrationHub.Adapters.Housing;
 using IntegrationHub.Adapters.Nhs;
 using IntegrationHub.Adapters.Nhs.Fhir;
-using IntegrationHub.Adapters.Probation;
 using IntegrationHub.Adapters.Probation.Referrals;
-using IntegrationHub.Adapters.Yos;
 using IntegrationHub.Contracts.V1;
 using Xunit.Abstractions;
 
@@ -17,32 +16,26 @@ namespace IntegrationHub.Contracts.Tests.Conformance;
 /// <summary>
 /// Every document each adapter writes, for legs generated across every sharing matrix, optional field and
 /// identifier combination, validates against the schema a partner is given, checked by a strict 2020-12
-/// validator that is not the generator. The NHS's documents are FHIR R4, read back with the Firely SDK.
+/// validator that is not the generator. Each registered agency is checked with the format its definition
+/// declares, and each document against the schema of the one of its declared documents whose record it is.
+/// The NHS's documents are FHIR R4, read back with the Firely SDK.
 /// </summary>
 public sealed class AgencyDocumentsConformanceTests(ITestOutputHelper output)
 {
     const int LegsPerAgency = 400;
 
-    static readonly Uri HubBaseUrl = new("https://hub.example-council.gov.uk/");
+    /// <summary>Reads a document into a record, refusing a property the record does not have.</summary>
+    static readonly JsonSerializerOptions Exact = new(AgencyJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
-    /// <summary>Each agency's format, and the schemas of its referral and its cancellation (none for the NHS's FHIR).</summary>
-    public static TheoryData<string> Agencies => [.. AgencyCodes.All];
+    public static TheoryData<string> Agencies => [.. RegisteredAgencies.Definitions.Codes];
 
-    static (IAgencyFormat Format, string? Referral, string? Cancellation) Of(string agency) => agency switch
-    {
-        AgencyCodes.Housing => (new HousingFormat(), "housing.duty-to-refer-referral", "housing.duty-to-refer-cancellation"),
-        AgencyCodes.Dwp => (new DwpFormat(), "dwp.care-leaver-referral", "dwp.care-leaver-referral-cancellation"),
-        AgencyCodes.Probation => (new ProbationFormat(HubBaseUrl), "probation.referral-event", "probation.referral-event"),
-        AgencyCodes.Yos => (new YosFormat(), "yos.youth-justice-referral", "yos.youth-justice-referral-cancellation"),
-        AgencyCodes.Nhs => (new NhsFormat(), null, null),
-        _ => throw new ArgumentOutOfRangeException(nameof(agency), agency, "No conformance entry for this agency: add one."),
-    };
+    static IAgencyFormat FormatOf(string agency) => RegisteredAgencies.Definitions.For(agency).Format;
 
     [Theory]
     [MemberData(nameof(Agencies))]
     public void Every_referral_an_adapter_writes_is_valid_against_its_schema(string agency)
     {
-        var (format, schema, _) = Of(agency);
+        var format = FormatOf(agency);
         int written = 0, undeliverable = 0;
 
         LegGen.For(agency).Sample(leg =>
@@ -58,7 +51,7 @@ public sealed class AgencyDocumentsConformanceTests(ITestOutputHelper output)
                 return;
             }
 
-            Conforms(schema, document);
+            Conforms(agency, document);
             if (agency == AgencyCodes.Probation)
             {
                 PublishedSchema.Named("probation.referral-detail").Validate(AgencyJson.Serialize(ProbationReferralTranslator.Detail(leg)));
@@ -75,7 +68,7 @@ public sealed class AgencyDocumentsConformanceTests(ITestOutputHelper output)
     [MemberData(nameof(Agencies))]
     public void Every_cancellation_an_adapter_writes_is_valid_against_its_schema(string agency)
     {
-        var (format, _, schema) = Of(agency);
+        var format = FormatOf(agency);
         int written = 0, undeliverable = 0;
 
         LegGen.CancellationFor(agency).Sample(cancelled =>
@@ -91,7 +84,7 @@ public sealed class AgencyDocumentsConformanceTests(ITestOutputHelper output)
                 return;
             }
 
-            Conforms(schema, document);
+            Conforms(agency, document);
             Interlocked.Increment(ref written);
         }, iter: LegsPerAgency, threads: 1);
 
@@ -110,10 +103,12 @@ public sealed class AgencyDocumentsConformanceTests(ITestOutputHelper output)
         }, iter: LegsPerAgency / 4, threads: 1);
     }
 
-    static void Conforms(string? schema, AgencyDocument document)
+    static void Conforms(string agency, AgencyDocument document)
     {
-        if (schema is null)
+        var written = RegisteredAgencies.Definitions.For(agency).Documents.Where(d => d.Read is null).ToList();
+        if (written.Count == 0)
         {
+            // The NHS publishes no schema of its own: its documents are FHIR's.
             Assert.Equal(NhsFormat.ContentType, document.ContentType);
             var bundle = Assert.IsType<Bundle>(NhsFhirJson.Deserialize(document.Body));
             Assert.Equal(Bundle.BundleType.Message, bundle.Type);
@@ -122,6 +117,24 @@ public sealed class AgencyDocumentsConformanceTests(ITestOutputHelper output)
         }
 
         Assert.Equal(AgencyJson.ContentType, document.ContentType);
-        PublishedSchema.Named(schema).Validate(document.Body);
+        var declared = Assert.Single(written, d => IsWrittenBy(d.Type, document.Body));
+        PublishedSchema.Named(declared.Name).Validate(document.Body);
+    }
+
+    /// <summary>The document is exactly what the record writes: read into it and written back, it is unchanged.</summary>
+    static bool IsWrittenBy(Type record, string json)
+    {
+        object? read;
+        try
+        {
+            read = JsonSerializer.Deserialize(json, record, Exact);
+        }
+        catch (JsonException)
+        {
+            // A property the record does not have, or a value of another type: another record's document.
+            return false;
+        }
+
+        return read is not null && JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(JsonSerializer.Serialize(read, record, AgencyJson.Options)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using IntegrationHub.Adapters.AdultSocialCare.Answers;
 using IntegrationHub.Adapters.Dwp.Answers;
 using IntegrationHub.Adapters.Housing.Answers;
 using IntegrationHub.Adapters.Probation.Answers;
@@ -28,6 +29,17 @@ public static class AnswerGen
     static readonly Gen<JsonNode?> Bad = Gen.OneOf<JsonNode?>(
         JsonValue.Create("not-a-known-code"), JsonValue.Create(""), JsonValue.Create("   "), JsonValue.Create(42), JsonValue.Create(true),
         new JsonArray(), new JsonObject(), null, JsonValue.Create("2026-13-45"), JsonValue.Create("00000000-0000-0000-0000-000000000000"));
+
+    /// <summary>The generator of an agency's answer document, by the document's name.</summary>
+    public static Gen<JsonObject> For(string document) => document switch
+    {
+        "housing.decision" => HousingDecision,
+        "dwp.jobcentre-update" => JobcentreUpdate,
+        "probation.event" => ProbationEvent,
+        "yos.update" => YosUpdate,
+        "asc.update" => AdultSocialCareUpdate,
+        _ => throw new ArgumentOutOfRangeException(nameof(document), document, "No answer generator for this document: add one."),
+    };
 
     public static Gen<JsonObject> HousingDecision => Document("status", HousingDecisionStatuses.All,
         new Field("answerId", Id),
@@ -61,6 +73,19 @@ public static class AnswerGen
         new Field("releaseDate", Day, YosUpdateTypes.CustodyReleasePlanned),
         new Field("reasonCode", OneOf(YosDeclineReasons.Descriptions.Keys), YosUpdateTypes.Declined),
         new Field("reason", Words, YosUpdateTypes.Declined));
+
+    public static Gen<JsonObject> AdultSocialCareUpdate => Document("type", AdultSocialCareUpdateTypes.All,
+        new Field("answerId", Id),
+        new Field("legId", Id),
+        new Field("worker", Words),
+        new Field("at", Instant),
+        new Field("agencyReference", Words, AdultSocialCareUpdateTypes.Acknowledged),
+        new Field("assessmentAt", Instant, AdultSocialCareUpdateTypes.AssessmentScheduled),
+        new Field("location", Words, AdultSocialCareUpdateTypes.AssessmentScheduled),
+        new Field("eligibleNeeds", Words, AdultSocialCareUpdateTypes.EligibleNeedsFound),
+        new Field("reasonCode", OneOf(AdultSocialCareDeclineReasons.All), AdultSocialCareUpdateTypes.Declined),
+        new Field("reason", Words, AdultSocialCareUpdateTypes.NoEligibleNeeds, AdultSocialCareUpdateTypes.Declined),
+        new Field("carePlanReference", Words, AdultSocialCareUpdateTypes.Completed));
 
     /// <summary>A probation event: its type-specific fields sit in <c>additionalInformation</c>, with the leg id.</summary>
     public static Gen<JsonObject> ProbationEvent =>

@@ -66,20 +66,17 @@ public static class LegGen
 
     static Gen<Organisation> Recipient(string agency) =>
         Gen.Select(
-            Gen.OneOf(RecipientCodes(agency)),
+            Gen.OneOf(Gen.Const(RegisteredAgencies.Definitions.For(agency).DefaultOrganisation.Code), ConfiguredCode),
             Text,
             agency == AgencyCodes.Nhs ? Gen.OneOf<string?>(null, OrganisationServices.Camhs, OrganisationServices.AdultMentalHealth) : Gen.Const((string?)null))
         .Select((code, name, service) => new Organisation(code, name, service));
 
-    /// <summary>The agency directory's default code for the agency, and codes of the kind a council configures.</summary>
-    static string[] RecipientCodes(string agency) => agency switch
-    {
-        AgencyCodes.Housing => ["housing-authority", "E06000047", "E09000033"],
-        AgencyCodes.Nhs => ["integrated-care-board", "RX4", "QHM", "A81001"],
-        AgencyCodes.Dwp => ["jobcentre-plus", "JCP-NE-17"],
-        AgencyCodes.Probation => ["probation-service", "N54"],
-        _ => ["youth-offending-service", "YOT-042"],
-    };
+    /// <summary>
+    /// A code of the kind a council configures in its agency directory instead of the agency's default
+    /// organisation (<c>E06000047</c>, <c>RX4</c>, <c>JCP-NE-17</c>, <c>YOT-042</c>).
+    /// </summary>
+    static readonly Gen<string> ConfiguredCode =
+        Gen.String[Gen.Char["ABCEHJNPRTXYZ0123456789-"], 2, 12].Where(s => s.Any(char.IsAsciiLetterOrDigit));
 
     static readonly Gen<LawfulBasis> Basis =
         Gen.Select(
