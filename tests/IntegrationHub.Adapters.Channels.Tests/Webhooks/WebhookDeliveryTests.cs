@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Tests.Agencies;
 using IntegrationHub.Adapters.Channels.Delivery;
