@@ -44,7 +44,7 @@ public class NhsTaskAnswersTests
     static AgencyAnswerRejectedException Refused(FhirTask task, string element)
     {
         var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromTask(task));
-        Assert.Equal(element, error.Field);
+        Assert.Equal([element], error.Errors.Keys);
         return error;
     }
 
@@ -258,7 +258,7 @@ public class NhsTaskAnswersTests
     {
         var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromJson(json));
 
-        Assert.Equal("Task", error.Field);
+        Assert.Equal(["Task"], error.Errors.Keys);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 }
