@@ -91,6 +91,20 @@ public class NhsTaskAnswersTests
     }
 
     [Fact]
+    public void A_Task_lacking_several_elements_is_refused_naming_each_at_once()
+    {
+        var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromTask(Task(FhirTask.TaskStatus.Rejected, t =>
+        {
+            t.Identifier.RemoveAt(0);
+            t.Owner = null;
+            t.LastModified = null;
+        })));
+
+        Assert.Equal(["Task.identifier", "Task.owner", "Task.lastModified", "Task.statusReason"], error.Errors.Keys);
+        Assert.All(error.Errors.Values, messages => Assert.Single(messages));
+    }
+
+    [Fact]
     public void Rejected_without_a_reason_code_is_refused()
     {
         Refused(Task(FhirTask.TaskStatus.Rejected, t => t.StatusReason = new CodeableConcept { Text = "No capacity" }), "Task.statusReason.coding");
