@@ -15,7 +15,7 @@ public interface IAgencyFormat
 
     AgencyDocument Cancellation(LegCancelled cancelled);
 
-    /// <summary>The hub messages an answer document means; throws <see cref="AgencyAnswerRejectedException"/> naming the field when it is not valid.</summary>
+    /// <summary>The hub messages an answer document means; throws <see cref="AgencyAnswerRejectedException"/> naming every bad field when it is not valid.</summary>
     IReadOnlyList<ILegAnswer> ReadAnswer(string body);
 
     /// <summary>

@@ -116,7 +116,7 @@ public class ProbationFormatTests
 
         var rejected = Assert.Throws<AgencyAnswerRejectedException>(() => Format.ReadAnswer(body));
 
-        Assert.Equal("version", rejected.Field);
+        Assert.Equal(["version"], rejected.Errors.Keys);
         Assert.Equal(["version"], rejected.Errors.Keys);
     }
 
@@ -126,7 +126,7 @@ public class ProbationFormatTests
     [InlineData("""{ "additionalInformation": { "legId": 42 } }""", "additionalInformation.legId")]
     public void Unreadable_event_is_rejected_naming_the_field(string body, string field)
     {
-        Assert.Equal(field, Assert.Throws<AgencyAnswerRejectedException>(() => Format.ReadAnswer(body)).Field);
+        Assert.Equal([field], Assert.Throws<AgencyAnswerRejectedException>(() => Format.ReadAnswer(body)).Errors.Keys);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Formats;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.ServiceDefaults;
 using Types = IntegrationHub.Adapters.AdultSocialCare.Answers.AdultSocialCareUpdateTypes;
 
 namespace IntegrationHub.Adapters.AdultSocialCare.Answers;

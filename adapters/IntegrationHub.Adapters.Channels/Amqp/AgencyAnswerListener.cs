@@ -12,7 +12,7 @@ namespace IntegrationHub.Adapters.Channels.Amqp;
 /// Reads one agency's plain JSON answers from <c>agency-answers-{agency}</c> (bound to the
 /// <c>agency-answers</c> direct exchange by the agency code), turns them into hub messages with the
 /// agency's format and publishes them to the hub. An answer that is not valid goes, with the
-/// reason in its <c>x-rejection-reason</c> header, to <c>agency-answers-{agency}_error</c>; a
+/// reasons (every bad field, each with what is wrong) in its <c>x-rejection-reason</c> header, to <c>agency-answers-{agency}_error</c>; a
 /// failure to publish leaves the answer on its queue to be tried again.
 /// </summary>
 public sealed class AgencyAnswerListener(
@@ -66,7 +66,8 @@ public sealed class AgencyAnswerListener(
             }
             catch (AgencyAnswerRejectedException ex)
             {
-                logger.LogWarning("A {Agency} answer was rejected: {Field}: {Reason}", format.Agency, ex.Field, ex.Reason);
+                // The fields, not the messages: a message may quote the document. The dead-lettered copy carries every reason.
+                logger.LogWarning("A {Agency} answer was rejected for its {Fields}", format.Agency, string.Join(", ", ex.Errors.Keys));
                 var properties = new BasicProperties(delivery.BasicProperties)
                 {
                     Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())

@@ -3,6 +3,7 @@ using System.Globalization;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Formats;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.ServiceDefaults;
 using Types = IntegrationHub.Adapters.Probation.Answers.ProbationEventTypes;
 
 namespace IntegrationHub.Adapters.Probation.Answers;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Formats;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.ServiceDefaults;
 using Types = IntegrationHub.Adapters.Yos.Answers.YosUpdateTypes;
 
 namespace IntegrationHub.Adapters.Yos.Answers;

@@ -75,7 +75,7 @@ public static class AgencyAnswersApi
         }
         catch (AgencyAnswerRejectedException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Reason] });
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }
 
         var recorded = new List<AnswerRecorded>();

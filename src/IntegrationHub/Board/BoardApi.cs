@@ -58,7 +58,7 @@ public static class BoardApi
     internal static async Task<Results<Ok<EscalationFigures>, FileContentHttpResult, ValidationProblem>> EscalationsAsync(
         string? format, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var csv = IsCsv(format, errors);
         if (errors.Any)
         {
@@ -72,7 +72,7 @@ public static class BoardApi
     internal static async Task<Results<Ok<TimelinessFigures>, FileContentHttpResult, ValidationProblem>> TimelinessAsync(
         string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var csv = IsCsv(format, errors);
         var window = Months(months, errors);
         if (errors.Any)
@@ -87,7 +87,7 @@ public static class BoardApi
     internal static async Task<Results<Ok<DeclineFigures>, FileContentHttpResult, ValidationProblem>> DeclinesAsync(
         string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var csv = IsCsv(format, errors);
         var window = Months(months, errors);
         if (errors.Any)
@@ -102,7 +102,7 @@ public static class BoardApi
     internal static async Task<Results<Ok<UpcomingFigures>, FileContentHttpResult, ValidationProblem>> UpcomingAsync(
         string? format, int? days, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var csv = IsCsv(format, errors);
         if (days is < 1 or > 366)
         {
@@ -121,7 +121,7 @@ public static class BoardApi
     internal static async Task<Results<Ok<TrendFigures>, FileContentHttpResult, ValidationProblem>> TrendAsync(
         string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var csv = IsCsv(format, errors);
         var window = Months(months, errors);
         if (errors.Any)
@@ -166,7 +166,7 @@ public static class BoardApi
             services.Clock.GetUtcNow(), ReferralDetails.From(referral)));
     }
 
-    static bool IsCsv(string? format, ValidationErrors errors)
+    static bool IsCsv(string? format, FieldErrors errors)
     {
         if (format is null || string.Equals(format, Json, StringComparison.OrdinalIgnoreCase))
         {
@@ -182,7 +182,7 @@ public static class BoardApi
         return false;
     }
 
-    static int Months(int? months, ValidationErrors errors)
+    static int Months(int? months, FieldErrors errors)
     {
         if (months is < 1 or > 60)
         {

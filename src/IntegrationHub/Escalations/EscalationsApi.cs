@@ -63,8 +63,8 @@ public static class EscalationsApi
     static async Task<Results<Created<EscalationSummary>, ValidationProblem, Conflict<string>>> RaiseAsync(
         RaiseEscalation request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.Require("reason", request.Reason, 2000);
+        var errors = new FieldErrors();
+        errors.Text("reason", request.Reason, 2000);
         if (request.Level is < 1 or > EscalationLadder.TopLevel)
         {
             errors.Add("level", "'level' must be 1, 2 or 3.");

@@ -10,6 +10,7 @@ using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
+using IntegrationHub.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -175,7 +176,9 @@ public static class FhirApi
 
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(cancellationToken);
-        ILegAnswer answer;
+        // Every problem with the Task at once, the facade's own checks and the adapter's: one issue each.
+        var errors = new FieldErrors();
+        ILegAnswer? answer = null;
         try
         {
             if (NhsFhirJson.Deserialize(body) is not FhirTask task)
@@ -185,7 +188,7 @@ public static class FhirApi
 
             if (task.Id is { } taskId && taskId != id.ToString("D"))
             {
-                return FhirResults.Error(StatusCodes.Status400BadRequest, IssueType.Invalid, $"The Task's id '{taskId}' is not the id in the URL.", "Task.id");
+                errors.Add("Task.id", $"The Task's id '{taskId}' is not the id in the URL.");
             }
 
             answer = NhsTaskAnswers.FromTask(task);
@@ -196,12 +199,17 @@ public static class FhirApi
         }
         catch (AgencyAnswerRejectedException ex)
         {
-            return FhirResults.Error(StatusCodes.Status400BadRequest, IssueType.Invalid, ex.Reason, ex.Field);
+            errors.Add(ex.Errors);
         }
 
-        if (answer.LegId != id)
+        if (answer is not null && answer.LegId != id)
         {
-            return FhirResults.Error(StatusCodes.Status400BadRequest, IssueType.Invalid, "The Task's leg identifier is not the Task in the URL.", "Task.identifier");
+            errors.Add("Task.identifier", "The Task's leg identifier is not the Task in the URL.");
+        }
+
+        if (answer is null || errors.Any)
+        {
+            return FhirResults.Invalid(errors);
         }
 
         var outcome = await services.Recorder.RecordAsync(answer, (services.User.TenantId, FhirAgency), cancellationToken);

@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using IntegrationHub.Adapters.Nhs.Fhir;
+using IntegrationHub.ServiceDefaults;
 
 namespace IntegrationHub.Fhir;
 
@@ -14,18 +15,24 @@ public static class FhirResults
     public static IResult Error(int status, OperationOutcome.IssueType code, string diagnostics, string? expression = null) =>
         Resource(Outcome(code, diagnostics, expression), status);
 
+    /// <summary>A 400 naming every bad element: one <c>invalid</c> issue per message, its expression the element.</summary>
+    public static IResult Invalid(FieldErrors errors) =>
+        Resource(new OperationOutcome
+        {
+            Issue = [.. errors.ToDictionary().SelectMany(e => e.Value.Select(message => Issue(OperationOutcome.IssueType.Invalid, message, e.Key)))],
+        }, StatusCodes.Status400BadRequest);
+
     public static OperationOutcome Outcome(OperationOutcome.IssueType code, string diagnostics, string? expression = null) => new()
     {
-        Issue =
-        [
-            new OperationOutcome.IssueComponent
-            {
-                Severity = OperationOutcome.IssueSeverity.Error,
-                Code = code,
-                Diagnostics = diagnostics,
-                Expression = expression is null ? [] : [expression],
-            },
-        ],
+        Issue = [Issue(code, diagnostics, expression)],
+    };
+
+    static OperationOutcome.IssueComponent Issue(OperationOutcome.IssueType code, string diagnostics, string? expression) => new()
+    {
+        Severity = OperationOutcome.IssueSeverity.Error,
+        Code = code,
+        Diagnostics = diagnostics,
+        Expression = expression is null ? [] : [expression],
     };
 
     /// <summary>

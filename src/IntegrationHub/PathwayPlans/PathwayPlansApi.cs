@@ -102,9 +102,9 @@ public static class PathwayPlansApi
         return TypedResults.Ok(PlanVersionDetails.From(version));
     }
 
-    static ValidationErrors Validate(CreatePlanVersion request)
+    static FieldErrors Validate(CreatePlanVersion request)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         if (request.Sections is not { Count: > 0 } sections)
         {
             errors.Add("sections", "'sections' must hold at least one section.");
@@ -130,15 +130,15 @@ public static class PathwayPlansApi
 
             foreach (var (text, j) in (section.Needs ?? []).Select((t, j) => (t, j)))
             {
-                errors.Require($"sections[{i}].needs[{j}]", text, 2000);
+                errors.Text($"sections[{i}].needs[{j}]", text, 2000);
             }
 
             foreach (var (text, j) in (section.Actions ?? []).Select((t, j) => (t, j)))
             {
-                errors.Require($"sections[{i}].actions[{j}]", text, 2000);
+                errors.Text($"sections[{i}].actions[{j}]", text, 2000);
             }
 
-            errors.Optional($"sections[{i}].owner", section.Owner);
+            errors.OptionalText($"sections[{i}].owner", section.Owner, 200);
         }
 
         return errors;

@@ -25,7 +25,7 @@ public sealed class ReferralMaker(
     /// stores the referral, its legs, its timeline and one outgoing message per leg in one transaction.
     /// Returns the referral, or the field errors.
     /// </summary>
-    public async Task<(Referral? Referral, ValidationErrors Errors)> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
+    public async Task<(Referral? Referral, FieldErrors Errors)> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
         var (draft, errors) = await DraftAsync(request, user, cancellationToken);
         if (draft is null)
@@ -50,11 +50,11 @@ public sealed class ReferralMaker(
     /// the very checks its adapter makes before delivering; an unmet one is an error on
     /// <c>agencies[i].{field of the leg}</c>, e.g. <c>agencies[0].person.identifiers[ni-number]</c>.
     /// </summary>
-    public async Task<(ReferralDraft? Draft, ValidationErrors Errors)> DraftAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
+    public async Task<(ReferralDraft? Draft, FieldErrors Errors)> DraftAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var errors = new ValidationErrors();
-        errors.Require("summary", request.Summary, 4000);
+        var errors = new FieldErrors();
+        errors.Text("summary", request.Summary, 4000);
 
         var person = request.YoungPersonId is { } personId
             ? await YoungPeopleApi.FindInTenantAsync(db, personId, user, cancellationToken)
@@ -199,7 +199,7 @@ public sealed class ReferralMaker(
     }
 
     /// <summary>Only a referral under the duty to refer may carry its three consents; whether each is given is that agency's requirement.</summary>
-    bool TakesDutyToReferConsents(DutyToReferConsents? consents, string agency, string field, ValidationErrors errors)
+    bool TakesDutyToReferConsents(DutyToReferConsents? consents, string agency, string field, FieldErrors errors)
     {
         if (consents is not null && !definitions.For(agency).TakesDutyToReferConsents)
         {
@@ -216,7 +216,7 @@ public sealed class ReferralMaker(
         ? null
         : new HousingReferralConsents(consents.ToBeReferred == true, consents.ToChosenHousingAuthority == true, consents.ToShareContactDetails == true);
 
-    static LawfulBasis? ValidateLawfulBasis(LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, ValidationErrors errors)
+    static LawfulBasis? ValidateLawfulBasis(LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, FieldErrors errors)
     {
         if (input?.Basis is null)
         {
@@ -242,8 +242,8 @@ public sealed class ReferralMaker(
             return null;
         }
 
-        errors.Optional($"{field}.recordedBy", input.RecordedBy);
-        errors.Optional($"{field}.evidence", input.Evidence, 2000);
+        errors.OptionalText($"{field}.recordedBy", input.RecordedBy, 200);
+        errors.OptionalText($"{field}.evidence", input.Evidence, 2000);
         return new LawfulBasis(input.Basis, input.RecordedBy ?? user.Name, (input.RecordedAt ?? now).ToUniversalTime(), input.Evidence);
     }
 }

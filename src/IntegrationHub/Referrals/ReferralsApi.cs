@@ -160,8 +160,8 @@ public static class ReferralsApi
 
     static ValidationProblem? Validate(CancelRequest request)
     {
-        var errors = new ValidationErrors();
-        errors.Require("reason", request.Reason, 2000);
+        var errors = new FieldErrors();
+        errors.Text("reason", request.Reason, 2000);
         if (request.Kind is not null && !CancellationKinds.All.Contains(request.Kind))
         {
             errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancellationKinds.All)}.");

@@ -107,11 +107,11 @@ public static class YoungPeopleApi
     internal static Task<YoungPerson?> FindInTenantAsync(HubDbContext db, Guid id, HubUser user, CancellationToken cancellationToken) =>
         db.YoungPeople.SingleOrDefaultAsync(p => p.Id == id && p.TenantId == user.TenantId, cancellationToken);
 
-    static ValidationErrors Validate(RegisterYoungPerson request, DateOnly today)
+    static FieldErrors Validate(RegisterYoungPerson request, DateOnly today)
     {
-        var errors = new ValidationErrors();
-        errors.Require("givenName", request.GivenName, 100);
-        errors.Require("familyName", request.FamilyName, 100);
+        var errors = new FieldErrors();
+        errors.Text("givenName", request.GivenName, 100);
+        errors.Text("familyName", request.FamilyName, 100);
         if (request.DateOfBirth is not { } dateOfBirth)
         {
             errors.Add("dateOfBirth", "'dateOfBirth' is required.");
@@ -141,10 +141,10 @@ public static class YoungPeopleApi
             errors.Add("crn", "'crn' must be one letter followed by six digits, e.g. X123456.");
         }
 
-        errors.Optional("email", request.Email);
-        errors.Optional("phone", request.Phone, 40);
-        errors.Optional("addressLine", request.AddressLine, 300);
-        errors.Optional("postcode", request.Postcode, 10);
+        errors.OptionalText("email", request.Email, 200);
+        errors.OptionalText("phone", request.Phone, 40);
+        errors.OptionalText("addressLine", request.AddressLine, 300);
+        errors.OptionalText("postcode", request.Postcode, 10);
         return errors;
     }
 }

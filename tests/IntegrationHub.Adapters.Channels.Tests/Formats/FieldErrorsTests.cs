@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.ServiceDefaults;
 using IntegrationHub.Adapters.Channels.Formats;
 
 namespace IntegrationHub.Adapters.Channels.Tests.Formats;
@@ -30,7 +31,6 @@ public class FieldErrorsTests
 
         Assert.Equal(["legId", "type", "officer"], rejected.Errors.Keys);
         Assert.Equal(["'maybe' is not a valid 'type'; use one of: accepted, declined.", "Second message."], rejected.Errors["type"]);
-        Assert.Equal(("legId", "'legId' is required."), (rejected.Field, rejected.Reason));
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public class FieldErrorsTests
     {
         var rejected = Assert.Throws<AgencyAnswerRejectedException>(() => FieldErrors.Read<Update>("""{ "dueDate": "soon" }"""));
 
-        Assert.Equal("dueDate", rejected.Field);
-        Assert.Equal("The value of 'dueDate' is not of the type this field takes.", rejected.Reason);
+        Assert.Equal("dueDate", Assert.Single(rejected.Errors).Key);
+        Assert.Equal(["The value of 'dueDate' is not of the type this field takes."], rejected.Errors["dueDate"]);
         Assert.IsType<JsonException>(rejected.InnerException);
     }
 
@@ -58,6 +58,7 @@ public class FieldErrorsTests
     {
         var rejected = Assert.Throws<AgencyAnswerRejectedException>(() => FieldErrors.Read<Update>(json));
 
-        Assert.Equal(("document", reason), (rejected.Field, rejected.Reason));
+        Assert.Equal("document", Assert.Single(rejected.Errors).Key);
+        Assert.Equal([reason], rejected.Errors["document"]);
     }
 }

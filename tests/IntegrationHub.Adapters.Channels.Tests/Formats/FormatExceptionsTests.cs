@@ -1,3 +1,5 @@
+using IntegrationHub.ServiceDefaults;
+
 namespace IntegrationHub.Adapters.Channels.Tests.Formats;
 
 public class FormatExceptionsTests
@@ -12,30 +14,30 @@ public class FormatExceptionsTests
         var rejected = new AgencyAnswerRejectedException("Task.status", "The Task has no status.", cause);
 
         Assert.Equal("Task.status: The Task has no status.", rejected.Message);
-        Assert.Equal(("Task.status", "The Task has no status."), (rejected.Field, rejected.Reason));
         Assert.Equal(["Task.status"], rejected.Errors.Keys);
+        Assert.Equal(["The Task has no status."], rejected.Errors["Task.status"]);
         Assert.Same(cause, rejected.InnerException);
     }
 
     [Fact]
-    public void Rejection_of_several_fields_names_each_and_the_first_is_the_field()
+    public void Rejection_of_several_fields_names_each_in_the_order_found()
     {
-        var rejected = new AgencyAnswerRejectedException(new Dictionary<string, string[]>
-        {
-            ["answerId"] = ["'answerId' is required."],
-            ["type"] = ["'type' is required.", "Another."],
-        });
+        var errors = new FieldErrors();
+        errors.Add("answerId", "'answerId' is required.");
+        errors.Add("type", "'type' is required.");
+        errors.Add("type", "Another.");
 
-        Assert.Equal(("answerId", "'answerId' is required."), (rejected.Field, rejected.Reason));
+        var rejected = new AgencyAnswerRejectedException(errors);
+
         Assert.Equal(["answerId", "type"], rejected.Errors.Keys);
+        Assert.Equal(["'type' is required.", "Another."], rejected.Errors["type"]);
         Assert.Equal("answerId: 'answerId' is required. type: 'type' is required. type: Another.", rejected.Message);
     }
 
     [Fact]
-    public void Rejection_names_at_least_one_field_with_a_message()
+    public void Rejection_names_at_least_one_field()
     {
-        Assert.Throws<ArgumentException>(() => new AgencyAnswerRejectedException(new Dictionary<string, string[]>()));
-        Assert.Throws<ArgumentException>(() => new AgencyAnswerRejectedException(new Dictionary<string, string[]> { ["type"] = [] }));
+        Assert.Throws<ArgumentException>(() => new AgencyAnswerRejectedException(new FieldErrors()));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class NhsTaskAnswersTests
     static AgencyAnswerRejectedException Refused(FhirTask task, string element)
     {
         var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromTask(task));
-        Assert.Equal(element, error.Field);
+        Assert.Equal([element], error.Errors.Keys);
         return error;
     }
 
@@ -88,6 +88,20 @@ public class NhsTaskAnswersTests
         var error = Refused(Task(FhirTask.TaskStatus.Rejected), "Task.statusReason");
 
         Assert.Contains("rejected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Task_lacking_several_elements_is_refused_naming_each_at_once()
+    {
+        var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromTask(Task(FhirTask.TaskStatus.Rejected, t =>
+        {
+            t.Identifier.RemoveAt(0);
+            t.Owner = null;
+            t.LastModified = null;
+        })));
+
+        Assert.Equal(["Task.identifier", "Task.owner", "Task.lastModified", "Task.statusReason"], error.Errors.Keys);
+        Assert.All(error.Errors.Values, messages => Assert.Single(messages));
     }
 
     [Fact]
@@ -258,7 +272,7 @@ public class NhsTaskAnswersTests
     {
         var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromJson(json));
 
-        Assert.Equal("Task", error.Field);
+        Assert.Equal(["Task"], error.Errors.Keys);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 }

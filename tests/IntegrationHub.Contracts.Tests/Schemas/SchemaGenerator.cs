@@ -128,7 +128,7 @@ public static class SchemaGenerator
             }
             else
             {
-                described.Add(new JsonObject { ["pattern"] = IntegrationHub.Adapters.Channels.Formats.FieldErrors.OwnCodePattern, ["description"] = OwnCodeDescription });
+                described.Add(new JsonObject { ["pattern"] = IntegrationHub.ServiceDefaults.FieldErrors.OwnCodePattern, ["description"] = OwnCodeDescription });
                 if (IsNullableType(target))
                 {
                     described.Add(new JsonObject { ["type"] = "null", ["description"] = NotGivenDescription });

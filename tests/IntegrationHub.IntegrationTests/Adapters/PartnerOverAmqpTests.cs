@@ -62,7 +62,7 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
     }
 
     [Fact]
-    public async Task Invalid_plain_json_answer_goes_to_the_answers_error_queue_with_its_reason()
+    public async Task Invalid_plain_json_answer_goes_to_the_answers_error_queue_with_every_reason()
     {
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
         using var pa = hub.PersonalAdviser();
@@ -72,6 +72,7 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
         await partner.PublishAsync(Endpoints.AgencyAnswersExchange, AgencyCodes.Housing, """{"answerId":"6f1c0000-0000-0000-0000-000000000001","status":"accepted"}""");
 
         var rejected = await partner.WaitForMessageAsync($"{Endpoints.AgencyAnswersQueue(AgencyCodes.Housing)}_error", Scenario.Patience);
-        Assert.Contains("legId", rejected.Header(AgencyAnswerListener.RejectionReasonHeader), StringComparison.Ordinal);
+        var reasons = rejected.Header(AgencyAnswerListener.RejectionReasonHeader);
+        Assert.All(["legId:", "officer:", "decidedAt:", "duty:"], field => Assert.Contains(field, reasons, StringComparison.Ordinal));
     }
 }

@@ -196,6 +196,26 @@ public class AgencyAnswersApiTests(HubFactory hub) : IClassFixture<HubFactory>
     }
 
     [Fact]
+    public async Task A_decision_wrong_in_two_fields_is_a_400_naming_both_and_changes_nothing()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (referral, legId) = await HousingLegAsync(pa);
+        using var housing = hub.AgencyWorker(Housing);
+        var before = await SnapshotAsync(referral.Id);
+        var decision = Decision(legId, "accepted");
+        decision["officer"] = " ";
+
+        var response = await PostAsync(housing, decision, NewRequestId());
+
+        var problem = await ExpectProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString()).ToList());
+        Assert.Equal(["officer", "duty"], errors.Keys);
+        Assert.Equal(["'officer' is required."], errors["officer"]);
+        Assert.Contains("'duty' is required", Assert.Single(errors["duty"]), StringComparison.Ordinal);
+        await AssertNothingChangedAsync(before);
+    }
+
+    [Fact]
     public async Task A_decision_that_is_not_JSON_is_a_400_and_changes_nothing()
     {
         using var pa = hub.PersonalAdviser();

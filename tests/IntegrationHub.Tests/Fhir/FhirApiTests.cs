@@ -249,6 +249,25 @@ public class FhirApiTests(HubFactory hub) : IClassFixture<HubFactory>
     }
 
     [Fact]
+    public async Task A_Task_wrong_in_several_ways_is_a_400_OperationOutcome_with_one_issue_each()
+    {
+        using var leg = await ReferToNhsAsync();
+        var accepted = await AcceptedTaskAsync(leg);
+        var timeline = (await leg.Pa.GetReferralAsync(leg.ReferralId)).Timeline.Count;
+        accepted.Id = Guid.NewGuid().ToString("D");
+        accepted.Status = FhirTask.TaskStatus.Completed;
+        accepted.Output = [];
+        accepted.LastModified = null;
+
+        var outcome = await ReadFhirAsync<OperationOutcome>(await PutAsync(leg.Nhs, leg.LegId, accepted), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["Task.id", "Task.lastModified", "Task.output"], outcome.Issue.Select(i => Assert.Single(i.Expression)));
+        Assert.All(outcome.Issue, i => Assert.Equal((OperationOutcome.IssueSeverity.Error, OperationOutcome.IssueType.Invalid), (i.Severity, i.Code)));
+        Assert.All(outcome.Issue, i => Assert.False(string.IsNullOrWhiteSpace(i.Diagnostics)));
+        Assert.Equal(timeline, (await leg.Pa.GetReferralAsync(leg.ReferralId)).Timeline.Count);
+    }
+
+    [Fact]
     public async Task Rejecting_an_accepted_Task_is_a_409_OperationOutcome_and_the_leg_stays_accepted()
     {
         using var leg = await ReferToNhsAsync();

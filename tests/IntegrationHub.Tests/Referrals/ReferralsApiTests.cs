@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using Microsoft.EntityFrameworkCore;
@@ -129,6 +130,28 @@ public class ReferralsApiTests(HubFactory hub) : IClassFixture<HubFactory>
 
         await ExpectFieldErrorAsync(response, field);
         Assert.Equal(before, await hub.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Referral_wrong_in_several_fields_gets_one_400_naming_each()
+    {
+        using var pa = hub.PersonalAdviser();
+        var person = await pa.RegisterYoungPersonAsync();
+        var plan = await pa.CreatePlanVersionAsync(person.Id, Plan(Sections));
+        var request = Referral(person.Id, plan.Number, Sections, AgencyCodes.Nhs) with
+        {
+            Summary = " ",
+            Sections = ["housing", Health],
+            Agencies = [new ReferralAgency("police", Consent()), new ReferralAgency(AgencyCodes.Nhs, Consent() with { Basis = "because" })],
+        };
+
+        var response = await pa.PostAsJsonAsync("/api/referrals", request);
+
+        await ExpectAsync(response, HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            ["summary", "sections[0]", "agencies[0].agency", "agencies[1].lawfulBasis.basis"],
+            problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]
