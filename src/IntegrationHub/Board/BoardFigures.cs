@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.Escalations.Calendar;
@@ -58,7 +59,7 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
             today,
             open.Count,
             Tally(Enumerable.Range(1, EscalationLadder.TopLevel).Select(l => l.ToString(CultureInfo.InvariantCulture)), open.Select(e => e.Level.ToString(CultureInfo.InvariantCulture))),
-            Tally(EscalationThemes.All, open.Select(e => e.Theme)),
+            Tally(AgencyThemes.All, open.Select(e => e.Theme)),
             Tally(AgencyCodes.All, open.Select(e => e.Agency)),
             Tally(AgeBands.All, open.Select(e => AgeBandOf(e.YoungPersonId))),
             [.. open

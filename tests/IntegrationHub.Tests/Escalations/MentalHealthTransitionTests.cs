@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public sealed class MentalHealthTransitionTests : IAsyncLifetime
         await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
 
         var escalation = await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.ReferralId == referralId));
-        Assert.Equal((1, EscalationReasons.EighteenWithoutAdultMentalHealth, EscalationThemes.Health), (escalation.Level, escalation.ReasonCode, escalation.Theme));
+        Assert.Equal((1, "eighteen-without-adult-mental-health", AgencyThemes.Health), (escalation.Level, escalation.ReasonCode, escalation.Theme));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Board;
-using IntegrationHub.Escalations;
 
 namespace IntegrationHub.Pages.Board;
 
@@ -11,14 +11,7 @@ public static class BoardDisplay
 
     public static string LevelName(string level) => $"Level {level}";
 
-    public static string ThemeName(string theme) => theme switch
-    {
-        EscalationThemes.Housing => "Housing",
-        EscalationThemes.Health => "Health",
-        EscalationThemes.Eet => "Education, employment and training",
-        EscalationThemes.Justice => "Justice",
-        _ => theme,
-    };
+    public static string ThemeName(string theme) => AgencyThemes.Names.GetValueOrDefault(theme, theme);
 
     public static string AgeBandName(string band) => band switch
     {
