@@ -238,6 +238,7 @@ public sealed class EscalationLadderTests : IAsyncLifetime
 
         var escalation = await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id));
         Assert.Equal(("eighteen-without-probation", AgencyThemes.Justice, Probation), (escalation.ReasonCode, escalation.Theme, escalation.Agency));
+        Assert.Equal($"Turns 18 on {seventeenAndAHalf.AddYears(18):d MMMM yyyy}, is open to the youth offending service and has no accepted probation leg.", escalation.Reason);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class EscalationWordingTests(HubFactory hub) : IClassFixture<HubFa
         var (_, body) = Describe(EscalationNotice.For(raised), escalation, null);
 
         Assert.DoesNotContain("12 January", body, StringComparison.Ordinal);
+        Assert.Contains("Reason: A release is planned and no housing leg has been accepted.", body, StringComparison.Ordinal);
         Assert.Contains("Level: 1 (team manager)", body, StringComparison.Ordinal);
     }
 }
