@@ -34,6 +34,10 @@ public sealed class Escalation
     public bool IsOpen => ResolvedAt is null;
 }
 
+/// <summary>
+/// The hub's own reason codes. An agency's come from the safeguards its definition declares
+/// (<see cref="IntegrationHub.Adapters.Channels.Agencies.Safeguard.ReasonCode"/>).
+/// </summary>
 public static class EscalationReasons
 {
     public const string NoAcknowledgement = "no-acknowledgement";
@@ -41,25 +45,6 @@ public static class EscalationReasons
     public const string UnacceptableDecline = "unacceptable-decline";
     public const string RaisedByManager = "raised-by-manager";
     public const string SanctionWithoutPaResponse = "sanction-without-pa-response";
-    public const string ReleaseWithoutAccommodation = "release-without-accommodation";
-    public const string EighteenWithoutProbation = "eighteen-without-probation";
-    public const string EighteenWithoutAdultMentalHealth = "eighteen-without-adult-mental-health";
-}
 
-public static class EscalationThemes
-{
-    public const string Housing = "housing";
-    public const string Health = "health";
-    public const string Eet = "eet";
-    public const string Justice = "justice";
-
-    public static IReadOnlyList<string> All { get; } = [Housing, Health, Eet, Justice];
-
-    public static string For(string agency) => agency switch
-    {
-        Contracts.V1.AgencyCodes.Housing => Housing,
-        Contracts.V1.AgencyCodes.Nhs => Health,
-        Contracts.V1.AgencyCodes.Dwp => Eet,
-        _ => Justice,
-    };
+    public static IReadOnlyList<string> All { get; } = [NoAcknowledgement, NoDecision, UnacceptableDecline, RaisedByManager, SanctionWithoutPaResponse];
 }

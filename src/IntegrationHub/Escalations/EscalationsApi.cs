@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using IntegrationHub.ServiceDefaults;
@@ -85,12 +84,19 @@ public static class EscalationsApi
             errors.Add("legId", "'legId' must name a leg of that referral.");
         }
 
+        // An escalation is about one agency: without a leg, the referral's only agency, if it has one.
+        var agencies = referral?.Legs.Select(l => l.Agency).Distinct().ToList() ?? [];
+        if (referral is not null && request.LegId is null && agencies.Count != 1)
+        {
+            errors.Add("legId", $"'legId' must name the leg the escalation is about: the referral went to {agencies.Count} agencies.");
+        }
+
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var agency = leg?.Agency ?? referral!.Legs.Select(l => l.Agency).FirstOrDefault() ?? AgencyCodes.Housing;
+        var agency = leg?.Agency ?? agencies[0];
         var candidate = new EscalationRunner.Candidate(
             $"manual:{Guid.NewGuid():N}", request.Level ?? 1, EscalationReasons.RaisedByManager, request.Reason!,
             referral!.Id, leg?.Id, referral.YoungPersonId, tenant, agency);

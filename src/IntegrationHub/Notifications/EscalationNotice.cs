@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
+using IntegrationHub.Escalations.Triggers;
 using IntegrationHub.Security;
 
 namespace IntegrationHub.Notifications;
@@ -27,9 +28,9 @@ public sealed record EscalationNotice(Guid EscalationId, string TenantId, string
 /// <summary>
 /// What a notification about an escalation says: case references, agency, level, reason and due
 /// date, and nothing about the young person. The reason is the hub's own wording for the reason
-/// code, never the escalation's free text, which may name the young person or give their dates.
+/// code (its trigger's), never the escalation's free text, which may name the young person or give their dates.
 /// </summary>
-public static class EscalationWording
+public sealed class EscalationWording(EscalationTriggers triggers)
 {
     static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
     static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -51,32 +52,13 @@ public static class EscalationWording
         _ => owner,
     };
 
-    /// <summary>An agency as a sentence names it.</summary>
-    public static string AgencyName(string agency) => agency switch
-    {
-        AgencyCodes.Housing => "The housing authority",
-        AgencyCodes.Nhs => "The NHS",
-        AgencyCodes.Dwp => "The Jobcentre",
-        AgencyCodes.Probation => "The probation service",
-        AgencyCodes.Yos => "The youth offending service",
-        _ => agency,
-    };
+    /// <param name="legReasonCode">The coded reason recorded on the escalation's leg, if any (e.g. a decline's).</param>
+    public string ReasonFor(Escalation escalation, string? legReasonCode) =>
+        escalation.ReasonCode == EscalationReasons.RaisedByManager ? "Raised by a manager; the reason is recorded in the hub."
+        : triggers.For(escalation.ReasonCode)?.Notice(escalation, legReasonCode) ?? "The reason is recorded in the hub.";
 
-    /// <param name="declineCode">The agency's decline reason code, for an escalated decline.</param>
-    public static string ReasonFor(string reasonCode, string agency, string? declineCode) => reasonCode switch
-    {
-        EscalationReasons.NoAcknowledgement => $"{AgencyName(agency)} has not acknowledged the referral within its agreed time.",
-        EscalationReasons.NoDecision => $"{AgencyName(agency)} has not decided on the referral within its agreed time.",
-        EscalationReasons.UnacceptableDecline =>
-            $"{AgencyName(agency)} declined the referral{(declineCode is null ? "" : $" ({declineCode})")}, a reason corporate parents should not accept.",
-        EscalationReasons.RaisedByManager => "Raised by a manager; the reason is recorded in the hub.",
-        EscalationReasons.SanctionWithoutPaResponse => "A sanction was proposed and the Personal Adviser has not answered in time.",
-        EscalationReasons.ReleaseWithoutAccommodation => "A release is planned and no accommodation leg has been accepted.",
-        EscalationReasons.EighteenWithoutProbation => "Open to the youth offending service, turning 18 soon, and no probation leg has been accepted.",
-        _ => "The reason is recorded in the hub.",
-    };
-
-    public static (string Subject, string Body) Describe(EscalationNotice notice, Escalation escalation, string? declineCode)
+    /// <param name="legReasonCode">The coded reason recorded on the escalation's leg, if any (e.g. a decline's).</param>
+    public (string Subject, string Body) Describe(EscalationNotice notice, Escalation escalation, string? legReasonCode)
     {
         var owner = notice.OwnerOf(escalation);
         var reference = escalation.ReferralId is { } referralId ? $"referral {referralId}" : $"escalation {escalation.Id}";
@@ -100,7 +82,7 @@ public static class EscalationWording
             .AppendLine(CultureInfo.InvariantCulture, $"Escalation: {escalation.Id}")
             .AppendLine(CultureInfo.InvariantCulture, $"Agency: {escalation.Agency}")
             .AppendLine(CultureInfo.InvariantCulture, $"Level: {notice.Level} ({DescribeOwner(owner)})")
-            .AppendLine(CultureInfo.InvariantCulture, $"Reason: {ReasonFor(escalation.ReasonCode, escalation.Agency, declineCode)}");
+            .AppendLine(CultureInfo.InvariantCulture, $"Reason: {ReasonFor(escalation, legReasonCode)}");
         if (notice.DueBy is { } due)
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"Due by: {TimeZoneInfo.ConvertTime(due, UkTime).ToString("d MMMM yyyy", English)}");

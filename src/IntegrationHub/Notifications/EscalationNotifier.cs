@@ -21,7 +21,7 @@ public enum EscalationAudience
 /// recorded in the inbox table with the notification, in one transaction, so a redelivered event
 /// writes nothing twice; two deliveries racing each other lose on the inbox key and are retried.
 /// </summary>
-public sealed class EscalationNotifier(HubDbContext db, TimeProvider clock, ILogger<EscalationNotifier> logger)
+public sealed class EscalationNotifier(HubDbContext db, EscalationWording wording, TimeProvider clock, ILogger<EscalationNotifier> logger)
 {
     public async Task NotifyAsync(EscalationNotice notice, EscalationAudience audience, CancellationToken cancellationToken)
     {
@@ -44,10 +44,10 @@ public sealed class EscalationNotifier(HubDbContext db, TimeProvider clock, ILog
         };
         if (userId is not null || role is not null)
         {
-            var declineCode = escalation.LegId is { } legId && escalation.ReasonCode == Escalations.EscalationReasons.UnacceptableDecline
+            var legReasonCode = escalation.LegId is { } legId
                 ? await db.Legs.Where(l => l.Id == legId).Select(l => l.ReasonCode).SingleOrDefaultAsync(cancellationToken)
                 : null;
-            var (subject, body) = EscalationWording.Describe(notice, escalation, declineCode);
+            var (subject, body) = wording.Describe(notice, escalation, legReasonCode);
             db.Notifications.Add(new Notification
             {
                 Id = Guid.NewGuid(),

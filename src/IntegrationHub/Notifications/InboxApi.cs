@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,14 +31,14 @@ public static class InboxApi
         public static InboxItem From(Notification n) => new(n.Id, n.Subject, n.Body, n.ReferralId, n.EscalationId, n.CreatedAt, n.ReadAt is not null, n.ReadAt);
     }
 
-    public sealed record Services(HubDbContext Db, TimeProvider Clock, ClaimsPrincipal Principal)
+    public sealed record Services(HubDbContext Db, AgencyDefinitions Agencies, TimeProvider Clock, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
 
         /// <summary>Every role the caller holds that notifications are addressed to; an agency's workers see their agency's.</summary>
         public List<string> Roles { get; } =
         [
-            .. NotificationOptions.Roles.Where(Principal.IsInRole),
+            .. NotificationOptions.Roles(Agencies).Where(Principal.IsInRole),
             .. HubUser.From(Principal) is { Role: HubRoles.Agency, Agency: { } agency } ? [NotificationOptions.AgencyRole(agency)] : Array.Empty<string>(),
         ];
 

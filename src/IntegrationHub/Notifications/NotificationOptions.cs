@@ -1,4 +1,4 @@
-using IntegrationHub.Contracts.V1;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -35,9 +35,11 @@ public sealed class NotificationOptions
 
     public bool EmailEnabled => !string.IsNullOrWhiteSpace(Smtp.Host);
 
-    /// <summary>The roles a notification can be addressed to, and so the roles <see cref="Recipients"/> may name.</summary>
-    /// <summary>The roles notifications are addressed to: the local authority's managers and board, and each agency's managers.</summary>
-    public static IReadOnlyList<string> Roles { get; } = [.. HubRoles.EscalationRoles, .. AgencyCodes.All.Select(AgencyRole)];
+    /// <summary>
+    /// The roles notifications are addressed to, and so the roles <see cref="Recipients"/> may name:
+    /// the local authority's managers and board, and each agency's managers.
+    /// </summary>
+    public static IReadOnlyList<string> Roles(AgencyDefinitions agencies) => [.. HubRoles.EscalationRoles, .. agencies.Codes.Select(AgencyRole)];
 
     /// <summary>The managers of an agency serving the tenant: its single point of contact and its senior manager.</summary>
     public static string AgencyRole(string agency) => $"agency-{agency}";
@@ -65,7 +67,7 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Checks the e-mail settings at start-up, once an SMTP host is configured.</summary>
-sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+sealed class NotificationOptionsValidator(AgencyDefinitions agencies) : IValidateOptions<NotificationOptions>
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
@@ -117,9 +119,9 @@ sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions
             {
                 foreach (var (role, addresses) in roles)
                 {
-                    if (!NotificationOptions.Roles.Contains(role, StringComparer.OrdinalIgnoreCase))
+                    if (!NotificationOptions.Roles(agencies).Contains(role, StringComparer.OrdinalIgnoreCase))
                     {
-                        errors.Add($"Notifications:Recipients:{tenant}:{role}: the role must be one of {string.Join(", ", NotificationOptions.Roles)}.");
+                        errors.Add($"Notifications:Recipients:{tenant}:{role}: the role must be one of {string.Join(", ", NotificationOptions.Roles(agencies))}.");
                     }
 
                     errors.AddRange(addresses

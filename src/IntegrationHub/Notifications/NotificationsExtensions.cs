@@ -18,6 +18,7 @@ public static class NotificationsExtensions
             .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        builder.Services.AddScoped<EscalationWording>();
         builder.Services.AddScoped<EscalationNotifier>();
         builder.Services.AddScoped<NotificationMailer>();
         builder.Services.AddHostedService<NotificationMailerService>();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Escalations;
 using IntegrationHub.Referrals;
 
 namespace IntegrationHub.Notifications;
@@ -12,15 +14,15 @@ namespace IntegrationHub.Notifications;
 public static class ReferrerNotices
 {
     /// <summary>The notice an answer just recorded on the leg calls for, if any.</summary>
-    public static Notification? For(Referral referral, Leg leg, ILegAnswer answer, DateTimeOffset at) => answer switch
+    public static Notification? For(Referral referral, Leg leg, ILegAnswer answer, DateTimeOffset at, AgencyDefinitions agencies) => answer switch
     {
         LegDeclined declined when leg.Status == LegStatusCodes.Rejected => New(referral, at,
             $"Referral declined: {leg.Agency}, referral {referral.Id}",
-            $"{EscalationWording.AgencyName(leg.Agency)} declined the referral (reason code: {declined.ReasonCode}). " +
+            $"{EscalationWords.Opening(agencies.For(leg.Agency))} declined the referral (reason code: {declined.ReasonCode}). " +
             "Its reasons are on the referral's page; decide with the young person what to do next."),
         SanctionProposed proposed => New(referral, at,
             $"Sanction proposed: {leg.Agency}, referral {referral.Id}",
-            $"The Jobcentre proposes a sanction from {proposed.ProposedDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}. " +
+            $"{EscalationWords.Opening(agencies.For(leg.Agency))} proposes a sanction from {proposed.ProposedDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}. " +
             "It must hear from you before it decides: answer on the referral's page within 2 working days."),
         _ => null,
     };

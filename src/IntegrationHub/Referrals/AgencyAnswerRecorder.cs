@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Notifications;
 using IntegrationHub.Outbox;
@@ -14,7 +15,7 @@ namespace IntegrationHub.Referrals;
 /// timeline, never applied; an agency's news that does not move the leg (a sanction proposed, a
 /// release date) goes on the timeline.
 /// </summary>
-public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
+public sealed class AgencyAnswerRecorder(HubDbContext db, AgencyDefinitions agencies, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
 {
     const string InboxName = "agency-answers";
 
@@ -49,7 +50,7 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TimeProvider clock, IL
                 ? Apply(referral, leg, change, answer)
                 : Note(referral, leg, answer, at);
 
-        if (outcome.Refusal is null && ReferrerNotices.For(referral, leg, answer, clock.GetUtcNow()) is { } notice)
+        if (outcome.Refusal is null && ReferrerNotices.For(referral, leg, answer, clock.GetUtcNow(), agencies) is { } notice)
         {
             db.Notifications.Add(notice);
         }

@@ -30,7 +30,7 @@ public sealed class BoardDashboardTests(BrowserHub hub) : IClassFixture<BrowserH
         Assert.Equal("Board dashboard", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal(Counts(("Level 1", 1), ("Level 2", 1), ("Level 3", 1)), await RowsAsync(page, "escalations-by-level"));
         Assert.Equal(
-            Counts(("Housing", 0), ("Health", 2), ("Education, employment and training", 0), ("Justice", 1)),
+            Counts(("Housing", 0), ("Health and adult services", 2), ("Education, employment and training", 0), ("Justice", 1)),
             await RowsAsync(page, "escalations-by-theme"));
         Assert.Equal(
             Counts(("Housing", 0), ("NHS", 2), ("Jobcentre", 0), ("Probation", 0), ("Youth offending service", 1)),

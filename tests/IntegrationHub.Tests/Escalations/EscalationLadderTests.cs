@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.Security;
@@ -46,7 +47,7 @@ public sealed class EscalationLadderTests : IAsyncLifetime
         // After 2 working days (Wednesday 23 December): level 1, the team manager.
         await hub.ScanAtAsync(At(12, 23, 9));
         var levelOne = await EscalationForAsync(leg);
-        Assert.Equal((1, "team-manager", EscalationReasons.NoAcknowledgement, EscalationThemes.Housing), (levelOne!.Level, levelOne.Owner, levelOne.ReasonCode, levelOne.Theme));
+        Assert.Equal((1, "team-manager", EscalationReasons.NoAcknowledgement, AgencyThemes.Housing), (levelOne!.Level, levelOne.Owner, levelOne.ReasonCode, levelOne.Theme));
 
         // After 4 (Thursday 24, then the bank holidays): still level 1, due at the end of Tuesday 29.
         await hub.ScanAtAsync(At(12, 29, 9));
@@ -134,7 +135,7 @@ public sealed class EscalationLadderTests : IAsyncLifetime
         var raised = await manager.PostAsJsonAsync("/api/escalations", new RaiseEscalation(referral.Id, referral.LegIdOf(Nhs), "CAMHS will not see Jordan before the transition.", 2));
         await ExpectAsync(raised, System.Net.HttpStatusCode.Created);
         var escalation = (await raised.Content.ReadFromJsonAsync<EscalationSummary>())!;
-        Assert.Equal((2, EscalationThemes.Health), (escalation.Level, escalation.Theme));
+        Assert.Equal((2, AgencyThemes.Health), (escalation.Level, escalation.Theme));
 
         var withoutOutcome = await manager.PostAsJsonAsync($"/api/escalations/{escalation.Id}/resolution", new ResolveEscalation(" "));
         await ExpectFieldErrorAsync(withoutOutcome, "outcome");
@@ -180,7 +181,7 @@ public sealed class EscalationLadderTests : IAsyncLifetime
 
         await hub.ScanAtAsync(At(12, 23, 9));
         var escalation = await EscalationForAsync(leg);
-        Assert.Equal((2, EscalationReasons.SanctionWithoutPaResponse, EscalationThemes.Eet), (escalation!.Level, escalation.ReasonCode, escalation.Theme));
+        Assert.Equal((2, EscalationReasons.SanctionWithoutPaResponse, AgencyThemes.Eet), (escalation!.Level, escalation.ReasonCode, escalation.Theme));
     }
 
     [Fact]
@@ -213,7 +214,7 @@ public sealed class EscalationLadderTests : IAsyncLifetime
         await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
 
         var escalation = await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id));
-        Assert.Equal((1, EscalationReasons.ReleaseWithoutAccommodation, EscalationThemes.Housing), (escalation.Level, escalation.ReasonCode, escalation.Theme));
+        Assert.Equal((1, "release-without-accommodation", AgencyThemes.Housing), (escalation.Level, escalation.ReasonCode, escalation.Theme));
 
         var person = (await pa.GetReferralAsync(referral.Id)).YoungPersonId;
         await pa.CreatePlanVersionAsync(person, Plan(Accommodation));
@@ -236,7 +237,8 @@ public sealed class EscalationLadderTests : IAsyncLifetime
         await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
 
         var escalation = await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id));
-        Assert.Equal((EscalationReasons.EighteenWithoutProbation, EscalationThemes.Justice, Probation), (escalation.ReasonCode, escalation.Theme, escalation.Agency));
+        Assert.Equal(("eighteen-without-probation", AgencyThemes.Justice, Probation), (escalation.ReasonCode, escalation.Theme, escalation.Agency));
+        Assert.Equal($"Turns 18 on {seventeenAndAHalf.AddYears(18):d MMMM yyyy}, is open to the youth offending service and has no accepted probation leg.", escalation.Reason);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +37,14 @@ public sealed class MentalHealthTransitionTests : IAsyncLifetime
     public async Task Open_to_camhs_within_six_months_of_eighteen_with_no_adult_service_escalates()
     {
         await hub.ScanAtAsync(ClockedHubFactory.Start);
-        var referralId = await CamhsLegAcceptedAsync(DateOnly.FromDateTime(ClockedHubFactory.Start.UtcDateTime).AddYears(-18).AddMonths(4));
+        var born = DateOnly.FromDateTime(ClockedHubFactory.Start.UtcDateTime).AddYears(-18).AddMonths(4);
+        var referralId = await CamhsLegAcceptedAsync(born);
 
         await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
 
         var escalation = await hub.QueryAsync(db => db.Escalations.AsNoTracking().SingleAsync(e => e.ReferralId == referralId));
-        Assert.Equal((1, EscalationReasons.EighteenWithoutAdultMentalHealth, EscalationThemes.Health), (escalation.Level, escalation.ReasonCode, escalation.Theme));
+        Assert.Equal((1, "eighteen-without-adult-mental-health", AgencyThemes.Health), (escalation.Level, escalation.ReasonCode, escalation.Theme));
+        Assert.Equal($"Turns 18 on {born.AddYears(18):d MMMM yyyy}, is open to CAMHS and has no accepted adult mental health leg.", escalation.Reason);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Adapters.Channels.Delivery;
+using IntegrationHub.Adapters.Housing;
 using IntegrationHub.Notifications;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +17,7 @@ public sealed class NotificationSettingsTests
     };
 
     static IReadOnlyList<string> Failures(NotificationOptions options) =>
-        new NotificationOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+        new NotificationOptionsValidator(new AgencyDefinitions([HousingAgency.Define(new AdapterOptions())])).Validate(null, options).Failures?.ToList() ?? [];
 
     [Fact]
     public void Without_a_host_email_is_off_and_its_settings_are_not_checked()
@@ -52,6 +55,17 @@ public sealed class NotificationSettingsTests
         Assert.Contains(failures, f => f.Contains("HubUrl", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("council-a:TeamManagers", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains($"council-a:{HubRoles.HeadOfService}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_agencys_managers_are_a_role_only_for_an_agency_the_hub_defines()
+    {
+        var options = WithHost();
+        options.Recipients["council-a"][NotificationOptions.AgencyRole("housing")] = ["housing-spoc@council-a.test"];
+        options.Recipients["council-a"][NotificationOptions.AgencyRole("martians")] = ["martians@council-a.test"];
+
+        var failure = Assert.Single(Failures(options));
+        Assert.StartsWith("Notifications:Recipients:council-a:agency-martians:", failure, StringComparison.Ordinal);
     }
 
     [Fact]

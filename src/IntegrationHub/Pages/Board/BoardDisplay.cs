@@ -1,7 +1,6 @@
 using System.Globalization;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Board;
-using IntegrationHub.Escalations;
 
 namespace IntegrationHub.Pages.Board;
 

@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Notifications;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.Persistence;
@@ -7,11 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace IntegrationHub.Pages.Workspace;
 
 /// <summary>The Personal Adviser's inbox: what the hub told them (sanctions proposed, escalations, declines), newest first.</summary>
-public sealed class InboxModel(HubDbContext db, TimeProvider clock) : HubPageModel
+public sealed class InboxModel(HubDbContext db, AgencyDefinitions agencies, TimeProvider clock) : HubPageModel
 {
     public IReadOnlyList<InboxApi.InboxItem> Items { get; private set; } = [];
 
-    InboxApi.Services Api => new(db, clock, User);
+    InboxApi.Services Api => new(db, agencies, clock, User);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Items = (await InboxApi.ListAsync(Api, unread: null, cancellationToken)).Value ?? [];
