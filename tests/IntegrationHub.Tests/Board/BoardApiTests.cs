@@ -43,7 +43,7 @@ public sealed class BoardApiTests(BoardScenario scenario) : IClassFixture<BoardS
         Assert.Equal(6, figures.Open);
         Assert.Equal(Tallies(("1", 3), ("2", 1), ("3", 2)), figures.ByLevel);
         Assert.Equal(Tallies(("housing", 2), ("health", 2), ("eet", 0), ("justice", 2)), figures.ByTheme);
-        Assert.Equal(Tallies((Housing, 2), (Nhs, 2), (Dwp, 0), (Probation, 0), (Yos, 2)), figures.ByAgency);
+        Assert.Equal(Tallies((Housing, 2), (Nhs, 2), (Dwp, 0), (Probation, 0), (Yos, 2), (AdultSocialCare, 0)), figures.ByAgency);
         Assert.Equal(Tallies(("16-17", 3), ("18-20", 2), ("21-25", 1), ("other", 0)), figures.ByAgeBand);
         var s = scenario;
         (Guid, Guid, int, string)[] expected =
@@ -94,6 +94,7 @@ public sealed class BoardApiTests(BoardScenario scenario) : IClassFixture<BoardS
                 new AgencyTimeliness(Dwp, 4, 3, 36.0, 1.5, 3, 36.0, 1.5, 3, 0, 0, 100.0),
                 new AgencyTimeliness(Probation, 1, 1, 48.0, 2.0, 1, 72.0, 3.0, 1, 0, 0, 100.0),
                 new AgencyTimeliness(Yos, 3, 3, 24.0, 1.0, 1, 12.0, 0.5, 1, 0, 2, 33.3),
+                new AgencyTimeliness(AdultSocialCare, 0, 0, null, null, 0, null, null, 0, 0, 0, null),
             ],
             figures.Agencies);
     }
@@ -109,7 +110,7 @@ public sealed class BoardApiTests(BoardScenario scenario) : IClassFixture<BoardS
         Assert.Equal(
             [new DeclineCount(Dwp, "already-supported", 2), new DeclineCount(Housing, "intentionally-homeless", 1), new DeclineCount(Yos, "not-open-to-yos", 1)],
             figures.Declines);
-        Assert.Equal(Tallies((Housing, 1), (Nhs, 0), (Dwp, 2), (Probation, 0), (Yos, 1)), figures.ByAgency);
+        Assert.Equal(Tallies((Housing, 1), (Nhs, 0), (Dwp, 2), (Probation, 0), (Yos, 1), (AdultSocialCare, 0)), figures.ByAgency);
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class BoardApiTests(BoardScenario scenario) : IClassFixture<BoardS
         Assert.Contains("theme,justice,2", escalations);
         Assert.Contains("agency,yos,2", escalations);
         Assert.Contains("age-band,16-17,3", escalations);
-        Assert.Equal(1 + 3 + 4 + 5 + 4, escalations.Length);
+        Assert.Equal(1 + 3 + 4 + 6 + 4, escalations.Length);
 
         Assert.Equal(
             [
@@ -190,6 +191,7 @@ public sealed class BoardApiTests(BoardScenario scenario) : IClassFixture<BoardS
                 "dwp,4,3,36.0,1.5,3,36.0,1.5,3,0,0,100.0",
                 "probation,1,1,48.0,2.0,1,72.0,3.0,1,0,0,100.0",
                 "yos,3,3,24.0,1.0,1,12.0,0.5,1,0,2,33.3",
+                "adult-social-care,0,0,,,0,,,0,0,0,",
             ],
             await CsvAsync("/api/board/timeliness?format=csv"));
 

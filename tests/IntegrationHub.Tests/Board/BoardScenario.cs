@@ -137,7 +137,9 @@ public sealed class BoardScenario : IAsyncLifetime
     {
         Names.AddRange([givenName, familyName]);
         var person = await pa.RegisterYoungPersonAsync(NewYoungPerson(born) with { GivenName = givenName, FamilyName = familyName });
-        string[] sections = [Accommodation, Health, Eet, Justice];
+        // No health or practical skills need: adult social care's before-18 safeguard raises nothing, so the
+        // escalations are the ones this scenario arranges.
+        string[] sections = [Accommodation, EmotionalBehavioural, Eet, Justice];
         var plan = await pa.CreatePlanVersionAsync(person.Id, Plan(sections));
         return (person, await pa.MakeReferralAsync(Referral(person.Id, plan.Number, sections, agencies)));
     }

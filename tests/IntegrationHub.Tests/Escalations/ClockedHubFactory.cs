@@ -1,4 +1,3 @@
-using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Escalations;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -20,7 +19,6 @@ public sealed class ClockedHubFactory : HubFactory
     public static readonly DateTimeOffset Start = new(2026, 12, 18, 10, 0, 0, TimeSpan.Zero);
 
     readonly IReadOnlyDictionary<string, string> settings;
-    readonly Func<AgencyDefinition, AgencyDefinition>? redefine;
 
     public ClockedHubFactory()
         : this(new Dictionary<string, string>())
@@ -28,11 +26,9 @@ public sealed class ClockedHubFactory : HubFactory
     }
 
     /// <param name="settings">Settings a test needs besides the clock, e.g. its own agency directory.</param>
-    /// <param name="redefine">Changes a test makes to the agencies' definitions, e.g. another safeguard.</param>
-    public ClockedHubFactory(IReadOnlyDictionary<string, string> settings, Func<AgencyDefinition, AgencyDefinition>? redefine = null)
+    public ClockedHubFactory(IReadOnlyDictionary<string, string> settings)
     {
         this.settings = settings;
-        this.redefine = redefine;
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -50,12 +46,6 @@ public sealed class ClockedHubFactory : HubFactory
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            if (redefine is not null)
-            {
-                var agencies = (AgencyDefinitions)services.Single(d => d.ServiceType == typeof(AgencyDefinitions)).ImplementationInstance!;
-                services.AddSingleton(new AgencyDefinitions(agencies.All.Select(redefine)));
-            }
-
             services.AddSingleton(sp => new LocalTokenIssuer(
                 sp.GetRequiredService<IOptions<LocalTokenOptions>>(), sp.GetRequiredService<IConfiguration>(), TimeProvider.System));
         });

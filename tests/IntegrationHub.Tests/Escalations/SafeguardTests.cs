@@ -11,16 +11,14 @@ using static IntegrationHub.Tests.HubApi;
 namespace IntegrationHub.Tests.Escalations;
 
 /// <summary>
-/// A safeguard about needs in the pathway plan, as adult social care declares one: here the housing
-/// definition is given it in place of its own, so the hub shows it runs any agency's safeguard.
+/// A safeguard about needs in the pathway plan, declared by adult social care's adapter: the hub runs
+/// it with no code of its own for that agency.
 /// </summary>
 public sealed class SafeguardTests : IAsyncLifetime
 {
-    const string ReasonCode = "eighteen-without-housing";
+    const string ReasonCode = "eighteen-without-adult-social-care";
 
-    readonly ClockedHubFactory hub = new(new Dictionary<string, string>(), agency => agency.Code == Housing
-        ? agency with { Safeguards = [new BeforeEighteen(ReasonCode, 6, new NeedsIn([Health, PracticalSkills]))] }
-        : agency);
+    readonly ClockedHubFactory hub = new(new Dictionary<string, string>());
 
     static readonly DateOnly Today = DateOnly.FromDateTime(ClockedHubFactory.Start.UtcDateTime);
 
@@ -55,19 +53,19 @@ public sealed class SafeguardTests : IAsyncLifetime
         await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
 
         var escalation = Assert.Single(await EscalationsOfAsync(person));
-        Assert.Equal((1, ReasonCode, Housing, AgencyThemes.Housing, "team-manager", (Guid?)null), (escalation.Level, escalation.ReasonCode, escalation.Agency, escalation.Theme, escalation.Owner, escalation.ReferralId));
+        Assert.Equal((1, ReasonCode, AdultSocialCare, AgencyThemes.Health, "team-manager", (Guid?)null), (escalation.Level, escalation.ReasonCode, escalation.Agency, escalation.Theme, escalation.Owner, escalation.ReferralId));
         Assert.Equal(
-            $"Turns 18 on {born.AddYears(18):d MMMM yyyy}, has health or practical skills needs in the pathway plan and no accepted housing leg.",
+            $"Turns 18 on {born.AddYears(18):d MMMM yyyy}, has health or practical skills needs in the pathway plan and no accepted adult social care leg.",
             escalation.Reason);
 
-        var referral = await pa.MakeReferralAsync(Referral(person, 1, [Accommodation], Housing));
-        await hub.Bus.Publish(new LegAccepted(Guid.NewGuid(), referral.LegIdOf(Housing), Housing, "Housing officer", hub.Clock.GetUtcNow(), null));
-        await pa.WaitForReferralAsync(referral.Id, r => r.LegOf(Housing).Status == LegStatusCodes.Accepted, "housing to accept");
+        var referral = await pa.MakeReferralAsync(Referral(person, 1, [Accommodation], AdultSocialCare));
+        await hub.Bus.Publish(new LegAccepted(Guid.NewGuid(), referral.LegIdOf(AdultSocialCare), AdultSocialCare, "Transitions worker", hub.Clock.GetUtcNow(), "Eligible needs found."));
+        await pa.WaitForReferralAsync(referral.Id, r => r.LegOf(AdultSocialCare).Status == LegStatusCodes.Accepted, "adult social care to accept");
         await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(2));
 
         var resolved = Assert.Single(await EscalationsOfAsync(person));
         Assert.False(resolved.IsOpen);
-        Assert.Equal("The young person now has an accepted housing leg.", resolved.Outcome);
+        Assert.Equal("The young person now has an accepted adult social care leg.", resolved.Outcome);
     }
 
     [Fact]
@@ -102,7 +100,7 @@ public sealed class SafeguardTests : IAsyncLifetime
         using var teamManager = hub.CreateClient(hub.Token("tm-1", HubRoles.TeamManager, HubFactory.TenantA));
         var notice = Assert.Single(await teamManager.WaitForNotificationsAsync(escalation.Id));
 
-        Assert.Contains("Reason: With health or practical skills needs in the pathway plan, turning 18 soon, and no housing leg has been accepted.", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("Reason: With health or practical skills needs in the pathway plan, turning 18 soon, and no adult social care leg has been accepted.", notice.Body, StringComparison.Ordinal);
         Assert.DoesNotContain($"{born.AddYears(18):d MMMM yyyy}", notice.Body, StringComparison.Ordinal);
     }
 }
