@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Demo;
 
 /// <summary>DEMO ONLY: prints where the hub is and a token for each demo role once it is listening.</summary>
-sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, LocalTokenIssuer tokens, LocalUsers localUsers, IOptions<DemoOptions> options) : IHostedService
+sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, LocalTokenIssuer tokens, LocalUsers localUsers, AgencyDefinitions agencies, IOptions<DemoOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, Local
         var lines = new List<string>
         {
             "",
-            "=== Care Leaver Referral Hub: DEMO (in-memory bus, SQLite, five adapters, stand-in agencies) ===",
+            $"=== Care Leaver Referral Hub: DEMO (in-memory bus, SQLite, {agencies.All.Count} agency adapters, stand-in agencies) ===",
             $"  Pages (sign in as a demo user):  {address}/",
             $"    Personal Adviser's workspace:  {address}/workspace",
             $"    Partner inbox (agency worker): {address}/partner",
