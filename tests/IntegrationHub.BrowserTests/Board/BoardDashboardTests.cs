@@ -33,7 +33,7 @@ public sealed class BoardDashboardTests(BrowserHub hub) : IClassFixture<BrowserH
             Counts(("Housing", 0), ("Health and adult services", 2), ("Education, employment and training", 0), ("Justice", 1)),
             await RowsAsync(page, "escalations-by-theme"));
         Assert.Equal(
-            Counts(("Housing", 0), ("NHS", 2), ("Jobcentre", 0), ("Probation", 0), ("Youth offending service", 1)),
+            Counts(("Housing", 0), ("NHS", 2), ("Jobcentre", 0), ("Probation", 0), ("Youth offending service", 1), ("Adult social care", 0)),
             await RowsAsync(page, "escalations-by-agency"));
         Assert.Equal(
             Counts(("16 to 17", 2), ("18 to 20", 1), ("21 to 25", 0), ("Other or not known", 0)),
