@@ -52,6 +52,7 @@ app.UseHubPages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCallersTenant();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
 app.MapYoungPeopleApi();

@@ -61,10 +61,11 @@ public class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLif
 
     public HttpClient Operator() => ClientFor(HubRoles.Operator, "ops-it", "Olu Operator");
 
-    /// <summary>Runs a query against the hub's own database.</summary>
+    /// <summary>Runs a query against the hub's own database, seeing every tenant's rows.</summary>
     public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().SpanAllTenants("a test's look at the database");
         return await query(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 

@@ -57,7 +57,7 @@ public static class AgencyAnswersApi
         var body = await reader.ReadToEndAsync(cancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         var earlier = await services.Db.IdempotentRequests.SingleOrDefaultAsync(
-            r => r.TenantId == user.TenantId && r.Agency == user.Agency && r.RequestId == requestId, cancellationToken);
+            r => r.Agency == user.Agency && r.RequestId == requestId, cancellationToken);
         if (earlier is not null)
         {
             return earlier.BodyHash == hash

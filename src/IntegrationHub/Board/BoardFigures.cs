@@ -14,9 +14,10 @@ namespace IntegrationHub.Board;
 /// <summary>
 /// The board's figures for one local authority. Each is one or a few bounded queries (open escalations,
 /// a time window, or the legs that have a dated event coming up); medians, age bands and months are worked
-/// out in memory. Dates are UK dates (Europe/London), as the SLA calendar's are.
+/// out in memory. Dates are UK dates (Europe/London), as the SLA calendar's are. Each enters the local
+/// authority it is asked about, so the queries see its rows only (a request has entered its caller's already).
 /// </summary>
-public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOptions<EscalationOptions> escalations, AgencyDefinitions agencies, TimeProvider clock)
+public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCalendar calendar, IOptions<EscalationOptions> escalations, AgencyDefinitions agencies, TimeProvider clock)
 {
     public const string TimeZone = "Europe/London";
 
@@ -41,14 +42,15 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
 
     public async Task<EscalationFigures> EscalationsAsync(string tenantId, CancellationToken cancellationToken)
     {
+        tenants.Enter(tenantId);
         var today = Today;
         var open = await db.Escalations
-            .Where(e => e.TenantId == tenantId && e.ResolvedAt == null)
+            .Where(e => e.ResolvedAt == null)
             .Select(e => new { e.Id, e.ReferralId, e.LegId, e.YoungPersonId, e.Level, e.Theme, e.Agency, e.ReasonCode, e.Owner, e.RaisedAt, e.DueBy })
             .ToListAsync(cancellationToken);
         var peopleIds = open.Select(e => e.YoungPersonId).Distinct().ToList();
         var births = await db.YoungPeople
-            .Where(p => p.TenantId == tenantId && peopleIds.Contains(p.Id))
+            .Where(p => peopleIds.Contains(p.Id))
             .Select(p => new { p.Id, p.DateOfBirth })
             .ToDictionaryAsync(p => p.Id, p => p.DateOfBirth, cancellationToken);
 
@@ -69,18 +71,19 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
 
     public async Task<TimelinessFigures> TimelinessAsync(string tenantId, int months, CancellationToken cancellationToken)
     {
+        tenants.Enter(tenantId);
         var now = clock.GetUtcNow();
         var since = now.AddMonths(-months);
         var legs = await (
             from leg in db.Legs
             join referral in db.Referrals on leg.ReferralId equals referral.Id
-            where referral.TenantId == tenantId && referral.CreatedAt >= since
+            where referral.CreatedAt >= since
             select new { leg.Id, leg.Agency, leg.Status, referral.CreatedAt })
             .ToListAsync(cancellationToken);
         var answers = await (
             from entry in db.Timeline
             join referral in db.Referrals on entry.ReferralId equals referral.Id
-            where referral.TenantId == tenantId && referral.CreatedAt >= since
+            where referral.CreatedAt >= since
                 && entry.Kind == TimelineKinds.StatusChanged && entry.LegId != null && Answers.Contains(entry.ToStatus)
             select new { entry.LegId, entry.ToStatus, entry.At })
             .ToListAsync(cancellationToken);
@@ -130,12 +133,13 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
 
     public async Task<DeclineFigures> DeclinesAsync(string tenantId, int months, CancellationToken cancellationToken)
     {
+        tenants.Enter(tenantId);
         var now = clock.GetUtcNow();
         var since = now.AddMonths(-months);
         var declines = await (
             from leg in db.Legs
             join referral in db.Referrals on leg.ReferralId equals referral.Id
-            where referral.TenantId == tenantId && leg.Status == Rejected && leg.UpdatedAt >= since
+            where leg.Status == Rejected && leg.UpdatedAt >= since
             group leg by new { leg.Agency, leg.ReasonCode } into reason
             select new { reason.Key.Agency, reason.Key.ReasonCode, Count = reason.Count() })
             .ToListAsync(cancellationToken);
@@ -154,13 +158,14 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
 
     public async Task<UpcomingFigures> UpcomingAsync(string tenantId, int days, CancellationToken cancellationToken)
     {
+        tenants.Enter(tenantId);
         var today = Today;
         var to = today.AddDays(days);
         var birthdaysTo = today.AddMonths(BirthdayMonths);
 
         // Legs with a release or transition reported in the window; then every report for them, as a later one replaces an earlier.
         var legIds = await db.LegFacts
-            .Where(f => f.TenantId == tenantId && ReportedEvents.Contains(f.Kind) && f.Date >= today && f.Date <= to)
+            .Where(f => ReportedEvents.Contains(f.Kind) && f.Date >= today && f.Date <= to)
             .Select(f => f.LegId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -168,7 +173,7 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
             from fact in db.LegFacts
             join leg in db.Legs on fact.LegId equals leg.Id
             join referral in db.Referrals on fact.ReferralId equals referral.Id
-            where legIds.Contains(fact.LegId) && ReportedEvents.Contains(fact.Kind) && referral.TenantId == tenantId && leg.Status != Cancelled
+            where legIds.Contains(fact.LegId) && ReportedEvents.Contains(fact.Kind) && leg.Status != Cancelled
             select new { fact.Id, fact.LegId, fact.Kind, fact.Date, fact.RecordedAt, fact.Agency, fact.ReferralId, referral.YoungPersonId })
             .ToListAsync(cancellationToken);
         var reported = reports
@@ -187,7 +192,7 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
             from leg in db.Legs
             join referral in db.Referrals on leg.ReferralId equals referral.Id
             join person in db.YoungPeople on referral.YoungPersonId equals person.Id
-            where referral.TenantId == tenantId && movingAgencies.Contains(leg.Agency) && OpenOrAccepted.Contains(leg.Status)
+            where movingAgencies.Contains(leg.Agency) && OpenOrAccepted.Contains(leg.Status)
                 && person.DateOfBirth >= bornFrom && person.DateOfBirth <= bornTo
             select new { ReferralId = referral.Id, LegId = leg.Id, leg.Agency, leg.Recipient, YoungPersonId = person.Id, person.DateOfBirth, referral.CreatedAt })
             .ToListAsync(cancellationToken);
@@ -206,27 +211,28 @@ public sealed class BoardFigures(HubDbContext db, WorkingCalendar calendar, IOpt
 
     public async Task<TrendFigures> TrendAsync(string tenantId, int months, CancellationToken cancellationToken)
     {
+        tenants.Enter(tenantId);
         var today = Today;
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(months - 1));
         var start = firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         var since = new DateTimeOffset(start, UkTime.GetUtcOffset(start)).ToUniversalTime();
 
         var referrals = await db.Referrals
-            .Where(r => r.TenantId == tenantId && r.CreatedAt >= since)
+            .Where(r => r.CreatedAt >= since)
             .Select(r => r.CreatedAt)
             .ToListAsync(cancellationToken);
         var decided = await (
             from entry in db.Timeline
             join referral in db.Referrals on entry.ReferralId equals referral.Id
-            where referral.TenantId == tenantId && entry.Kind == TimelineKinds.StatusChanged && Decisions.Contains(entry.ToStatus) && entry.At >= since
+            where entry.Kind == TimelineKinds.StatusChanged && Decisions.Contains(entry.ToStatus) && entry.At >= since
             select entry.At)
             .ToListAsync(cancellationToken);
         var raised = await db.Escalations
-            .Where(e => e.TenantId == tenantId && e.RaisedAt >= since)
+            .Where(e => e.RaisedAt >= since)
             .Select(e => e.RaisedAt)
             .ToListAsync(cancellationToken);
         var resolved = await db.Escalations
-            .Where(e => e.TenantId == tenantId && e.ResolvedAt != null && e.ResolvedAt >= since)
+            .Where(e => e.ResolvedAt != null && e.ResolvedAt >= since)
             .Select(e => e.ResolvedAt)
             .ToListAsync(cancellationToken);
 

@@ -19,7 +19,8 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var tenant = options.Value.TenantId;
-        if (await db.YoungPeople.AnyAsync(p => p.TenantId == tenant, cancellationToken))
+        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant);
+        if (await db.YoungPeople.AnyAsync(cancellationToken))
         {
             return;
         }

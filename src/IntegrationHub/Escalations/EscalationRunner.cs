@@ -18,6 +18,7 @@ namespace IntegrationHub.Escalations;
 /// </summary>
 public sealed class EscalationRunner(
     HubDbContext db,
+    TenantScope tenants,
     Outbox.Outbox outbox,
     WorkingCalendar calendar,
     EscalationTriggers triggers,
@@ -30,8 +31,9 @@ public sealed class EscalationRunner(
     {
         var now = clock.GetUtcNow();
 
-        // Across tenants, here and below: the scanner works for every council.
-        var raisedKeys = (await db.Escalations.IgnoreQueryFilters().Select(e => e.TriggerKey).ToListAsync(cancellationToken)).ToHashSet();
+        // The scan works for every council at once; the triggers' queries see all of them too.
+        tenants.SpanAllTenants("the escalation scan");
+        var raisedKeys = (await db.Escalations.Select(e => e.TriggerKey).ToListAsync(cancellationToken)).ToHashSet();
         var raised = 0;
         foreach (var trigger in triggers.All)
         {
@@ -46,11 +48,11 @@ public sealed class EscalationRunner(
 
         var moved = 0;
         var resolved = 0;
-        var open = await db.Escalations.IgnoreQueryFilters().Where(e => e.ResolvedAt == null).Select(e => e.Id).ToListAsync(cancellationToken);
+        var open = await db.Escalations.Where(e => e.ResolvedAt == null).Select(e => e.Id).ToListAsync(cancellationToken);
         foreach (var id in open)
         {
             // Loaded one at a time: a change lost to another replica clears the context for the next.
-            var escalation = await db.Escalations.IgnoreQueryFilters().SingleAsync(e => e.Id == id, cancellationToken);
+            var escalation = await db.Escalations.SingleAsync(e => e.Id == id, cancellationToken);
             if (!escalation.IsOpen)
             {
                 continue;

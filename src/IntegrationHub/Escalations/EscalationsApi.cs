@@ -45,7 +45,7 @@ public static class EscalationsApi
     static async Task<Ok<List<EscalationSummary>>> ListAsync(
         [AsParameters] Services services, bool? open, int? level, string? theme, string? agency, CancellationToken cancellationToken)
     {
-        var query = services.Db.Escalations.Where(e => e.TenantId == services.User.TenantId);
+        IQueryable<Escalation> query = services.Db.Escalations;
         query = open switch
         {
             true => query.Where(e => e.ResolvedAt == null),
@@ -69,9 +69,8 @@ public static class EscalationsApi
             errors.Add("level", "'level' must be 1, 2 or 3.");
         }
 
-        var tenant = services.User.TenantId;
         var referral = request.ReferralId is { } referralId
-            ? await services.Db.Referrals.Include(r => r.Legs).SingleOrDefaultAsync(r => r.Id == referralId && r.TenantId == tenant, cancellationToken)
+            ? await services.Db.Referrals.Include(r => r.Legs).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken)
             : null;
         if (referral is null)
         {
@@ -99,7 +98,7 @@ public static class EscalationsApi
         var agency = leg?.Agency ?? agencies[0];
         var candidate = new EscalationRunner.Candidate(
             $"manual:{Guid.NewGuid():N}", request.Level ?? 1, EscalationReasons.RaisedByManager, request.Reason!,
-            referral!.Id, leg?.Id, referral.YoungPersonId, tenant, agency);
+            referral!.Id, leg?.Id, referral.YoungPersonId, services.User.TenantId, agency);
         if (!await services.Runner.RaiseAsync(candidate, services.Clock.GetUtcNow(), cancellationToken))
         {
             return TypedResults.Conflict("The escalation could not be raised; try again.");
@@ -117,7 +116,7 @@ public static class EscalationsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["outcome"] = ["An outcome note is required to resolve an escalation."] });
         }
 
-        var escalation = await services.Db.Escalations.SingleOrDefaultAsync(e => e.Id == id && e.TenantId == services.User.TenantId, cancellationToken);
+        var escalation = await services.Db.Escalations.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (escalation is null)
         {
             return TypedResults.NotFound();

@@ -239,12 +239,11 @@ public static class FhirApi
     /// <summary>The caller's local authority's NHS legs (or the one asked for), dressed as FHIR resources.</summary>
     static async Task<List<NhsLeg>> NhsLegsAsync(Services services, CancellationToken cancellationToken, Guid? legId = null)
     {
-        var tenant = services.User.TenantId;
         // Not tracked: a referral already in the context (after an update) would bring all its legs along.
         var referrals = await services.Db.Referrals
             .AsNoTracking()
             .Include(r => r.Legs.Where(l => l.Agency == FhirAgency && (legId == null || l.Id == legId)))
-            .Where(r => r.TenantId == tenant && r.Legs.Any(l => l.Agency == FhirAgency && (legId == null || l.Id == legId)))
+            .Where(r => r.Legs.Any(l => l.Agency == FhirAgency && (legId == null || l.Id == legId)))
             .OrderByDescending(r => r.CreatedAt)
             .Take(500)
             .ToListAsync(cancellationToken);

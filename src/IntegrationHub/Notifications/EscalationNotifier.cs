@@ -20,11 +20,13 @@ public enum EscalationAudience
 /// Writes the in-hub notification of one step of an escalation for one audience. The step is
 /// recorded in the inbox table with the notification, in one transaction, so a redelivered event
 /// writes nothing twice; two deliveries racing each other lose on the inbox key and are retried.
+/// It works in the escalation's local authority, the one the notice names.
 /// </summary>
-public sealed class EscalationNotifier(HubDbContext db, EscalationWording wording, TimeProvider clock, ILogger<EscalationNotifier> logger)
+public sealed class EscalationNotifier(HubDbContext db, TenantScope tenants, EscalationWording wording, TimeProvider clock, ILogger<EscalationNotifier> logger)
 {
     public async Task NotifyAsync(EscalationNotice notice, EscalationAudience audience, CancellationToken cancellationToken)
     {
+        tenants.Enter(notice.TenantId);
         var inbox = $"notify-{audience.ToString().ToLowerInvariant()}:{notice.Kind}";
         if (await db.Inbox.AnyAsync(i => i.Consumer == inbox && i.MessageKey == notice.EscalationId, cancellationToken))
         {
@@ -33,14 +35,14 @@ public sealed class EscalationNotifier(HubDbContext db, EscalationWording wordin
         }
 
         var escalation = await db.Escalations.AsNoTracking()
-            .SingleOrDefaultAsync(e => e.Id == notice.EscalationId && e.TenantId == notice.TenantId, cancellationToken)
+            .SingleOrDefaultAsync(e => e.Id == notice.EscalationId, cancellationToken)
             ?? throw new UnknownEscalationException(notice.EscalationId);
 
         var (userId, role) = audience switch
         {
             EscalationAudience.Owner => (null, EscalationWording.RoleFor(notice.OwnerOf(escalation))),
             EscalationAudience.Agency => (null, NotificationOptions.AgencyRole(escalation.Agency)),
-            _ => (await ReferrerOfAsync(escalation.ReferralId, escalation.TenantId, cancellationToken), (string?)null),
+            _ => (await ReferrerOfAsync(escalation.ReferralId, cancellationToken), (string?)null),
         };
         if (userId is not null || role is not null)
         {
@@ -69,9 +71,9 @@ public sealed class EscalationNotifier(HubDbContext db, EscalationWording wordin
     }
 
     /// <summary>The user id of the Personal Adviser who made the referral, when the escalation has one.</summary>
-    async Task<string?> ReferrerOfAsync(Guid? referralId, string tenantId, CancellationToken cancellationToken) =>
+    async Task<string?> ReferrerOfAsync(Guid? referralId, CancellationToken cancellationToken) =>
         referralId is { } id
-            ? await db.Referrals.Where(r => r.Id == id && r.TenantId == tenantId).Select(r => r.ReferrerId).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Referrals.Where(r => r.Id == id).Select(r => r.ReferrerId).SingleOrDefaultAsync(cancellationToken)
             : null;
 }
 

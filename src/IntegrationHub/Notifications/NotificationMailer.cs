@@ -16,12 +16,14 @@ namespace IntegrationHub.Notifications;
 /// Each notification is leased (an inbox entry) before it is sent, so several replicas never send
 /// the same one at once; a lease left by a replica that stopped mid-send expires.
 /// </summary>
-sealed class NotificationMailer(HubDbContext db, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationMailer> logger)
+sealed class NotificationMailer(HubDbContext db, TenantScope tenants, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationMailer> logger)
 {
     const string Lease = "notification-mailer";
 
     public async Task<MailPass> SendPendingAsync(CancellationToken cancellationToken)
     {
+        // One sender e-mails every council's notifications, each to its own council's addresses.
+        tenants.SpanAllTenants("e-mailing notifications");
         var settings = options.Value;
         var pending = await db.Notifications.AsNoTracking()
             .Where(n => n.EmailedAt == null)

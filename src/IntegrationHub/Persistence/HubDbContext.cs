@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Auditing;
@@ -15,10 +16,17 @@ namespace IntegrationHub.Persistence;
 
 /// <summary>
 /// The hub's one model. Each database provider has a subclass that owns its migrations
-/// (<see cref="SqliteHubDbContext"/>, <see cref="PostgresHubDbContext"/>).
+/// (<see cref="SqliteHubDbContext"/>, <see cref="PostgresHubDbContext"/>). Every tenant-owned
+/// entity carries the <see cref="TenantFilter"/>, set by the unit of work's <see cref="TenantScope"/>.
 /// </summary>
-public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
+public abstract class HubDbContext(DbContextOptions options, TenantScope tenants) : DbContext(options)
 {
+    /// <summary>The name of the query filter that keeps each unit of work to its tenant's rows.</summary>
+    public const string TenantFilter = "tenant";
+
+    /// <summary>The property that makes an entity tenant-owned: every entity that has it is filtered by it.</summary>
+    public const string TenantIdProperty = "TenantId";
+
     public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
     public DbSet<PathwayPlanVersion> PlanVersions => Set<PathwayPlanVersion>();
     public DbSet<Referral> Referrals => Set<Referral>();
@@ -124,12 +132,65 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(n => n.EmailedAt);
         });
 
+        FilterByTenant(modelBuilder);
+
         // The hub chooses every id itself, so an entity added through a navigation is always new.
         foreach (var key in modelBuilder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
         {
             foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
             {
                 property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Read by the tenant filter each time a query runs (EF Core takes a context's own members as
+    /// parameters): throws when the unit of work chose no tenant, so a query never sees all tenants by accident.
+    /// </summary>
+    string? FilteredTenant => tenants.FilterValue;
+
+    /// <summary>
+    /// Every entity with a tenant id keeps to the scope's tenant (all of them when the scope spans
+    /// all). A leg and a timeline entry belong to their referral, so they are filtered through it:
+    /// EF Core applies the referral's filter inside.
+    /// </summary>
+    void FilterByTenant(ModelBuilder modelBuilder)
+    {
+        var tenant = ((Expression<Func<string?>>)(() => FilteredTenant)).Body;
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Where(t => t.FindProperty(TenantIdProperty) is not null).ToList())
+        {
+            var row = Expression.Parameter(type.ClrType, "row");
+            var filter = Expression.OrElse(
+                Expression.Equal(tenant, Expression.Constant(null, typeof(string))),
+                Expression.Equal(Expression.Property(row, TenantIdProperty), tenant));
+            modelBuilder.Entity(type.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(filter, row));
+        }
+
+        modelBuilder.Entity<Leg>().HasQueryFilter(TenantFilter, l => Referrals.Any(r => r.Id == l.ReferralId));
+        modelBuilder.Entity<TimelineEntry>().HasQueryFilter(TenantFilter, t => Referrals.Any(r => r.Id == t.ReferralId));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckTenantOfNewRows();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckTenantOfNewRows();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A row added under one tenant's scope cannot be saved for another tenant by mistake.</summary>
+    void CheckTenantOfNewRows()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
+        {
+            if (entry.Metadata.FindProperty(TenantIdProperty) is { } tenantId)
+            {
+                tenants.CheckNewRow(entry.Metadata.DisplayName(), (string?)entry.CurrentValues[tenantId]);
             }
         }
     }

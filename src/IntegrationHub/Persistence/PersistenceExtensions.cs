@@ -1,3 +1,4 @@
+using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,6 +13,7 @@ public static class PersistenceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddScoped<TenantScope>();
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == "Postgres")
         {
@@ -27,6 +29,22 @@ public static class PersistenceExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>
+    /// Each request works for the signed-in caller's local authority. After authorisation, so the
+    /// caller is the one the endpoint's policy authenticated; a caller without a local authority (an
+    /// operator, an anonymous request) enters none, and any tenant-owned query they made would throw.
+    /// </summary>
+    public static IApplicationBuilder UseCallersTenant(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.User.Identity?.IsAuthenticated == true && HubUser.From(http.User).TenantId is { Length: > 0 } tenant)
+            {
+                http.RequestServices.GetRequiredService<TenantScope>().Enter(tenant);
+            }
+
+            await next(http);
+        });
 }
 
 sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger) : IHostedService
@@ -43,15 +61,15 @@ sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigra
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without the host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without the host; migrations read no tenant's rows.</summary>
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteHubDbContext>
 {
     public SqliteHubDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite("Data Source=design.db").Options, new TenantScope());
 }
 
 sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresHubDbContext>
 {
     public PostgresHubDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresHubDbContext>().UseNpgsql("Host=localhost").Options);
+        new(new DbContextOptionsBuilder<PostgresHubDbContext>().UseNpgsql("Host=localhost").Options, new TenantScope());
 }

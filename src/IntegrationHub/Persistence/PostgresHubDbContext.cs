@@ -2,4 +2,4 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Persistence;
 
-public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options) : HubDbContext(options);
+public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options, TenantScope tenants) : HubDbContext(options, tenants);

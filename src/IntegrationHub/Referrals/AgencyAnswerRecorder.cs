@@ -15,28 +15,36 @@ namespace IntegrationHub.Referrals;
 /// timeline, never applied; an agency's news that does not move the leg (a sanction proposed, a
 /// release date) goes on the timeline.
 /// </summary>
-public sealed class AgencyAnswerRecorder(HubDbContext db, AgencyDefinitions agencies, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
+public sealed class AgencyAnswerRecorder(HubDbContext db, TenantScope tenants, AgencyDefinitions agencies, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
 {
     const string InboxName = "agency-answers";
 
     /// <param name="caller">
     /// When the answer comes from a signed-in agency worker, the local authority they serve and
-    /// their agency: the legs of other areas and other agencies are unknown to them.
+    /// their agency: the legs of other areas and other agencies are unknown to them. An answer on
+    /// the bus has no caller: the leg it names says whose it is, so it is looked for in every tenant.
     /// </param>
     public async Task<AnswerOutcome> RecordAsync(ILegAnswer answer, (string TenantId, string Agency)? caller, CancellationToken cancellationToken)
     {
+        if (caller is { } worker)
+        {
+            tenants.Enter(worker.TenantId);
+        }
+        else
+        {
+            tenants.SpanAllTenants("an agency answer from the bus");
+        }
+
         if (await db.Inbox.AnyAsync(i => i.Consumer == InboxName && i.MessageKey == answer.AnswerId, cancellationToken))
         {
             logger.LogInformation("Answer {AnswerId} for leg {LegId} was already recorded", answer.AnswerId, answer.LegId);
             return AnswerOutcome.AlreadyRecorded;
         }
 
-        var (tenantId, agency) = caller ?? (null!, null!);
+        var agency = caller?.Agency;
         var referral = await db.Referrals
             .Include(r => r.Legs)
-            .SingleOrDefaultAsync(
-                r => r.Legs.Any(l => l.Id == answer.LegId && (caller == null || l.Agency == agency)) && (caller == null || r.TenantId == tenantId),
-                cancellationToken);
+            .SingleOrDefaultAsync(r => r.Legs.Any(l => l.Id == answer.LegId && (agency == null || l.Agency == agency)), cancellationToken);
         if (referral?.Leg(answer.LegId) is not { } leg)
         {
             return AnswerOutcome.UnknownLeg;

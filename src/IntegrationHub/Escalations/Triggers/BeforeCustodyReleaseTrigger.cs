@@ -26,10 +26,9 @@ sealed class BeforeCustodyReleaseTrigger(HubDbContext db, AgencyDefinitions agen
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = today.AddDays(safeguards.Values.Max(s => s.Safeguard.DaysBefore));
 
-        // Across tenants: the scanner works for every council.
         var releases = await (
-            from fact in db.LegFacts.IgnoreQueryFilters()
-            join referral in db.Referrals.IgnoreQueryFilters() on fact.ReferralId equals referral.Id
+            from fact in db.LegFacts
+            join referral in db.Referrals on fact.ReferralId equals referral.Id
             where fact.Kind == LegFactKinds.CustodyReleasePlanned && fact.Date >= today && fact.Date <= horizon
             select new { fact.Id, fact.Date, referral.TenantId, ReferralId = referral.Id, referral.YoungPersonId })
             .ToListAsync(cancellationToken);

@@ -52,11 +52,10 @@ sealed class BeforeEighteenTrigger(HubDbContext db, AgencyDefinitions agencies) 
 
     async Task<List<Member>> OpenToAsync(OpenTo open, DateOnly bornBy, DateOnly bornAfter, CancellationToken cancellationToken)
     {
-        // Across tenants: the scanner works for every council.
         var legs = await (
-            from leg in db.Legs.IgnoreQueryFilters()
-            join referral in db.Referrals.IgnoreQueryFilters() on leg.ReferralId equals referral.Id
-            join person in db.YoungPeople.IgnoreQueryFilters() on referral.YoungPersonId equals person.Id
+            from leg in db.Legs
+            join referral in db.Referrals on leg.ReferralId equals referral.Id
+            join person in db.YoungPeople on referral.YoungPersonId equals person.Id
             where leg.Agency == open.Agency && Open.Contains(leg.Status) && person.DateOfBirth <= bornBy && person.DateOfBirth > bornAfter
             select new { leg.Recipient, referral.TenantId, ReferralId = referral.Id, person.Id, person.DateOfBirth })
             .ToListAsync(cancellationToken);
@@ -69,12 +68,12 @@ sealed class BeforeEighteenTrigger(HubDbContext db, AgencyDefinitions agencies) 
 
     async Task<List<Member>> NeedsInAsync(NeedsIn needs, DateOnly bornBy, DateOnly bornAfter, CancellationToken cancellationToken)
     {
-        // Across tenants: the scanner works for every council. Only each young person's current (highest) plan version counts.
+        // Only each young person's current (highest) plan version counts.
         var plans = await (
-            from person in db.YoungPeople.IgnoreQueryFilters()
-            join version in db.PlanVersions.IgnoreQueryFilters() on person.Id equals version.YoungPersonId
+            from person in db.YoungPeople
+            join version in db.PlanVersions on person.Id equals version.YoungPersonId
             where person.DateOfBirth <= bornBy && person.DateOfBirth > bornAfter
-                && !db.PlanVersions.IgnoreQueryFilters().Any(later => later.YoungPersonId == person.Id && later.Number > version.Number)
+                && !db.PlanVersions.Any(later => later.YoungPersonId == person.Id && later.Number > version.Number)
             select new { person.Id, person.TenantId, person.DateOfBirth, version.Sections })
             .ToListAsync(cancellationToken);
 

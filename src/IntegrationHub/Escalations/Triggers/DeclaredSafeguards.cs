@@ -22,10 +22,9 @@ static class DeclaredSafeguards
     public static async Task<HashSet<Guid>> PeopleWithTakenLegAsync(
         HubDbContext db, string agency, string? service, Guid? only, CancellationToken cancellationToken)
     {
-        // Across tenants: the scanner works for every council.
         var legs = await (
-            from leg in db.Legs.IgnoreQueryFilters()
-            join referral in db.Referrals.IgnoreQueryFilters() on leg.ReferralId equals referral.Id
+            from leg in db.Legs
+            join referral in db.Referrals on leg.ReferralId equals referral.Id
             where leg.Agency == agency && Taken.Contains(leg.Status) && (only == null || referral.YoungPersonId == only)
             select new { referral.YoungPersonId, leg.Recipient })
             .ToListAsync(cancellationToken);

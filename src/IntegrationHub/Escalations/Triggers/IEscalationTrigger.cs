@@ -4,8 +4,8 @@ namespace IntegrationHub.Escalations.Triggers;
 /// One automatic trigger of the ladder: when it raises an escalation and when that escalation's
 /// cause is mended. The runner raises, climbs, resolves and saves; a trigger only looks. Every
 /// class of this assembly that implements it is registered (<c>AddEscalations</c>), so a new
-/// trigger is one new file. The scanner works for every council at once, so a trigger's queries
-/// ignore the tenant query filter.
+/// trigger is one new file. The runner's pass spans all tenants (<see cref="Persistence.TenantScope"/>),
+/// so a trigger's queries see every council's rows.
 /// </summary>
 public interface IEscalationTrigger
 {

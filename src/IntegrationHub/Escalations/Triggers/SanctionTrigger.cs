@@ -20,10 +20,9 @@ sealed class SanctionTrigger(HubDbContext db, WorkingCalendar calendar, IOptions
     {
         var within = options.Value.SanctionResponseWithin;
 
-        // Across tenants: the scanner works for every council.
         var unanswered = await (
-            from fact in db.LegFacts.IgnoreQueryFilters()
-            join referral in db.Referrals.IgnoreQueryFilters() on fact.ReferralId equals referral.Id
+            from fact in db.LegFacts
+            join referral in db.Referrals on fact.ReferralId equals referral.Id
             where fact.Kind == LegFactKinds.SanctionProposed && fact.RespondedAt == null
             select new { fact.Id, fact.Date, fact.RecordedAt, fact.LegId, fact.Agency, referral.TenantId, ReferralId = referral.Id, referral.YoungPersonId })
             .ToListAsync(cancellationToken);
@@ -42,8 +41,7 @@ sealed class SanctionTrigger(HubDbContext db, WorkingCalendar calendar, IOptions
             return null;
         }
 
-        // Across tenants: the scanner works for every council.
-        var answered = await db.LegFacts.IgnoreQueryFilters()
+        var answered = await db.LegFacts
             .AnyAsync(f => f.LegId == legId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt != null, cancellationToken);
         return answered ? "The Personal Adviser answered the proposed sanction." : null;
     }

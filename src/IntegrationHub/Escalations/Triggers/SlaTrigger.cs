@@ -18,10 +18,9 @@ sealed class SlaTrigger(HubDbContext db, WorkingCalendar calendar, IOptions<Esca
 
     public async Task<IReadOnlyList<EscalationRunner.Candidate>> CandidatesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Across tenants: the scanner works for every council.
         var waiting = await (
-            from leg in db.Legs.IgnoreQueryFilters()
-            join referral in db.Referrals.IgnoreQueryFilters() on leg.ReferralId equals referral.Id
+            from leg in db.Legs
+            join referral in db.Referrals on leg.ReferralId equals referral.Id
             where leg.Status == Requested || leg.Status == Received
             select new { leg.Id, leg.Agency, leg.Status, referral.TenantId, ReferralId = referral.Id, referral.YoungPersonId, referral.CreatedAt })
             .ToListAsync(cancellationToken);
@@ -49,8 +48,7 @@ sealed class SlaTrigger(HubDbContext db, WorkingCalendar calendar, IOptions<Esca
             return null;
         }
 
-        // Across tenants: the scanner works for every council.
-        var status = await db.Legs.IgnoreQueryFilters().Where(l => l.Id == legId).Select(l => l.Status).SingleAsync(cancellationToken);
+        var status = await db.Legs.Where(l => l.Id == legId).Select(l => l.Status).SingleAsync(cancellationToken);
         var waiting = escalation.ReasonCode == NoAcknowledgement ? status == Requested : status is Requested or Received;
         return waiting ? null : $"The agency answered: the leg is {status}.";
     }

@@ -18,10 +18,9 @@ sealed class UnacceptableDeclineTrigger(HubDbContext db, IOptions<EscalationOpti
 
     public async Task<IReadOnlyList<EscalationRunner.Candidate>> CandidatesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Across tenants: the scanner works for every council.
         var declined = await (
-            from leg in db.Legs.IgnoreQueryFilters()
-            join referral in db.Referrals.IgnoreQueryFilters() on leg.ReferralId equals referral.Id
+            from leg in db.Legs
+            join referral in db.Referrals on leg.ReferralId equals referral.Id
             where leg.Status == Rejected
             select new { leg.Id, leg.Agency, leg.ReasonCode, leg.StatusReason, referral.TenantId, ReferralId = referral.Id, referral.YoungPersonId })
             .ToListAsync(cancellationToken);
