@@ -135,12 +135,19 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         CreateClient(Token(userId ?? $"{agency}-worker", HubRoles.Agency, tenantId, agency));
 
     /// <summary>Runs a query against the hub's own database.</summary>
-    public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
+    public Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query) => CallAsync(query);
+
+    /// <summary>Calls one of the hub's scoped services (e.g. a feature service) in a scope of its own, as one request would.</summary>
+    public async Task<T> CallAsync<TService, T>(Func<TService, Task<T>> call)
+        where TService : notnull
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        return await query(db);
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    /// <summary>The caller that <see cref="PersonalAdviser"/>'s token signs in, for calling the hub's services directly.</summary>
+    public static HubUser PersonalAdviserUser(string tenantId = TenantA, string userId = "pa-1") =>
+        new(userId, $"Test {userId}", HubRoles.PersonalAdviser, tenantId, Agency: null, Email: null);
 
     /// <summary>How many rows each table holds: compared before and after a refused request.</summary>
     public Task<TableCounts> CountRowsAsync() => QueryAsync(async db => new TableCounts(
