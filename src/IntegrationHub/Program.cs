@@ -27,7 +27,10 @@ if (LocalTokenCommand.IsRequested(args))
 builder.AddServiceDefaults();
 builder.AddPersistence();
 builder.AddHubSecurity();
+builder.AddYoungPeople();
+builder.AddPathwayPlans();
 builder.AddReferrals();
+builder.AddLegs();
 builder.AddDemo();
 builder.AddAllAgencyAdapters();
 builder.AddOutbox();

@@ -143,6 +143,22 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await query(db);
     }
 
+    /// <summary>
+    /// Calls one of the hub's scoped services (e.g. a feature service) for a caller, in a scope of its own
+    /// and in the caller's local authority, as the caller's request would.
+    /// </summary>
+    public async Task<T> CallAsync<TService, T>(HubUser caller, Func<TService, Task<T>> call)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(caller.TenantId);
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>The caller that <see cref="PersonalAdviser"/>'s token signs in, for calling the hub's services directly.</summary>
+    public static HubUser PersonalAdviserUser(string tenantId = TenantA, string userId = "pa-1") =>
+        new(userId, $"Test {userId}", HubRoles.PersonalAdviser, tenantId, Agency: null, Email: null);
+
     /// <summary>How many rows each table holds: compared before and after a refused request.</summary>
     public Task<TableCounts> CountRowsAsync() => QueryAsync(async db => new TableCounts(
         await db.YoungPeople.CountAsync(),

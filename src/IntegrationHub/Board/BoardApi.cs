@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using IntegrationHub.Auditing;
-using IntegrationHub.Persistence;
-using IntegrationHub.Referrals;
+using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using IntegrationHub.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Board;
 
@@ -17,12 +14,8 @@ namespace IntegrationHub.Board;
 /// </summary>
 public static class BoardApi
 {
-    public const string Csv = "csv";
-    public const string Json = "json";
-    public const int PurposeMinLength = 10;
-    public const int PurposeMaxLength = 500;
-    public const int DefaultMonths = 12;
-    public const int DefaultDays = 90;
+    const string Csv = "csv";
+    const string Json = "json";
 
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
     {
@@ -45,125 +38,41 @@ public static class BoardApi
         return app;
     }
 
-    public sealed record Services(BoardFigures Figures, ClaimsPrincipal Principal)
-    {
-        public HubUser User { get; } = HubUser.From(Principal);
-    }
+    static Task<Results<Ok<EscalationFigures>, FileContentHttpResult, ValidationProblem>> EscalationsAsync(
+        string? format, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.EscalationsTable, format, null, null, board, principal, errors => board.EscalationsAsync(HubUser.From(principal), errors, cancellationToken), cancellationToken);
 
-    public sealed record OpeningServices(HubDbContext Db, AuditLog Audit, BoardFigures Figures, TimeProvider Clock, ClaimsPrincipal Principal, ILoggerFactory Loggers)
-    {
-        public HubUser User { get; } = HubUser.From(Principal);
-    }
+    static Task<Results<Ok<TimelinessFigures>, FileContentHttpResult, ValidationProblem>> TimelinessAsync(
+        string? format, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.TimelinessTable, format, months, null, board, principal, errors => board.TimelinessAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
 
-    internal static async Task<Results<Ok<EscalationFigures>, FileContentHttpResult, ValidationProblem>> EscalationsAsync(
-        string? format, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var csv = IsCsv(format, errors);
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
+    static Task<Results<Ok<DeclineFigures>, FileContentHttpResult, ValidationProblem>> DeclinesAsync(
+        string? format, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.DeclinesTable, format, months, null, board, principal, errors => board.DeclinesAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
 
-        var figures = await services.Figures.EscalationsAsync(services.User.TenantId, cancellationToken);
-        return csv ? File("escalations", figures.AsOf, BoardCsv.Escalations(figures)) : TypedResults.Ok(figures);
-    }
+    static Task<Results<Ok<UpcomingFigures>, FileContentHttpResult, ValidationProblem>> UpcomingAsync(
+        string? format, int? days, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.UpcomingTable, format, null, days, board, principal, errors => board.UpcomingAsync(HubUser.From(principal), days, errors, cancellationToken), cancellationToken);
 
-    internal static async Task<Results<Ok<TimelinessFigures>, FileContentHttpResult, ValidationProblem>> TimelinessAsync(
-        string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var csv = IsCsv(format, errors);
-        var window = Months(months, errors);
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
+    static Task<Results<Ok<TrendFigures>, FileContentHttpResult, ValidationProblem>> TrendAsync(
+        string? format, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.TrendTable, format, months, null, board, principal, errors => board.TrendAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
 
-        var figures = await services.Figures.TimelinessAsync(services.User.TenantId, window, cancellationToken);
-        return csv ? File("timeliness", services.Figures.Today, BoardCsv.Timeliness(figures)) : TypedResults.Ok(figures);
-    }
+    static async Task<Results<Ok<CaseOpening>, ValidationProblem, NotFound>> OpenCaseAsync(
+        Guid referralId, OpenCase request, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        (await board.OpenCaseAsync(referralId, request, HubUser.From(principal), cancellationToken)).Match<Results<Ok<CaseOpening>, ValidationProblem, NotFound>>(
+            opening => TypedResults.Ok(opening), errors => errors.ToValidationProblem(), () => TypedResults.NotFound());
 
-    internal static async Task<Results<Ok<DeclineFigures>, FileContentHttpResult, ValidationProblem>> DeclinesAsync(
-        string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
+    /// <summary>A table as JSON, or as the CSV file of <see cref="BoardService.CsvAsync"/>; a bad format is reported with the window's errors.</summary>
+    static async Task<Results<Ok<T>, FileContentHttpResult, ValidationProblem>> TableAsync<T>(
+        string table, string? format, int? months, int? days, BoardService board, ClaimsPrincipal principal,
+        Func<FieldErrors, Task<Outcome<T>>> json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var csv = IsCsv(format, errors);
-        var window = Months(months, errors);
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var figures = await services.Figures.DeclinesAsync(services.User.TenantId, window, cancellationToken);
-        return csv ? File("declines", figures.To, BoardCsv.Declines(figures)) : TypedResults.Ok(figures);
-    }
-
-    internal static async Task<Results<Ok<UpcomingFigures>, FileContentHttpResult, ValidationProblem>> UpcomingAsync(
-        string? format, int? days, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var csv = IsCsv(format, errors);
-        if (days is < 1 or > 366)
-        {
-            errors.Add("days", "'days' must be from 1 to 366.");
-        }
-
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var figures = await services.Figures.UpcomingAsync(services.User.TenantId, days ?? DefaultDays, cancellationToken);
-        return csv ? File("upcoming", figures.From, BoardCsv.Upcoming(figures)) : TypedResults.Ok(figures);
-    }
-
-    internal static async Task<Results<Ok<TrendFigures>, FileContentHttpResult, ValidationProblem>> TrendAsync(
-        string? format, int? months, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var csv = IsCsv(format, errors);
-        var window = Months(months, errors);
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var figures = await services.Figures.TrendAsync(services.User.TenantId, window, cancellationToken);
-        return csv ? File("trend", services.Figures.Today, BoardCsv.Trend(figures)) : TypedResults.Ok(figures);
-    }
-
-    internal static async Task<Results<Ok<CaseOpening>, ValidationProblem, NotFound>> OpenCaseAsync(
-        Guid referralId, OpenCase request, [AsParameters] OpeningServices services, CancellationToken cancellationToken)
-    {
-        var purpose = request.Purpose?.Trim();
-        if (purpose is null || purpose.Length is < PurposeMinLength or > PurposeMaxLength)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["purpose"] = [$"'purpose' is required: why you are opening this case, {PurposeMinLength} to {PurposeMaxLength} characters. It is recorded in the audit log."],
-            });
-        }
-
-        var tenant = services.User.TenantId;
-        var referral = await services.Db.Referrals
-            .Include(r => r.Legs)
-            .Include(r => r.Timeline)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == referralId && r.TenantId == tenant, cancellationToken);
-        var person = referral is null
-            ? null
-            : await services.Db.YoungPeople.SingleOrDefaultAsync(p => p.Id == referral.YoungPersonId && p.TenantId == tenant, cancellationToken);
-        if (referral is null || person is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        await services.Audit.RecordReadAsync(services.User, "board-case", referral.Id, person.Id, purpose, cancellationToken);
-        services.Loggers.CreateLogger(typeof(BoardApi)).LogInformation("Board case: referral {ReferralId} opened by {UserId} with a recorded purpose", referral.Id, services.User.Id);
-        return TypedResults.Ok(new CaseOpening(
-            referral.Id, person.Id, person.GivenName, person.FamilyName, person.AgeOn(services.Figures.Today), purpose,
-            services.Clock.GetUtcNow(), ReferralDetails.From(referral)));
+        return IsCsv(format, errors)
+            ? (await board.CsvAsync(table, months, days, HubUser.From(principal), errors, cancellationToken)).Match<Results<Ok<T>, FileContentHttpResult, ValidationProblem>>(
+                file => TypedResults.File(file.Content, BoardCsv.ContentType, file.FileName), invalid => invalid.ToValidationProblem())
+            : (await json(errors)).Match<Results<Ok<T>, FileContentHttpResult, ValidationProblem>>(figures => TypedResults.Ok(figures), invalid => invalid.ToValidationProblem());
     }
 
     static bool IsCsv(string? format, FieldErrors errors)
@@ -181,17 +90,4 @@ public static class BoardApi
         errors.Add("format", $"'format' must be '{Json}' (the default) or '{Csv}'.");
         return false;
     }
-
-    static int Months(int? months, FieldErrors errors)
-    {
-        if (months is < 1 or > 60)
-        {
-            errors.Add("months", "'months' must be from 1 to 60.");
-        }
-
-        return months ?? DefaultMonths;
-    }
-
-    static FileContentHttpResult File(string table, DateOnly asOf, byte[] csv) =>
-        TypedResults.File(csv, BoardCsv.ContentType, $"board-{table}-{asOf:yyyy-MM-dd}.csv");
 }

@@ -6,6 +6,7 @@ public static class BoardExtensions
     public static IHostApplicationBuilder AddBoard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<BoardFigures>();
+        builder.Services.AddScoped<BoardService>();
         return builder;
     }
 }

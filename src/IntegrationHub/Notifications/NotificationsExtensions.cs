@@ -20,6 +20,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         builder.Services.AddScoped<EscalationWording>();
         builder.Services.AddScoped<EscalationNotifier>();
+        builder.Services.AddScoped<InboxService>();
         builder.Services.AddScoped<NotificationMailer>();
         builder.Services.AddHostedService<NotificationMailerService>();
         return builder;

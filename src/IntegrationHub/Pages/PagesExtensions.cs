@@ -4,7 +4,7 @@ namespace IntegrationHub.Pages;
 
 /// <summary>
 /// The server-rendered pages (GOV.UK Frontend): the Personal Adviser's workspace, the partner
-/// inbox and the board's dashboard. They call the same handlers and services as the API, so a
+/// inbox and the board's dashboard. They call the same feature services as the API's handlers, so a
 /// page allows and refuses exactly what the API does.
 /// </summary>
 public static class PagesExtensions

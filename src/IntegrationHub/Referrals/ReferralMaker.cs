@@ -18,7 +18,8 @@ public sealed class ReferralMaker(
     IOptions<SharingOptions> sharing,
     IOptions<AgencyDirectoryOptions> directory,
     LegMessages legMessages,
-    AgencyDefinitions definitions)
+    AgencyDefinitions definitions,
+    YoungPeopleService people)
 {
     /// <summary>
     /// Validates the request and, if it is sound and every leg holds what its agency needs to deliver it,
@@ -57,7 +58,7 @@ public sealed class ReferralMaker(
         errors.Text("summary", request.Summary, 4000);
 
         var person = request.YoungPersonId is { } personId
-            ? await YoungPeopleApi.FindInTenantAsync(db, personId, user, cancellationToken)
+            ? await people.FindInTenantAsync(personId, user, cancellationToken)
             : null;
         if (person is null)
         {

@@ -1,14 +1,8 @@
 using System.Security.Claims;
-using IntegrationHub.Auditing;
-using IntegrationHub.Contracts.V1;
-using IntegrationHub.Persistence;
+using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
-using IntegrationHub.ServiceDefaults;
-using IntegrationHub.YoungPeople;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Referrals;
 
@@ -29,171 +23,31 @@ public static class ReferralsApi
         return app;
     }
 
-    public sealed record Services(
-        HubDbContext Db, Outbox.Outbox Outbox, AuditLog Audit, TimeProvider Clock, LegMessages Messages, ClaimsPrincipal Principal)
-    {
-        public HubUser User { get; } = HubUser.From(Principal);
-    }
+    static async Task<Results<Accepted<ReferralAccepted>, ValidationProblem>> MakeAsync(
+        MakeReferral request, ReferralService referrals, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        (await referrals.MakeAsync(request, HubUser.From(principal), cancellationToken)).Match<Results<Accepted<ReferralAccepted>, ValidationProblem>>(
+            referral => TypedResults.Accepted($"/api/referrals/{referral.Id}", referral),
+            errors => errors.ToValidationProblem());
 
-    internal static async Task<Results<Accepted<ReferralAccepted>, ValidationProblem>> MakeAsync(
-        MakeReferral request, ReferralMaker maker, ClaimsPrincipal principal, CancellationToken cancellationToken)
-    {
-        var (referral, errors) = await maker.MakeAsync(request, HubUser.From(principal), cancellationToken);
-        if (referral is null)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
+    static async Task<Ok<List<ReferralDetails>>> ListAsync(
+        Guid? youngPersonId, ReferralService referrals, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await referrals.ListAsync(youngPersonId, HubUser.From(principal), cancellationToken));
 
-        return TypedResults.Accepted($"/api/referrals/{referral.Id}", new ReferralAccepted(
-            referral.Id, referral.Status, [.. referral.Legs.Select(l => new LegSummary(l.Id, l.Agency, l.Status))]));
-    }
+    static async Task<Results<Ok<ReferralDetails>, NotFound>> GetAsync(
+        Guid id, ReferralService referrals, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        await referrals.GetAsync(id, HubUser.From(principal), cancellationToken) is { } referral ? TypedResults.Ok(referral) : TypedResults.NotFound();
 
-    internal static async Task<Ok<List<ReferralDetails>>> ListAsync(Guid? youngPersonId, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        var tenant = services.User.TenantId;
-        var query = services.Db.Referrals.Include(r => r.Legs).Include(r => r.Timeline).Where(r => r.TenantId == tenant);
-        if (youngPersonId is not null)
-        {
-            query = query.Where(r => r.YoungPersonId == youngPersonId);
-        }
+    static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelReferralAsync(
+        Guid id, CancelRequest request, ReferralService referrals, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        (await referrals.CancelReferralAsync(id, request, HubUser.From(principal), cancellationToken)).ToResults(Accepted);
 
-        var referrals = await query.OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(cancellationToken);
-        await services.Audit.RecordReadsAsync(services.User, "referral", referrals.Select(r => r.YoungPersonId).Distinct(), AuditBases.PublicTask, cancellationToken);
-        return TypedResults.Ok(referrals.Select(ReferralDetails.From).ToList());
-    }
+    static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelLegAsync(
+        Guid id, Guid legId, CancelRequest request, ReferralService referrals, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        (await referrals.CancelLegAsync(id, legId, request, HubUser.From(principal), cancellationToken)).ToResults(Accepted);
 
-    internal static async Task<Results<Ok<ReferralDetails>, NotFound>> GetAsync(Guid id, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        var referral = await FindInTenantAsync(services, id, cancellationToken);
-        if (referral is null)
-        {
-            return TypedResults.NotFound();
-        }
+    static async Task<Results<Ok<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> AnswerSanctionAsync(
+        Guid id, Guid legId, SanctionResponse request, ReferralService referrals, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        (await referrals.AnswerSanctionAsync(id, legId, request, HubUser.From(principal), cancellationToken)).ToResults(TypedResults.Ok);
 
-        await services.Audit.RecordReadAsync(services.User, "referral", referral.Id, referral.YoungPersonId, AuditBases.PublicTask, cancellationToken);
-        return TypedResults.Ok(ReferralDetails.From(referral));
-    }
-
-    internal static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelReferralAsync(
-        Guid id, CancelRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        if (Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var referral = await FindInTenantAsync(services, id, cancellationToken);
-        if (referral is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var open = referral.Legs.Where(referral.CanCancel).ToList();
-        if (open.Count == 0)
-        {
-            return TypedResults.Conflict(new ProblemDetails { Title = "Nothing to cancel", Detail = "Every leg of this referral has already ended." });
-        }
-
-        await CancelAsync(referral, open, request, services, cancellationToken);
-        return TypedResults.Accepted($"/api/referrals/{referral.Id}", ReferralDetails.From(referral));
-    }
-
-    internal static async Task<Results<Accepted<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> CancelLegAsync(
-        Guid id, Guid legId, CancelRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        if (Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var referral = await FindInTenantAsync(services, id, cancellationToken);
-        if (referral?.Leg(legId) is not { } leg)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!referral.CanCancel(leg))
-        {
-            referral.RefuseLegChange(leg, Change(request, services), $"A {leg.Status} leg cannot be cancelled.");
-            await services.Db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Conflict(new ProblemDetails { Title = "The leg cannot be cancelled", Detail = $"The leg is {leg.Status}; it has already ended." });
-        }
-
-        await CancelAsync(referral, [leg], request, services, cancellationToken);
-        return TypedResults.Accepted($"/api/referrals/{referral.Id}", ReferralDetails.From(referral));
-    }
-
-    /// <summary>The PA's answer to a sanction the Jobcentre proposed: the Jobcentre must hear from them before it decides.</summary>
-    internal static async Task<Results<Ok<ReferralDetails>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> AnswerSanctionAsync(
-        Guid id, Guid legId, SanctionResponse request, [AsParameters] Services services, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(request.Response))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["response"] = ["Say what you told the Jobcentre about the proposed sanction."] });
-        }
-
-        var referral = await FindInTenantAsync(services, id, cancellationToken);
-        if (referral?.Leg(legId) is not { } leg)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var proposed = await services.Db.LegFacts
-            .Where(f => f.LegId == legId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt == null)
-            .ToListAsync(cancellationToken);
-        if (proposed.Count == 0)
-        {
-            return TypedResults.Conflict(new ProblemDetails { Title = "No sanction to answer", Detail = "No proposed sanction on this leg is waiting for your answer." });
-        }
-
-        var now = services.Clock.GetUtcNow();
-        foreach (var fact in proposed)
-        {
-            fact.RespondedAt = now;
-            fact.Response = request.Response;
-        }
-
-        referral.NoteAgencyUpdate(leg, services.User.Name, now, $"Personal Adviser answered the proposed sanction: {request.Response}");
-        await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ReferralDetails.From(referral));
-    }
-
-    static ValidationProblem? Validate(CancelRequest request)
-    {
-        var errors = new FieldErrors();
-        errors.Text("reason", request.Reason, 2000);
-        if (request.Kind is not null && !CancellationKinds.All.Contains(request.Kind))
-        {
-            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancellationKinds.All)}.");
-        }
-
-        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : null;
-    }
-
-    static LegChange Change(CancelRequest request, Services services) =>
-        new(LegStatusCodes.Cancelled, services.User.Name, services.Clock.GetUtcNow(), request.Reason, request.Kind ?? CancellationKinds.CircumstancesChanged);
-
-    /// <summary>Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it.</summary>
-    static async Task CancelAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, Services services, CancellationToken cancellationToken)
-    {
-        var person = await services.Db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
-        var plan = await services.Db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
-        var change = Change(request, services);
-        foreach (var leg in legs)
-        {
-            referral.ChangeLeg(leg, change);
-            services.Outbox.Send(
-                LegMessages.Cancelled(referral, leg, change, services.Messages.Requested(referral, leg, person, plan)),
-                Endpoints.AdapterQueue(leg.Agency));
-        }
-
-        await services.Db.SaveChangesAsync(cancellationToken);
-    }
-
-    static Task<Referral?> FindInTenantAsync(Services services, Guid id, CancellationToken cancellationToken) =>
-        services.Db.Referrals
-            .Include(r => r.Legs)
-            .Include(r => r.Timeline)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == id && r.TenantId == services.User.TenantId, cancellationToken);
+    static Accepted<ReferralDetails> Accepted(ReferralDetails referral) => TypedResults.Accepted($"/api/referrals/{referral.Id}", referral);
 }

@@ -24,6 +24,7 @@ public static class ReferralsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<LegMessages>();
         builder.Services.AddScoped<ReferralMaker>();
+        builder.Services.AddScoped<ReferralService>();
         builder.Services.AddScoped<AgencyAnswerRecorder>();
         builder.Services.AddScoped<AuditLog>();
         return builder;

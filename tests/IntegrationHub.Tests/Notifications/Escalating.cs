@@ -5,7 +5,6 @@ using IntegrationHub.Notifications;
 using IntegrationHub.YoungPeople;
 using MassTransit;
 using static IntegrationHub.Escalations.EscalationsApi;
-using static IntegrationHub.Notifications.InboxApi;
 using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.Notifications;

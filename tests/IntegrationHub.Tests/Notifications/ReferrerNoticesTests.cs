@@ -50,7 +50,7 @@ public sealed class ReferrerNoticesTests(HubFactory hub) : IClassFixture<HubFact
         Assert.DoesNotContain(await pa.InboxAsync(), n => n.ReferralId == leg.ReferralId);
     }
 
-    static Task<List<IntegrationHub.Notifications.InboxApi.InboxItem>> NoticesAsync(HttpClient pa, Guid referralId) =>
+    static Task<List<IntegrationHub.Notifications.InboxItem>> NoticesAsync(HttpClient pa, Guid referralId) =>
         Eventually.WaitAsync(
             async () => (await pa.InboxAsync()).Where(n => n.ReferralId == referralId && n.EscalationId == null).ToList(),
             items => items.Count > 0,

@@ -1,21 +1,18 @@
-using IntegrationHub.Auditing;
 using IntegrationHub.Board;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.Persistence;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using HttpNotFound = Microsoft.AspNetCore.Http.HttpResults.NotFound;
 
 namespace IntegrationHub.Pages.Board;
 
 /// <summary>
-/// Opening a case from the board: the API's own handler records the purpose in the audit log and gives the
+/// Opening a case from the board: the board service, as for the API, records the purpose in the audit log and gives the
 /// young person's name and the referral. The case is shown in answer to the POST itself, never carried in a
 /// redirect or TempData, and the response is not stored by the browser.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class CaseModel(HubDbContext db, AuditLog audit, BoardFigures figures, TimeProvider clock, ILoggerFactory loggers) : HubPageModel
+public sealed class CaseModel(HubDbContext db, BoardService board) : HubPageModel
 {
     public const string PurposeField = "purpose";
 
@@ -42,20 +39,12 @@ public sealed class CaseModel(HubDbContext db, AuditLog audit, BoardFigures figu
     {
         ReferralId = referralId;
         Purpose = purpose;
-        var services = new BoardApi.OpeningServices(db, audit, figures, clock, User, loggers);
-        var answer = await BoardApi.OpenCaseAsync(referralId, new OpenCase(purpose), services, cancellationToken);
-        switch (answer.Result)
-        {
-            case Ok<CaseOpening> ok:
-                Opening = ok.Value;
+        return await FromOutcomeAsync(
+            await board.OpenCaseAsync(referralId, new OpenCase(purpose), Caller, cancellationToken),
+            opening =>
+            {
+                Opening = opening;
                 return Page();
-            case ValidationProblem problem:
-                AddProblemErrors(problem.ProblemDetails.Errors);
-                return Page();
-            case HttpNotFound:
-                return NotFound();
-            default:
-                throw new InvalidOperationException($"Opening a case answered {answer.Result.GetType().Name}.");
-        }
+            });
     }
 }

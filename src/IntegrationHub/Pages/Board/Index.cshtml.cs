@@ -1,23 +1,18 @@
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Board;
+using IntegrationHub.Outcomes;
 using IntegrationHub.Pages.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
+using IntegrationHub.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationHub.Pages.Board;
 
 /// <summary>
-/// The board's dashboard for the caller's local authority: the figures of the board's API, from its own handlers
+/// The board's dashboard for the caller's local authority: the figures of the board's API, from the same service
 /// with the same query parameters, so the page, its CSV downloads and the API always agree.
 /// </summary>
-public sealed class DashboardModel(BoardFigures figures) : HubPageModel
+public sealed class DashboardModel(BoardService board) : HubPageModel
 {
-    public const string EscalationsTable = "escalations";
-    public const string TimelinessTable = "timeliness";
-    public const string DeclinesTable = "declines";
-    public const string UpcomingTable = "upcoming";
-    public const string TrendTable = "trend";
-
     static readonly int[] MonthChoices = [1, 3, 6, 12, 24, 36, 60];
     static readonly int[] DayChoices = [30, 60, 90, 180, 366];
 
@@ -43,41 +38,26 @@ public sealed class DashboardModel(BoardFigures figures) : HubPageModel
 
     public IEnumerable<int> DayOptions => Options(DayChoices, Days);
 
-    public int ShownMonths => Months ?? BoardApi.DefaultMonths;
+    public int ShownMonths => Months ?? BoardService.DefaultMonths;
 
-    public int ShownDays => Days ?? BoardApi.DefaultDays;
+    public int ShownDays => Days ?? BoardService.DefaultDays;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var services = new BoardApi.Services(figures, User);
-        Escalations = Figures(await BoardApi.EscalationsAsync(null, services, cancellationToken));
-        Timeliness = Figures(await BoardApi.TimelinessAsync(null, Months, services, cancellationToken));
-        Declines = Figures(await BoardApi.DeclinesAsync(null, Months, services, cancellationToken));
-        Upcoming = Figures(await BoardApi.UpcomingAsync(null, Days, services, cancellationToken));
-        Trend = Figures(await BoardApi.TrendAsync(null, Months, services, cancellationToken));
+        Escalations = Figures(await board.EscalationsAsync(Caller, new FieldErrors(), cancellationToken));
+        Timeliness = Figures(await board.TimelinessAsync(Caller, Months, new FieldErrors(), cancellationToken));
+        Declines = Figures(await board.DeclinesAsync(Caller, Months, new FieldErrors(), cancellationToken));
+        Upcoming = Figures(await board.UpcomingAsync(Caller, Days, new FieldErrors(), cancellationToken));
+        Trend = Figures(await board.TrendAsync(Caller, Months, new FieldErrors(), cancellationToken));
         return Page();
     }
 
     /// <summary>One table as the API's <c>?format=csv</c> gives it, for a caller signed in to the pages rather than holding a token.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
-    {
-        var services = new BoardApi.Services(figures, User);
-        IResult? result = table switch
-        {
-            EscalationsTable => (await BoardApi.EscalationsAsync(BoardApi.Csv, services, cancellationToken)).Result,
-            TimelinessTable => (await BoardApi.TimelinessAsync(BoardApi.Csv, Months, services, cancellationToken)).Result,
-            DeclinesTable => (await BoardApi.DeclinesAsync(BoardApi.Csv, Months, services, cancellationToken)).Result,
-            UpcomingTable => (await BoardApi.UpcomingAsync(BoardApi.Csv, Days, services, cancellationToken)).Result,
-            TrendTable => (await BoardApi.TrendAsync(BoardApi.Csv, Months, services, cancellationToken)).Result,
-            _ => null,
-        };
-        return result switch
-        {
-            FileContentHttpResult csv => File(csv.FileContents.ToArray(), csv.ContentType, csv.FileDownloadName),
-            ValidationProblem => BadRequest(),
-            _ => NotFound(),
-        };
-    }
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken) =>
+        (await board.CsvAsync(table, Months, Days, Caller, new FieldErrors(), cancellationToken)).Match<IActionResult>(
+            csv => File(csv.Content, BoardCsv.ContentType, csv.FileName),
+            _ => BadRequest(),
+            NotFound);
 
     /// <summary>The download link of a table, for the period on show.</summary>
     public string? CsvUrl(string table) => Url.Page("/Board/Index", "Csv", new { table, months = Months, days = Days });
@@ -94,22 +74,16 @@ public sealed class DashboardModel(BoardFigures figures) : HubPageModel
         new[] { UpcomingKinds.CustodyReleasePlanned, UpcomingKinds.TransitionToProbationDue, UpcomingKinds.EighteenthBirthday }
             .Select(kind => (BoardDisplay.UpcomingKindName(kind), upcoming.Events.Count(e => e.Kind == kind)));
 
-    T? Figures<T>(Results<Ok<T>, FileContentHttpResult, ValidationProblem> answer)
-        where T : class
-    {
-        switch (answer.Result)
-        {
-            case Ok<T> ok:
-                return ok.Value;
-            case ValidationProblem problem:
+    T? Figures<T>(Outcome<T> figures)
+        where T : class =>
+        figures.Match(
+            value => value,
+            errors =>
+            {
                 // The three windowed tables share one period field: its error is shown once.
-                var errors = problem.ProblemDetails.Errors.Where(e => ErrorFor(FieldId(e.Key)) is null).ToDictionary();
-                AddProblemErrors(errors, FieldId);
+                AddProblemErrors(errors.ToDictionary().Where(e => ErrorFor(FieldId(e.Key)) is null).ToDictionary(), FieldId);
                 return null;
-            default:
-                throw new InvalidOperationException($"The board's handler answered {answer.Result.GetType().Name} to a JSON request.");
-        }
-    }
+            });
 
     static string FieldId(string apiField) => apiField switch
     {

@@ -1,10 +1,11 @@
+using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IntegrationHub.Pages.Shared;
 
-/// <summary>What every page of the hub needs: the signed-in caller and the API's errors shown GOV.UK's way.</summary>
+/// <summary>What every page of the hub needs: the signed-in caller and the services' outcomes and errors shown GOV.UK's way.</summary>
 public abstract class HubPageModel : PageModel
 {
     HubUser? caller;
@@ -16,8 +17,32 @@ public abstract class HubPageModel : PageModel
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     /// <summary>
-    /// The errors of the API's validation problem, each on the form field it names: <paramref name="fieldIds"/>
-    /// maps an API field to the field's id where the two differ. A field the page has words for
+    /// A service's outcome, the page's way: done goes on as <paramref name="done"/> says; field errors go on the form's
+    /// fields (<see cref="AddProblemErrors"/>) and a conflict to the top of the error summary, and the page is shown
+    /// again (by <paramref name="showAgain"/>, when it must first load what it shows); not found is the page's 404.
+    /// </summary>
+    protected Task<IActionResult> FromOutcomeAsync<T>(
+        Outcome<T> outcome, Func<T, IActionResult> done, Func<string, string>? fieldIds = null, Func<Task<IActionResult>>? showAgain = null)
+    {
+        showAgain ??= () => Task.FromResult<IActionResult>(Page());
+        return outcome.Match(
+            value => Task.FromResult(done(value)),
+            errors =>
+            {
+                AddProblemErrors(errors.ToDictionary(), fieldIds);
+                return showAgain();
+            },
+            () => Task.FromResult<IActionResult>(NotFound()),
+            (_, detail) =>
+            {
+                AddProblem(detail);
+                return showAgain();
+            });
+    }
+
+    /// <summary>
+    /// The field errors a service found, each on the form field it names: <paramref name="fieldIds"/>
+    /// maps a service's field (as the API names it) to the form field's id where the two differ. A field the page has words for
     /// (<see cref="FieldLabel"/>) gets GOV.UK's wording for a missing or too long answer.
     /// </summary>
     public void AddProblemErrors(IDictionary<string, string[]> errors, Func<string, string>? fieldIds = null)
@@ -54,6 +79,5 @@ public abstract class HubPageModel : PageModel
     }
 
     /// <summary>A refusal that belongs to no one field (a conflict): shown at the top of the error summary.</summary>
-    public void AddProblem(ProblemDetails problem) =>
-        ModelState.AddModelError("", problem.Detail ?? problem.Title ?? "The hub could not do that.");
+    public void AddProblem(string refusal) => ModelState.AddModelError("", refusal);
 }

@@ -1,18 +1,15 @@
 using IntegrationHub.Adapters.Channels.Formats;
-using IntegrationHub.Auditing;
-using IntegrationHub.Contracts.V1;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
 using IntegrationHub.YoungPeople;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Pages.Workspace;
 
-/// <summary>My young people: the local authority's young people, searched through the API's own list.</summary>
-public sealed class IndexModel(HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory) : HubPageModel
+/// <summary>My young people: the local authority's young people, searched through the same list as the API's.</summary>
+public sealed class IndexModel(HubDbContext db, YoungPeopleService youngPeople, TimeProvider clock) : HubPageModel
 {
     public sealed record Row(YoungPersonDetails Person, string AgeBand, int OpenReferrals, int OpenEscalations);
 
@@ -23,8 +20,7 @@ public sealed class IndexModel(HubDbContext db, AuditLog audit, TimeProvider clo
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var listed = await YoungPeopleApi.ListAsync(new YoungPeopleApi.Services(db, audit, clock, directory, User), Search, cancellationToken);
-        var people = listed.Value ?? [];
+        var people = await youngPeople.ListAsync(Search, Caller, cancellationToken);
         var ids = people.Select(p => p.Id).ToList();
         var ended = LegLifecycle.Statuses.Where(LegLifecycle.IsTerminal).ToList();
         var openReferrals = await db.Referrals

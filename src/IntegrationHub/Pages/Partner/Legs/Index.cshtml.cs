@@ -1,15 +1,12 @@
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Agencies;
-using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Legs;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using static IntegrationHub.Contracts.V1.LegStatusCodes;
 
 namespace IntegrationHub.Pages.Partner.Legs;
@@ -20,7 +17,7 @@ namespace IntegrationHub.Pages.Partner.Legs;
 /// the page refuses what the API refuses and writes the same timeline.
 /// </summary>
 public sealed class IndexModel(
-    HubDbContext db, AuditLog audit, LegMessages messages, AgencyAnswerRecorder recorder, AgencyDefinitions agencies, TimeProvider clock) : HubPageModel
+    HubDbContext db, LegService legs, AgencyAnswerRecorder recorder, AgencyDefinitions agencies, TimeProvider clock) : HubPageModel
 {
     /// <summary>Made when the page is rendered: a form sent twice records one answer (the recorder's inbox).</summary>
     [BindProperty(Name = "answerId")]
@@ -129,7 +126,7 @@ public sealed class IndexModel(
 
         if (outcome.Refusal is { } refusal)
         {
-            AddProblem(new ProblemDetails { Title = "The hub refused the answer", Detail = refusal });
+            AddProblem(refusal);
             // The refused answer's id is spent: another try is another answer.
             AnswerId = Guid.NewGuid();
             return await ShowAsync(legId, cancellationToken);
@@ -141,14 +138,13 @@ public sealed class IndexModel(
 
     async Task<IActionResult> ShowAsync(Guid legId, CancellationToken cancellationToken)
     {
-        var result = await LegsApi.GetAsync(legId, new LegsApi.Services(db, audit, messages, User), cancellationToken);
-        if (result.Result is not Ok<AgencyLegView> { Value: { } view })
+        if (await legs.GetAsync(legId, Caller, cancellationToken) is not { } view)
         {
             return NotFound();
         }
 
         (Leg, Shared) = (view.Leg, view.Referral);
-        // The leg's own lines of its referral's timeline; the handler has found the leg the caller's and audited the read.
+        // The leg's own lines of its referral's timeline; the service has found the leg the caller's and audited the read.
         History = await db.Timeline
             .Where(t => t.LegId == legId)
             .OrderBy(t => t.Id)

@@ -1,23 +1,19 @@
-using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Outcomes;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
 using IntegrationHub.YoungPeople;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Pages.Workspace.Referrals;
 
 /// <summary>
 /// A referral: each agency's leg as it stands (kept current while legs are still on their way),
-/// its timeline, and the Personal Adviser's actions on it, each through the referrals API's handler.
+/// its timeline, and the Personal Adviser's actions on it, each through the referral service the API uses too.
 /// </summary>
-public sealed class ShowModel(
-    HubDbContext db, Outbox.Outbox outbox, AuditLog audit, TimeProvider clock, LegMessages messages, IOptions<AgencyDirectoryOptions> directory)
-    : HubPageModel
+public sealed class ShowModel(HubDbContext db, ReferralService referrals, YoungPeopleService people) : HubPageModel
 {
     public sealed class CancelForm
     {
@@ -54,8 +50,6 @@ public sealed class ShowModel(
 
     public IEnumerable<LegDetails> CancellableLegs => Referral.Legs.Where(l => !LegLifecycle.IsTerminal(l.Status));
 
-    ReferralsApi.Services Api => new(db, outbox, audit, clock, messages, User);
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -71,54 +65,43 @@ public sealed class ShowModel(
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var cancelled = await ReferralsApi.CancelLegAsync(id, legId, new CancelRequest(LegCancel.Reason, LegCancel.Kind), Api, cancellationToken);
-        return await AfterAsync(id, cancelled.Result, "LegCancel", "The agency has been told the referral to it is cancelled.", cancellationToken);
+        var cancelled = await referrals.CancelLegAsync(id, legId, new CancelRequest(LegCancel.Reason, LegCancel.Kind), Caller, cancellationToken);
+        return await AfterAsync(id, cancelled, "LegCancel", "The agency has been told the referral to it is cancelled.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelReferralAsync(Guid id, CancellationToken cancellationToken)
     {
-        var cancelled = await ReferralsApi.CancelReferralAsync(id, new CancelRequest(ReferralCancel.Reason, ReferralCancel.Kind), Api, cancellationToken);
-        return await AfterAsync(id, cancelled.Result, "ReferralCancel", "Every agency still working on the referral has been told it is cancelled.", cancellationToken);
+        var cancelled = await referrals.CancelReferralAsync(id, new CancelRequest(ReferralCancel.Reason, ReferralCancel.Kind), Caller, cancellationToken);
+        return await AfterAsync(id, cancelled, "ReferralCancel", "Every agency still working on the referral has been told it is cancelled.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAnswerSanctionAsync(Guid id, CancellationToken cancellationToken)
     {
-        var answered = await ReferralsApi.AnswerSanctionAsync(id, Sanction.LegId ?? Guid.Empty, new SanctionResponse(Sanction.Response), Api, cancellationToken);
-        return await AfterAsync(id, answered.Result, "Sanction", "Your answer to the proposed sanction is on the timeline.", cancellationToken);
+        var answered = await referrals.AnswerSanctionAsync(id, Sanction.LegId ?? Guid.Empty, new SanctionResponse(Sanction.Response), Caller, cancellationToken);
+        return await AfterAsync(id, answered, "Sanction", "Your answer to the proposed sanction is on the timeline.", cancellationToken);
     }
 
-    /// <summary>The API's answer, shown the page's way: done (and back to the referral), field errors, a conflict, or not found.</summary>
-    async Task<IActionResult> AfterAsync(Guid id, IResult result, string form, string done, CancellationToken cancellationToken)
-    {
-        switch (result)
-        {
-            case Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                return NotFound();
-            case ValidationProblem problem:
-                AddProblemErrors(problem.ProblemDetails.Errors, field => $"{form}-{char.ToUpperInvariant(field[0])}{field[1..]}");
-                break;
-            case Conflict<ProblemDetails> { Value: { } conflict }:
-                AddProblem(conflict);
-                break;
-            default:
+    /// <summary>Done is back to the referral with what was done; a form's field errors are on its own fields, e.g. <c>LegCancel-Reason</c>.</summary>
+    Task<IActionResult> AfterAsync(Guid id, Outcome<ReferralDetails> outcome, string form, string done, CancellationToken cancellationToken) =>
+        FromOutcomeAsync(
+            outcome,
+            _ =>
+            {
                 Done = done;
                 return Redirect($"/workspace/referrals/{id}");
-        }
-
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-    }
+            },
+            field => $"{form}-{char.ToUpperInvariant(field[0])}{field[1..]}",
+            async () => await LoadAsync(id, cancellationToken) ? Page() : NotFound());
 
     async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await ReferralsApi.GetAsync(id, Api, cancellationToken);
-        if (found.Result is not Ok<ReferralDetails> { Value: { } referral })
+        if (await referrals.GetAsync(id, Caller, cancellationToken) is not { } referral)
         {
             return false;
         }
 
         Referral = referral;
-        var person = await YoungPeopleApi.GetAsync(referral.YoungPersonId, new YoungPeopleApi.Services(db, audit, clock, directory, User), cancellationToken);
-        Person = (person.Result as Ok<YoungPersonDetails>)?.Value
+        Person = await people.GetAsync(referral.YoungPersonId, Caller, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {id} names a young person its local authority does not hold.");
         SanctionsToAnswer = await db.LegFacts
             .Where(f => f.ReferralId == id && f.TenantId == Caller.TenantId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt == null)

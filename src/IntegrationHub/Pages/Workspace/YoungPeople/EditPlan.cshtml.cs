@@ -1,23 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.PathwayPlans;
-using IntegrationHub.Persistence;
-using IntegrationHub.Referrals;
 using IntegrationHub.YoungPeople;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Pages.Workspace.YoungPeople;
 
 /// <summary>
 /// The plan editor: starts from the latest version and saves the whole plan as a new version
-/// through the API's own handler, so the API's rules decide what may be saved.
+/// through the pathway plan service the API uses too, so the same rules decide what may be saved.
 /// </summary>
-public sealed partial class EditPlanModel(HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory) : HubPageModel
+public sealed partial class EditPlanModel(YoungPeopleService people, PathwayPlanService plans) : HubPageModel
 {
     /// <summary>One statutory section as typed: needs and actions one per line, the review date in three boxes.</summary>
     public sealed class SectionForm
@@ -62,8 +57,7 @@ public sealed partial class EditPlanModel(HubDbContext db, AuditLog audit, TimeP
             return NotFound();
         }
 
-        var plan = await PathwayPlansApi.GetLatestAsync(id, new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
-        if (plan.Result is Ok<PathwayPlanDetails> { Value: { } latest })
+        if (await plans.GetLatestAsync(id, Caller, cancellationToken) is { } latest)
         {
             Sections = latest.Latest.Sections.ToDictionary(s => s.Code, SectionForm.From);
         }
@@ -91,34 +85,26 @@ public sealed partial class EditPlanModel(HubDbContext db, AuditLog audit, TimeP
             return Page();
         }
 
-        var saved = await PathwayPlansApi.CreateVersionAsync(id, new CreatePlanVersion(sections), new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
-        switch (saved.Result)
-        {
-            case Created<PlanVersionDetails> { Value: { } version }:
+        var saved = await plans.CreateVersionAsync(id, new CreatePlanVersion(sections), Caller, cancellationToken);
+        return await FromOutcomeAsync(
+            saved,
+            version =>
+            {
                 TempData[nameof(ShowModel.SavedVersion)] = version.Number;
                 return RedirectToPage("Show", new { id });
-            case ValidationProblem problem:
-                AddProblemErrors(problem.ProblemDetails.Errors, field => FieldFor(field, codes));
-                return Page();
-            case Conflict<string> conflict:
-                ModelState.AddModelError("", conflict.Value ?? "Someone else saved a version at the same moment.");
-                return Page();
-            default:
-                return NotFound();
-        }
+            },
+            field => FieldFor(field, codes));
     }
 
     async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await YoungPeopleApi.GetAsync(id, new YoungPeopleApi.Services(db, audit, clock, directory, User), cancellationToken);
-        if (found.Result is not Ok<YoungPersonDetails> { Value: { } person })
+        if (await people.GetAsync(id, Caller, cancellationToken) is not { } person)
         {
             return false;
         }
 
         Person = person;
-        var plan = await PathwayPlansApi.GetLatestAsync(id, new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
-        LatestVersion = (plan.Result as Ok<PathwayPlanDetails>)?.Value?.Latest.Number;
+        LatestVersion = (await plans.GetLatestAsync(id, Caller, cancellationToken))?.Latest.Number;
         return true;
     }
 
@@ -146,7 +132,7 @@ public sealed partial class EditPlanModel(HubDbContext db, AuditLog audit, TimeP
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The API names a section by its place in the request (<c>sections[2].owner</c>); the form by its code.</summary>
+    /// <summary>The service names a section by its place in the request (<c>sections[2].owner</c>); the form by its code.</summary>
     static string FieldFor(string apiField, IReadOnlyList<string> codes)
     {
         if (SectionField().Match(apiField) is not { Success: true } match)

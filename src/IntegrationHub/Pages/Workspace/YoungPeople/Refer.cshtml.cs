@@ -1,13 +1,10 @@
 using System.Text.RegularExpressions;
 using IntegrationHub.Adapters.Channels.Agencies;
-using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.PathwayPlans;
-using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
 using IntegrationHub.YoungPeople;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -15,11 +12,11 @@ namespace IntegrationHub.Pages.Workspace.YoungPeople;
 
 /// <summary>
 /// Refer: one form (what to refer, to whom, on what lawful basis), then a preview of exactly what
-/// each agency will be sent, built by the referral maker itself, then send through the API's handler.
+/// each agency will be sent, built by the referral maker itself, then send through the referral service the API uses too.
 /// The preview re-posts the form's fields, so going back to change them loses nothing.
 /// </summary>
 public sealed partial class ReferModel(
-    HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory, IOptions<SharingOptions> sharing, ReferralMaker maker, AgencyDefinitions agencies)
+    YoungPeopleService people, PathwayPlanService plans, ReferralService referrals, TimeProvider clock, IOptions<SharingOptions> sharing, AgencyDefinitions agencies)
     : HubPageModel
 {
     /// <summary>What the form holds for one agency: its lawful basis and, for housing, the duty to refer's three consents.</summary>
@@ -93,15 +90,14 @@ public sealed partial class ReferModel(
         }
 
         var request = ReferralRequest(id);
-        var (draft, errors) = await maker.DraftAsync(request, Caller, cancellationToken);
-        if (draft is null)
-        {
-            AddProblemErrors(errors.ToDictionary(), field => FieldFor(field, request));
-            return Page();
-        }
-
-        Preview = draft.Messages;
-        return Page();
+        return await FromOutcomeAsync(
+            await referrals.PreviewAsync(request, Caller, cancellationToken),
+            messages =>
+            {
+                Preview = messages;
+                return Page();
+            },
+            field => FieldFor(field, request));
     }
 
     public async Task<IActionResult> OnPostChangeAsync(Guid id, CancellationToken cancellationToken) =>
@@ -115,36 +111,27 @@ public sealed partial class ReferModel(
         }
 
         var request = ReferralRequest(id);
-        var made = await ReferralsApi.MakeAsync(request, maker, User, cancellationToken);
-        switch (made.Result)
-        {
-            case Accepted<ReferralAccepted> { Value: { } referral }:
-                return Redirect($"/workspace/referrals/{referral.Id}");
-            case ValidationProblem problem:
-                AddProblemErrors(problem.ProblemDetails.Errors, field => FieldFor(field, request));
-                return Page();
-            default:
-                throw new InvalidOperationException($"The referrals API answered {made.Result.GetType().Name}, which this page does not expect.");
-        }
+        return await FromOutcomeAsync(
+            await referrals.MakeAsync(request, Caller, cancellationToken),
+            referral => Redirect($"/workspace/referrals/{referral.Id}"),
+            field => FieldFor(field, request));
     }
 
     async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await YoungPeopleApi.GetAsync(id, new YoungPeopleApi.Services(db, audit, clock, directory, User), cancellationToken);
-        if (found.Result is not Ok<YoungPersonDetails> { Value: { } person })
+        if (await people.GetAsync(id, Caller, cancellationToken) is not { } person)
         {
             return false;
         }
 
         Person = person;
-        var plan = await PathwayPlansApi.GetLatestAsync(id, new PathwayPlansApi.Services(db, audit, clock, User), cancellationToken);
-        Plan = (plan.Result as Ok<PathwayPlanDetails>)?.Value?.Latest;
+        Plan = (await plans.GetLatestAsync(id, Caller, cancellationToken))?.Latest;
         return true;
     }
 
     /// <summary>
-    /// The API's request from the form. The Personal Adviser making it records the lawful basis, now;
-    /// for housing the three consents are always sent, so the API's rule decides whether they are all given.
+    /// The referral request from the form. The Personal Adviser making it records the lawful basis, now;
+    /// for housing the three consents are always sent, so the service's rule decides whether they are all given.
     /// </summary>
     MakeReferral ReferralRequest(Guid youngPersonId)
     {
@@ -167,7 +154,7 @@ public sealed partial class ReferModel(
     protected override string? FieldLabel(string fieldId) => fieldId == "Summary" ? "a summary of the referral" : null;
 
     /// <summary>
-    /// The API names agencies by their place in the request (<c>agencies[1].lawfulBasis.basis</c>), and what a leg
+    /// The service names agencies by their place in the request (<c>agencies[1].lawfulBasis.basis</c>), and what a leg
     /// lacks by the leg's field (<c>agencies[1].lawfulBasis.housingConsents.toBeReferred</c>); the form by code.
     /// </summary>
     string FieldFor(string apiField, MakeReferral request)

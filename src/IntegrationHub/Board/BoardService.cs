@@ -1,0 +1,127 @@
+using IntegrationHub.Auditing;
+using IntegrationHub.Outcomes;
+using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
+using IntegrationHub.Security;
+using IntegrationHub.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationHub.Board;
+
+/// <summary>
+/// What a board member sees of their local authority: the <see cref="BoardFigures"/> over a window they choose
+/// (each table also as a CSV file), and a case opened with a recorded purpose, the only read that names anyone.
+/// </summary>
+/// <remarks>
+/// Each table takes the <see cref="FieldErrors"/> already found in the request (e.g. its format), adds the
+/// window's and reads nothing unless the request is sound, so that one 400 names every bad field.
+/// </remarks>
+public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog audit, TimeProvider clock, ILogger<BoardService> logger)
+{
+    public const int PurposeMinLength = 10;
+    public const int PurposeMaxLength = 500;
+    public const int DefaultMonths = 12;
+    public const int DefaultDays = 90;
+
+    public const string EscalationsTable = "escalations";
+    public const string TimelinessTable = "timeliness";
+    public const string DeclinesTable = "declines";
+    public const string UpcomingTable = "upcoming";
+    public const string TrendTable = "trend";
+
+    public Task<Outcome<EscalationFigures>> EscalationsAsync(HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
+        ReadAsync(errors, () => figures.EscalationsAsync(user.TenantId, cancellationToken));
+
+    public Task<Outcome<TimelinessFigures>> TimelinessAsync(HubUser user, int? months, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var window = Months(months, errors);
+        return ReadAsync(errors, () => figures.TimelinessAsync(user.TenantId, window, cancellationToken));
+    }
+
+    public Task<Outcome<DeclineFigures>> DeclinesAsync(HubUser user, int? months, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var window = Months(months, errors);
+        return ReadAsync(errors, () => figures.DeclinesAsync(user.TenantId, window, cancellationToken));
+    }
+
+    public Task<Outcome<UpcomingFigures>> UpcomingAsync(HubUser user, int? days, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > 366)
+        {
+            errors.Add("days", "'days' must be from 1 to 366.");
+        }
+
+        return ReadAsync(errors, () => figures.UpcomingAsync(user.TenantId, days ?? DefaultDays, cancellationToken));
+    }
+
+    public Task<Outcome<TrendFigures>> TrendAsync(HubUser user, int? months, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var window = Months(months, errors);
+        return ReadAsync(errors, () => figures.TrendAsync(user.TenantId, window, cancellationToken));
+    }
+
+    /// <summary>One table as a CSV file named for the table and the day its figures are as of; an unknown table is not found.</summary>
+    public async Task<Outcome<BoardCsvFile>> CsvAsync(string? table, int? months, int? days, HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
+        table switch
+        {
+            EscalationsTable => Csv(table, await EscalationsAsync(user, errors, cancellationToken), BoardCsv.Escalations, f => f.AsOf),
+            TimelinessTable => Csv(table, await TimelinessAsync(user, months, errors, cancellationToken), BoardCsv.Timeliness, _ => figures.Today),
+            DeclinesTable => Csv(table, await DeclinesAsync(user, months, errors, cancellationToken), BoardCsv.Declines, f => f.To),
+            UpcomingTable => Csv(table, await UpcomingAsync(user, days, errors, cancellationToken), BoardCsv.Upcoming, f => f.From),
+            TrendTable => Csv(table, await TrendAsync(user, months, errors, cancellationToken), BoardCsv.Trend, _ => figures.Today),
+            _ => new Outcome<BoardCsvFile>.NotFound(),
+        };
+
+    /// <summary>The young person's name, age and the referral, for a purpose that is recorded in the audit log as the read's basis.</summary>
+    public async Task<Outcome<CaseOpening>> OpenCaseAsync(Guid referralId, OpenCase request, HubUser user, CancellationToken cancellationToken)
+    {
+        var purpose = request.Purpose?.Trim();
+        if (purpose is null || purpose.Length is < PurposeMinLength or > PurposeMaxLength)
+        {
+            var errors = new FieldErrors();
+            errors.Add("purpose", $"'purpose' is required: why you are opening this case, {PurposeMinLength} to {PurposeMaxLength} characters. It is recorded in the audit log.");
+            return new Outcome<CaseOpening>.Invalid(errors);
+        }
+
+        var tenant = user.TenantId;
+        var referral = await db.Referrals
+            .Include(r => r.Legs)
+            .Include(r => r.Timeline)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == referralId && r.TenantId == tenant, cancellationToken);
+        var person = referral is null
+            ? null
+            : await db.YoungPeople.SingleOrDefaultAsync(p => p.Id == referral.YoungPersonId && p.TenantId == tenant, cancellationToken);
+        if (referral is null || person is null)
+        {
+            return new Outcome<CaseOpening>.NotFound();
+        }
+
+        await audit.RecordReadAsync(user, "board-case", referral.Id, person.Id, purpose, cancellationToken);
+        logger.LogInformation("Board case: referral {ReferralId} opened by {UserId} with a recorded purpose", referral.Id, user.Id);
+        return new Outcome<CaseOpening>.Done(new CaseOpening(
+            referral.Id, person.Id, person.GivenName, person.FamilyName, person.AgeOn(figures.Today), purpose,
+            clock.GetUtcNow(), ReferralDetails.From(referral)));
+    }
+
+    static int Months(int? months, FieldErrors errors)
+    {
+        if (months is < 1 or > 60)
+        {
+            errors.Add("months", "'months' must be from 1 to 60.");
+        }
+
+        return months ?? DefaultMonths;
+    }
+
+    static async Task<Outcome<T>> ReadAsync<T>(FieldErrors errors, Func<Task<T>> read) =>
+        errors.Any ? new Outcome<T>.Invalid(errors) : new Outcome<T>.Done(await read());
+
+    static Outcome<BoardCsvFile> Csv<T>(string table, Outcome<T> figures, Func<T, byte[]> csv, Func<T, DateOnly> asOf) =>
+        figures.Match<Outcome<BoardCsvFile>>(
+            f => new Outcome<BoardCsvFile>.Done(new BoardCsvFile(csv(f), $"board-{table}-{asOf(f):yyyy-MM-dd}.csv")),
+            errors => new Outcome<BoardCsvFile>.Invalid(errors));
+}
+
+/// <summary>A board table as CSV (<see cref="BoardCsv.ContentType"/>), with the name it is downloaded under.</summary>
+public sealed record BoardCsvFile(byte[] Content, string FileName);

@@ -1,0 +1,127 @@
+using IntegrationHub.Auditing;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Persistence;
+using IntegrationHub.Security;
+using IntegrationHub.ServiceDefaults;
+using IntegrationHub.YoungPeople;
+using Microsoft.EntityFrameworkCore;
+using VersionOutcome = IntegrationHub.Outcomes.Outcome<IntegrationHub.PathwayPlans.PlanVersionDetails>;
+
+namespace IntegrationHub.PathwayPlans;
+
+/// <summary>A young person's pathway plan: versions are only ever added, never changed; each read of one is audited.</summary>
+public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProvider clock, YoungPeopleService people)
+{
+    public async Task<VersionOutcome> CreateVersionAsync(Guid youngPersonId, CreatePlanVersion request, HubUser user, CancellationToken cancellationToken)
+    {
+        var person = await people.FindInTenantAsync(youngPersonId, user, cancellationToken);
+        if (person is null)
+        {
+            return new VersionOutcome.NotFound();
+        }
+
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return new VersionOutcome.Invalid(errors);
+        }
+
+        var latest = await db.PlanVersions.Where(v => v.YoungPersonId == youngPersonId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var version = new PathwayPlanVersion
+        {
+            Id = Guid.NewGuid(),
+            YoungPersonId = youngPersonId,
+            TenantId = person.TenantId,
+            Number = latest + 1,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = user.Id,
+            Sections = [.. request.Sections!.Select(s => new PlanSection(
+                s.Code!, [.. s.Needs ?? []], [.. s.Actions ?? []], s.Owner, s.ReviewDate))],
+        };
+        db.PlanVersions.Add(version);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (young person, number) index refused a version made at the same moment by someone else.
+            return new VersionOutcome.Conflict(
+                "Version taken", $"Version {version.Number} was created by someone else at the same moment; reload the plan and try again.");
+        }
+
+        return new VersionOutcome.Done(PlanVersionDetails.From(version));
+    }
+
+    public async Task<PathwayPlanDetails?> GetLatestAsync(Guid youngPersonId, HubUser user, CancellationToken cancellationToken)
+    {
+        var versions = await db.PlanVersions
+            .Where(v => v.YoungPersonId == youngPersonId && v.TenantId == user.TenantId)
+            .OrderByDescending(v => v.Number)
+            .ToListAsync(cancellationToken);
+        if (versions.Count == 0)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync(user, "pathway-plan", versions[0].Id, youngPersonId, AuditBases.PublicTask, cancellationToken);
+        return new PathwayPlanDetails(
+            PlanVersionDetails.From(versions[0]),
+            [.. versions.Select(v => new PlanVersionSummary(v.Number, v.CreatedAt, v.CreatedBy, v.Sections.Count))]);
+    }
+
+    public async Task<PlanVersionDetails?> GetVersionAsync(Guid youngPersonId, int number, HubUser user, CancellationToken cancellationToken)
+    {
+        var version = await db.PlanVersions.SingleOrDefaultAsync(
+            v => v.YoungPersonId == youngPersonId && v.Number == number && v.TenantId == user.TenantId, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync(user, "pathway-plan", version.Id, youngPersonId, AuditBases.PublicTask, cancellationToken);
+        return PlanVersionDetails.From(version);
+    }
+
+    static FieldErrors Validate(CreatePlanVersion request)
+    {
+        var errors = new FieldErrors();
+        if (request.Sections is not { Count: > 0 } sections)
+        {
+            errors.Add("sections", "'sections' must hold at least one section.");
+            return errors;
+        }
+
+        for (var i = 0; i < sections.Count; i++)
+        {
+            var section = sections[i];
+            if (section.Code is null || !PlanSectionCodes.All.Contains(section.Code))
+            {
+                errors.Add($"sections[{i}].code", $"'sections[{i}].code' must be one of: {string.Join(", ", PlanSectionCodes.All)}.");
+            }
+            else if (sections.Take(i).Any(s => s.Code == section.Code))
+            {
+                errors.Add($"sections[{i}].code", $"Section '{section.Code}' appears more than once.");
+            }
+
+            if ((section.Needs?.Count ?? 0) == 0 && (section.Actions?.Count ?? 0) == 0)
+            {
+                errors.Add($"sections[{i}].needs", $"'sections[{i}]' must record at least one need or action.");
+            }
+
+            foreach (var (text, j) in (section.Needs ?? []).Select((t, j) => (t, j)))
+            {
+                errors.Text($"sections[{i}].needs[{j}]", text, 2000);
+            }
+
+            foreach (var (text, j) in (section.Actions ?? []).Select((t, j) => (t, j)))
+            {
+                errors.Text($"sections[{i}].actions[{j}]", text, 2000);
+            }
+
+            errors.OptionalText($"sections[{i}].owner", section.Owner, 200);
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,184 @@
+using IntegrationHub.Auditing;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Outcomes;
+using IntegrationHub.Persistence;
+using IntegrationHub.Security;
+using IntegrationHub.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using ReferralOutcome = IntegrationHub.Outcomes.Outcome<IntegrationHub.Referrals.ReferralDetails>;
+
+namespace IntegrationHub.Referrals;
+
+/// <summary>
+/// A Personal Adviser's referrals in their local authority: making one (through the <see cref="ReferralMaker"/>),
+/// reading them (each read audited), cancelling a referral or one of its legs, and answering a proposed sanction.
+/// </summary>
+public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, AuditLog audit, TimeProvider clock, LegMessages messages, ReferralMaker maker)
+{
+    public async Task<Outcome<ReferralAccepted>> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
+    {
+        var (referral, errors) = await maker.MakeAsync(request, user, cancellationToken);
+        return referral is null
+            ? new Outcome<ReferralAccepted>.Invalid(errors)
+            : new Outcome<ReferralAccepted>.Done(new ReferralAccepted(
+                referral.Id, referral.Status, [.. referral.Legs.Select(l => new LegSummary(l.Id, l.Agency, l.Status))]));
+    }
+
+    /// <summary>Each agency's message exactly as <see cref="MakeAsync"/> would send it, storing and sending nothing.</summary>
+    public async Task<Outcome<IReadOnlyList<LegRequested>>> PreviewAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
+    {
+        var (draft, errors) = await maker.DraftAsync(request, user, cancellationToken);
+        return draft is null
+            ? new Outcome<IReadOnlyList<LegRequested>>.Invalid(errors)
+            : new Outcome<IReadOnlyList<LegRequested>>.Done(draft.Messages);
+    }
+
+    public async Task<List<ReferralDetails>> ListAsync(Guid? youngPersonId, HubUser user, CancellationToken cancellationToken)
+    {
+        var tenant = user.TenantId;
+        var query = db.Referrals.Include(r => r.Legs).Include(r => r.Timeline).Where(r => r.TenantId == tenant);
+        if (youngPersonId is not null)
+        {
+            query = query.Where(r => r.YoungPersonId == youngPersonId);
+        }
+
+        var referrals = await query.OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(cancellationToken);
+        await audit.RecordReadsAsync(user, "referral", referrals.Select(r => r.YoungPersonId).Distinct(), AuditBases.PublicTask, cancellationToken);
+        return [.. referrals.Select(ReferralDetails.From)];
+    }
+
+    public async Task<ReferralDetails?> GetAsync(Guid id, HubUser user, CancellationToken cancellationToken)
+    {
+        var referral = await FindInTenantAsync(id, user, cancellationToken);
+        if (referral is null)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync(user, "referral", referral.Id, referral.YoungPersonId, AuditBases.PublicTask, cancellationToken);
+        return ReferralDetails.From(referral);
+    }
+
+    public async Task<ReferralOutcome> CancelReferralAsync(Guid id, CancelRequest request, HubUser user, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { Any: true } errors)
+        {
+            return new ReferralOutcome.Invalid(errors);
+        }
+
+        var referral = await FindInTenantAsync(id, user, cancellationToken);
+        if (referral is null)
+        {
+            return new ReferralOutcome.NotFound();
+        }
+
+        var open = referral.Legs.Where(referral.CanCancel).ToList();
+        if (open.Count == 0)
+        {
+            return new ReferralOutcome.Conflict("Nothing to cancel", "Every leg of this referral has already ended.");
+        }
+
+        await CancelAsync(referral, open, request, user, cancellationToken);
+        return new ReferralOutcome.Done(ReferralDetails.From(referral));
+    }
+
+    /// <summary>A leg that has already ended is not cancelled: the refusal is noted on the referral's timeline.</summary>
+    public async Task<ReferralOutcome> CancelLegAsync(Guid id, Guid legId, CancelRequest request, HubUser user, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { Any: true } errors)
+        {
+            return new ReferralOutcome.Invalid(errors);
+        }
+
+        var referral = await FindInTenantAsync(id, user, cancellationToken);
+        if (referral?.Leg(legId) is not { } leg)
+        {
+            return new ReferralOutcome.NotFound();
+        }
+
+        if (!referral.CanCancel(leg))
+        {
+            referral.RefuseLegChange(leg, Change(request, user), $"A {leg.Status} leg cannot be cancelled.");
+            await db.SaveChangesAsync(cancellationToken);
+            return new ReferralOutcome.Conflict("The leg cannot be cancelled", $"The leg is {leg.Status}; it has already ended.");
+        }
+
+        await CancelAsync(referral, [leg], request, user, cancellationToken);
+        return new ReferralOutcome.Done(ReferralDetails.From(referral));
+    }
+
+    /// <summary>The PA's answer to a sanction the Jobcentre proposed: the Jobcentre must hear from them before it decides.</summary>
+    public async Task<ReferralOutcome> AnswerSanctionAsync(Guid id, Guid legId, SanctionResponse request, HubUser user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Response))
+        {
+            var errors = new FieldErrors();
+            errors.Add("response", "Say what you told the Jobcentre about the proposed sanction.");
+            return new ReferralOutcome.Invalid(errors);
+        }
+
+        var referral = await FindInTenantAsync(id, user, cancellationToken);
+        if (referral?.Leg(legId) is not { } leg)
+        {
+            return new ReferralOutcome.NotFound();
+        }
+
+        var proposed = await db.LegFacts
+            .Where(f => f.LegId == legId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt == null)
+            .ToListAsync(cancellationToken);
+        if (proposed.Count == 0)
+        {
+            return new ReferralOutcome.Conflict("No sanction to answer", "No proposed sanction on this leg is waiting for your answer.");
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var fact in proposed)
+        {
+            fact.RespondedAt = now;
+            fact.Response = request.Response;
+        }
+
+        referral.NoteAgencyUpdate(leg, user.Name, now, $"Personal Adviser answered the proposed sanction: {request.Response}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReferralOutcome.Done(ReferralDetails.From(referral));
+    }
+
+    static FieldErrors Validate(CancelRequest request)
+    {
+        var errors = new FieldErrors();
+        errors.Text("reason", request.Reason, 2000);
+        if (request.Kind is not null && !CancellationKinds.All.Contains(request.Kind))
+        {
+            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancellationKinds.All)}.");
+        }
+
+        return errors;
+    }
+
+    LegChange Change(CancelRequest request, HubUser user) =>
+        new(LegStatusCodes.Cancelled, user.Name, clock.GetUtcNow(), request.Reason, request.Kind ?? CancellationKinds.CircumstancesChanged);
+
+    /// <summary>Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it.</summary>
+    async Task CancelAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, HubUser user, CancellationToken cancellationToken)
+    {
+        var person = await db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
+        var plan = await db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
+        var change = Change(request, user);
+        foreach (var leg in legs)
+        {
+            referral.ChangeLeg(leg, change);
+            outbox.Send(
+                LegMessages.Cancelled(referral, leg, change, messages.Requested(referral, leg, person, plan)),
+                Endpoints.AdapterQueue(leg.Agency));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    Task<Referral?> FindInTenantAsync(Guid id, HubUser user, CancellationToken cancellationToken) =>
+        db.Referrals
+            .Include(r => r.Legs)
+            .Include(r => r.Timeline)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id && r.TenantId == user.TenantId, cancellationToken);
+}
