@@ -83,15 +83,14 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
             return new Outcome<CaseOpening>.Invalid(errors);
         }
 
-        var tenant = user.TenantId;
         var referral = await db.Referrals
             .Include(r => r.Legs)
             .Include(r => r.Timeline)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == referralId && r.TenantId == tenant, cancellationToken);
+            .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         var person = referral is null
             ? null
-            : await db.YoungPeople.SingleOrDefaultAsync(p => p.Id == referral.YoungPersonId && p.TenantId == tenant, cancellationToken);
+            : await db.YoungPeople.SingleOrDefaultAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
         if (referral is null || person is null)
         {
             return new Outcome<CaseOpening>.NotFound();

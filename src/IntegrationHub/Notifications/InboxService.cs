@@ -51,6 +51,6 @@ public sealed class InboxService(HubDbContext db, AgencyDefinitions agencies, Ti
             .. user is { Role: HubRoles.Agency, Agency: { } agency } ? [NotificationOptions.AgencyRole(agency)] : Array.Empty<string>(),
         ];
         return db.Notifications.Where(n =>
-            n.TenantId == user.TenantId && (n.UserId == user.Id || (n.UserId == null && n.Role != null && roles.Contains(n.Role))));
+            (n.UserId == user.Id || (n.UserId == null && n.Role != null && roles.Contains(n.Role))));
     }
 }

@@ -56,7 +56,7 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
     public async Task<PathwayPlanDetails?> GetLatestAsync(Guid youngPersonId, HubUser user, CancellationToken cancellationToken)
     {
         var versions = await db.PlanVersions
-            .Where(v => v.YoungPersonId == youngPersonId && v.TenantId == user.TenantId)
+            .Where(v => v.YoungPersonId == youngPersonId)
             .OrderByDescending(v => v.Number)
             .ToListAsync(cancellationToken);
         if (versions.Count == 0)
@@ -73,7 +73,7 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
     public async Task<PlanVersionDetails?> GetVersionAsync(Guid youngPersonId, int number, HubUser user, CancellationToken cancellationToken)
     {
         var version = await db.PlanVersions.SingleOrDefaultAsync(
-            v => v.YoungPersonId == youngPersonId && v.Number == number && v.TenantId == user.TenantId, cancellationToken);
+            v => v.YoungPersonId == youngPersonId && v.Number == number, cancellationToken);
         if (version is null)
         {
             return null;

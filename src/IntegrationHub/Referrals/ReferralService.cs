@@ -35,8 +35,7 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
 
     public async Task<List<ReferralDetails>> ListAsync(Guid? youngPersonId, HubUser user, CancellationToken cancellationToken)
     {
-        var tenant = user.TenantId;
-        var query = db.Referrals.Include(r => r.Legs).Include(r => r.Timeline).Where(r => r.TenantId == tenant);
+        IQueryable<Referral> query = db.Referrals.Include(r => r.Legs).Include(r => r.Timeline);
         if (youngPersonId is not null)
         {
             query = query.Where(r => r.YoungPersonId == youngPersonId);
@@ -180,5 +179,5 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
             .Include(r => r.Legs)
             .Include(r => r.Timeline)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == id && r.TenantId == user.TenantId, cancellationToken);
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 }

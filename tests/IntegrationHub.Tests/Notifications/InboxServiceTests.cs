@@ -25,10 +25,11 @@ public class InboxServiceTests(HubFactory hub) : IClassFixture<HubFactory>
         });
         var owner = Caller("pa-7", HubRoles.PersonalAdviser);
 
-        var first = await hub.CallAsync<InboxService, InboxItem?>(owner, s => s.MarkReadAsync(notification.Id, owner, default));
-        var again = await hub.CallAsync<InboxService, InboxItem?>(owner, s => s.MarkReadAsync(notification.Id, owner, default));
-        var someoneElse = await hub.CallAsync<InboxService, InboxItem?>(Caller("pa-8", HubRoles.PersonalAdviser), s => s.MarkReadAsync(notification.Id, Caller("pa-8", HubRoles.PersonalAdviser), default));
-        var unread = await hub.CallAsync<InboxService, List<InboxItem>>(owner, s => s.ListAsync(owner, unread: true, default));
+        var first = await hub.CallAsync<InboxService, InboxItem?>(HubUser.From(owner), s => s.MarkReadAsync(notification.Id, owner, default));
+        var again = await hub.CallAsync<InboxService, InboxItem?>(HubUser.From(owner), s => s.MarkReadAsync(notification.Id, owner, default));
+        var colleague = Caller("pa-8", HubRoles.PersonalAdviser);
+        var someoneElse = await hub.CallAsync<InboxService, InboxItem?>(HubUser.From(colleague), s => s.MarkReadAsync(notification.Id, colleague, default));
+        var unread = await hub.CallAsync<InboxService, List<InboxItem>>(HubUser.From(owner), s => s.ListAsync(owner, unread: true, default));
 
         Assert.True(first?.Read);
         // The stored time has the database's precision, not the clock's.

@@ -24,12 +24,12 @@ public sealed class IndexModel(HubDbContext db, YoungPeopleService youngPeople, 
         var ids = people.Select(p => p.Id).ToList();
         var ended = LegLifecycle.Statuses.Where(LegLifecycle.IsTerminal).ToList();
         var openReferrals = await db.Referrals
-            .Where(r => r.TenantId == Caller.TenantId && ids.Contains(r.YoungPersonId) && r.Legs.Any(l => !ended.Contains(l.Status)))
+            .Where(r => ids.Contains(r.YoungPersonId) && r.Legs.Any(l => !ended.Contains(l.Status)))
             .GroupBy(r => r.YoungPersonId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var openEscalations = await db.Escalations
-            .Where(e => e.TenantId == Caller.TenantId && ids.Contains(e.YoungPersonId) && e.ResolvedAt == null)
+            .Where(e => ids.Contains(e.YoungPersonId) && e.ResolvedAt == null)
             .GroupBy(e => e.YoungPersonId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -104,7 +104,7 @@ public sealed class ShowModel(HubDbContext db, ReferralService referrals, YoungP
         Person = await people.GetAsync(referral.YoungPersonId, Caller, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {id} names a young person its local authority does not hold.");
         SanctionsToAnswer = await db.LegFacts
-            .Where(f => f.ReferralId == id && f.TenantId == Caller.TenantId && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt == null)
+            .Where(f => f.ReferralId == id && f.Kind == LegFactKinds.SanctionProposed && f.RespondedAt == null)
             .OrderBy(f => f.RecordedAt)
             .ToListAsync(cancellationToken);
         return true;
