@@ -25,6 +25,7 @@ if (LocalTokenCommand.IsRequested(args))
 }
 
 builder.AddServiceDefaults();
+builder.AddWebHardening();
 builder.AddPersistence();
 builder.AddHubSecurity();
 builder.AddReferrals();
@@ -44,6 +45,7 @@ builder.AddApiDocumentation();
 builder.AddHubPages();
 
 var app = builder.Build();
+app.UseWebHardening();
 app.UseServiceDefaults();
 app.UseFhirErrors();
 app.UseHubPages();
@@ -52,6 +54,7 @@ app.UseHubPages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();
 app.MapYoungPeopleApi();
