@@ -6,6 +6,7 @@ using IntegrationHub.Contracts.V1;
 using IntegrationHub.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace IntegrationHub.Adapters.Channels;
@@ -33,9 +34,8 @@ public static class ChannelsExtensions
             .Bind(builder.Configuration.GetSection(AdapterOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.Agencies.All(a => a == AdapterOptions.AllAgencies || agencies.Contains(a)), "Adapters:Agencies names an agency with no adapter.")
-            .Validate(o => o.Organisations.Values.All(c => c.Channel != AdapterOptions.WebhookChannelName || (c.WebhookUrl is not null && !string.IsNullOrEmpty(c.WebhookSecret))),
-                "A webhook organisation needs WebhookUrl and WebhookSecret.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdapterOptions>, WebhookSettingsValidation>();
 
         var running = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Agencies)}").Get<string[]>() ?? [];
         var transport = builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"];
@@ -63,7 +63,9 @@ public static class ChannelsExtensions
         builder.Services.AddSingleton<IAgencyChannel, PartnerInboxChannel>();
 
         var webhooks = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Webhooks)}").Get<WebhookOptions>() ?? new WebhookOptions();
-        builder.Services.AddHttpClient(WebhookChannel.ClientName)
+        builder.Services.AddTransient<WebhookSigningHandler>();
+        var webhookClient = builder.Services.AddHttpClient(WebhookChannel.ClientName);
+        webhookClient
             .AddResilienceHandler("webhook-delivery", pipeline => pipeline
                 .AddRetry(new HttpRetryStrategyOptions
                 {
@@ -82,6 +84,9 @@ public static class ChannelsExtensions
                 .AddTimeout(webhooks.AttemptTimeout))
             // Each organisation has its own circuit: one failing agency does not stop deliveries to the others.
             .SelectPipelineByAuthority();
+
+        // Inside the resilience handler, so that it runs for every attempt.
+        webhookClient.AddHttpMessageHandler<WebhookSigningHandler>();
         return builder;
     }
 }

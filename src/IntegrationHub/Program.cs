@@ -25,6 +25,7 @@ if (LocalTokenCommand.IsRequested(args))
 }
 
 builder.AddServiceDefaults();
+builder.AddWebHardening();
 builder.AddPersistence();
 builder.AddHubSecurity();
 builder.AddYoungPeople();
@@ -47,6 +48,7 @@ builder.AddApiDocumentation();
 builder.AddHubPages();
 
 var app = builder.Build();
+app.UseWebHardening();
 app.UseServiceDefaults();
 app.UseFhirErrors();
 app.UseHubPages();
@@ -55,6 +57,7 @@ app.UseHubPages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseCallersTenant();
 app.MapHealthEndpoints();
 app.MapApiDocumentation();

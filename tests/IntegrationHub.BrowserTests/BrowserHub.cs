@@ -61,6 +61,10 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.UseSetting("Adapters:DefaultChannel", "PartnerInbox");
+
+        // Every test signs in from the one loopback address, many times a minute.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
     }

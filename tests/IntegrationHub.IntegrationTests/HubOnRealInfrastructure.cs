@@ -44,6 +44,9 @@ public class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("AzureAd:TenantId", "00000000-0000-0000-0000-00000000c1a0");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Outbox:SendTimeout", "00:00:05");
+        // The fault and load tests drive many referrals a second as one Personal Adviser.
+        builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Fhir:PermitLimit", "1000000");
         // Start-up returns only once the bus is connected, so tests start against a ready hub.
         builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
         foreach (var (key, value) in Settings)

@@ -75,6 +75,11 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:IntegrationHub", "Warning");
 
+        // Tests poll one hub as one user far faster than a person would; RateLimitTests keeps the real limits' behaviour.
+        builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Fhir:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
+
         // Start-up returns only once the bus is running, so stubs connect to a live bus.
         builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
         ConfigureSettings(builder);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Adapters.Channels.Webhooks;
 
 namespace IntegrationHub.Adapters.Channels.Delivery;
 
@@ -38,11 +39,43 @@ public sealed class OrganisationChannel
 {
     public string Channel { get; set; } = AdapterOptions.AmqpChannelName;
 
-    /// <summary>For the webhook channel: where to POST.</summary>
+    /// <summary>For the webhook channel: where to POST; HTTPS (plain HTTP only to a loopback address, for local tests).</summary>
     public Uri? WebhookUrl { get; set; }
 
-    /// <summary>For the webhook channel: the shared secret the body is signed with (HMAC-SHA256). Keep it in a secret store.</summary>
-    public string? WebhookSecret { get; set; }
+    /// <summary>
+    /// For the webhook channel: one or, while a secret is rotated, two keys that every attempt is
+    /// signed with (HMAC-SHA256). Keep the secrets in a secret store.
+    /// </summary>
+    public List<WebhookKey> WebhookKeys { get; set; } = [];
+
+    /// <summary>What is wrong with a webhook organisation's settings, if anything.</summary>
+    public IEnumerable<string> WebhookProblems(string code)
+    {
+        var at = $"{AdapterOptions.Section}:Organisations:{code}";
+        if (WebhookUrl is null)
+        {
+            yield return $"{at}:WebhookUrl is required for the webhook channel.";
+        }
+        else if (WebhookUrl.Scheme != Uri.UriSchemeHttps && !(WebhookUrl.Scheme == Uri.UriSchemeHttp && WebhookUrl.IsLoopback))
+        {
+            yield return $"{at}:WebhookUrl must be https (plain http only to a loopback address).";
+        }
+
+        if (WebhookKeys.Count is < 1 or > 2)
+        {
+            yield return $"{at}:WebhookKeys needs one key, or two while a secret is rotated.";
+        }
+
+        foreach (var key in WebhookKeys.Where(k => !WebhookKey.IdPattern().IsMatch(k.KeyId ?? "") || (k.Secret?.Length ?? 0) < WebhookKey.MinimumSecretLength))
+        {
+            yield return $"{at}:WebhookKeys has key '{key.KeyId}': a KeyId of letters, digits, '.', '_' or '-' (at most 40) and a Secret of at least {WebhookKey.MinimumSecretLength} characters are required.";
+        }
+
+        if (WebhookKeys.Select(k => k.KeyId).Distinct(StringComparer.Ordinal).Count() != WebhookKeys.Count)
+        {
+            yield return $"{at}:WebhookKeys has two keys with one KeyId.";
+        }
+    }
 }
 
 public sealed class WebhookOptions

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using IntegrationHub.Adapters.Channels.Delivery;
 using Microsoft.Extensions.Options;
@@ -7,11 +6,12 @@ using Polly.CircuitBreaker;
 namespace IntegrationHub.Adapters.Channels.Webhooks;
 
 /// <summary>
-/// POSTs the agency's document to the organisation's webhook, signed. Retries, backoff with
-/// jitter, Retry-After and the circuit breaker are in the named client's resilience pipeline
-/// (<see cref="ChannelsExtensions"/>); when they have given up, delivery has failed.
+/// POSTs the agency's document to the organisation's webhook, each attempt signed by
+/// <see cref="WebhookSigningHandler"/>. Retries, backoff with jitter, Retry-After and the circuit
+/// breaker are in the named client's resilience pipeline (<see cref="ChannelsExtensions"/>); when
+/// they have given up, delivery has failed.
 /// </summary>
-public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<AdapterOptions> options, TimeProvider clock) : IAgencyChannel
+public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<AdapterOptions> options) : IAgencyChannel
 {
     public const string ClientName = "webhooks";
     public const string DeliveryIdHeader = WebhookSignature.DeliveryHeader;
@@ -21,19 +21,17 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<AdapterO
     public async Task<DeliveryReceipt> DeliverAsync(AgencyDelivery delivery, CancellationToken cancellationToken)
     {
         var organisation = options.Value.For(delivery.Recipient.Code);
-        if (organisation.WebhookUrl is null || string.IsNullOrEmpty(organisation.WebhookSecret))
+        if (organisation.WebhookUrl is null || organisation.WebhookKeys.Count == 0)
         {
-            throw new DeliveryFailedException($"Organisation '{delivery.Recipient.Code}' has no webhook URL and secret configured.");
+            throw new DeliveryFailedException($"Organisation '{delivery.Recipient.Code}' has no webhook URL and keys configured.");
         }
 
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, organisation.WebhookUrl)
         {
             Content = new StringContent(delivery.Document.Body, new MediaTypeHeaderValue(delivery.Document.ContentType) { CharSet = "utf-8" }),
         };
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(delivery.Document.Body, timestamp, organisation.WebhookSecret));
         request.Headers.Add(DeliveryIdHeader, $"{delivery.LegId:N}-{delivery.Kind}");
+        request.Options.Set(WebhookSigningHandler.Keys, organisation.WebhookKeys);
 
         HttpResponseMessage response;
         try

@@ -5,10 +5,14 @@ using System.Text;
 namespace IntegrationHub.Adapters.Channels.Webhooks;
 
 /// <summary>
-/// The signature on every webhook: HMAC-SHA256, keyed with the organisation's shared secret, over
-/// <c>{timestamp}.{body}</c>, sent as <c>X-Hub-Signature-256: sha256={hex}</c> with
-/// <c>X-Hub-Timestamp: {unix seconds}</c>. A receiver recomputes it and refuses a timestamp outside
-/// its replay window.
+/// The signature on every webhook attempt: HMAC-SHA256 over <c>{delivery id}.{timestamp}.{body}</c>,
+/// once with each of the organisation's active keys, sent as
+/// <c>X-Hub-Signature-256: keyid={id};sha256={hex}, keyid={id};sha256={hex}</c> with
+/// <c>X-Hub-Timestamp: {unix seconds}</c> and <c>X-Hub-Delivery: {delivery id}</c>. Each attempt is
+/// signed when it is sent, so a retry is never outside the receiver's replay window; a receiver
+/// recomputes the signature of a key it holds, refuses a timestamp outside its window and, with the
+/// delivery id signed, can refuse a delivery it has already taken. Two keys are active while a
+/// secret is rotated: the receiver accepts either until it has the new one.
 /// </summary>
 public static class WebhookSignature
 {
@@ -16,25 +20,36 @@ public static class WebhookSignature
     public const string TimestampHeader = "X-Hub-Timestamp";
     public const string DeliveryHeader = "X-Hub-Delivery";
 
-    public static string Sign(string body, long timestamp, string secret)
-    {
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}"));
-        return $"sha256={Convert.ToHexStringLower(mac)}";
-    }
+    public static string Sign(string deliveryId, long timestamp, string body, IEnumerable<WebhookKey> keys) =>
+        string.Join(", ", keys.Select(key => $"keyid={key.KeyId};sha256={Mac(key.Secret, deliveryId, timestamp, body)}"));
 
-    public static bool IsValid(string body, string? timestamp, string? signature, string secret, DateTimeOffset now, TimeSpan replayWindow)
+    public static bool IsValid(
+        string body, string? deliveryId, string? timestamp, string? signatures, IReadOnlyCollection<WebhookKey> keys, DateTimeOffset now, TimeSpan replayWindow)
     {
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || signature is null)
+        if (string.IsNullOrEmpty(deliveryId) || signatures is null
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > replayWindow)
         {
             return false;
         }
 
-        var age = now - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        if (age.Duration() > replayWindow)
+        foreach (var signature in signatures.Split(',', StringSplitOptions.TrimEntries))
         {
-            return false;
+            var parts = signature.Split(';', StringSplitOptions.TrimEntries);
+            if (parts is [var id, var mac] && id.StartsWith("keyid=", StringComparison.Ordinal) && mac.StartsWith("sha256=", StringComparison.Ordinal)
+                && keys.FirstOrDefault(k => k.KeyId == id["keyid=".Length..]) is { } key
+                && CryptographicOperations.FixedTimeEquals(
+                    Encoding.ASCII.GetBytes(Mac(key.Secret, deliveryId, seconds, body)), Encoding.ASCII.GetBytes(mac["sha256=".Length..])))
+            {
+                return true;
+            }
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(body, seconds, secret)), Encoding.ASCII.GetBytes(signature));
+        return false;
     }
+
+    static string Mac(string secret, string deliveryId, long timestamp, string body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(secret),
+            Encoding.UTF8.GetBytes($"{deliveryId}.{timestamp.ToString(CultureInfo.InvariantCulture)}.{body}")));
 }

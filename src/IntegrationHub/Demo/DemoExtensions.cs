@@ -10,7 +10,7 @@ public static class DemoExtensions
     {
         builder.Services.AddOptions<DemoOptions>()
             .Bind(builder.Configuration.GetSection(DemoOptions.Section))
-            .Validate(o => !o.Enabled || !builder.Environment.IsProduction(), "Demo cannot be enabled in the Production environment.")
+            .Validate(o => !o.Enabled || HubEnvironments.IsLocal(builder.Environment), "Demo can be enabled only in the Development and Testing environments.")
             .Validate(o => !o.Enabled || builder.Configuration.GetValue<bool>($"{LocalTokenOptions.Section}:Enabled"), "Demo needs LocalTokens enabled for its demo users.")
             .ValidateOnStart();
 

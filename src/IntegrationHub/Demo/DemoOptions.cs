@@ -1,8 +1,8 @@
 namespace IntegrationHub.Demo;
 
 /// <summary>
-/// Demo data and stand-in agencies for a first look at the hub. Refused in the Production
-/// environment and without local tokens.
+/// Demo data and stand-in agencies for a first look at the hub. Refused outside the Development
+/// and Testing environments and without local tokens.
 /// </summary>
 public sealed class DemoOptions
 {

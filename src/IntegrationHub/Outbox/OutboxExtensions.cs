@@ -12,6 +12,8 @@ public static class OutboxExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<OutboxPurger>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxPurger>());
         return builder;
     }
 }

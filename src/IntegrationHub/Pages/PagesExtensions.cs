@@ -22,14 +22,15 @@ public static class PagesExtensions
         {
             antiforgery.Cookie.Name = "hub.antiforgery";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = HubEnvironments.IsLocal(builder.Environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         return builder;
     }
 
     /// <summary>
     /// For page requests only (the API keeps its problem details as JSON): error pages that show
-    /// the problem's title, status and trace id, never a stack trace, and headers that keep the
-    /// pages to the hub's own scripts and styles.
+    /// the problem's title, status and trace id, never a stack trace. Their security headers are set
+    /// with every other response's (<see cref="WebHardeningExtensions.UseWebHardening"/>).
     /// </summary>
     public static WebApplication UseHubPages(this WebApplication app)
     {
@@ -39,15 +40,6 @@ public static class PagesExtensions
         });
         app.UseWhen(HubPages.IsPageRequest, pages =>
         {
-            pages.Use(async (http, next) =>
-            {
-                var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy =
-                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "same-origin";
-                await next(http);
-            });
             pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });

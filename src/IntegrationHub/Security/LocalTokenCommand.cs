@@ -14,7 +14,7 @@ static class LocalTokenCommand
     {
         string? Arg(string name) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault();
         var options = builder.Configuration.GetSection(LocalTokenOptions.Section).Get<LocalTokenOptions>() ?? new LocalTokenOptions();
-        if (!options.Enabled || builder.Environment.IsProduction())
+        if (!options.Enabled || !HubEnvironments.IsLocal(builder.Environment))
         {
             Console.Error.WriteLine("mint-token: LocalTokens is not enabled in this environment.");
             return 2;

@@ -4,7 +4,7 @@ namespace IntegrationHub.Security;
 
 /// <summary>
 /// A locally held signing key for development and tests. Tokens it signs go through the same
-/// Microsoft.Identity.Web validation as Entra ID tokens; it is refused in the Production environment.
+/// Microsoft.Identity.Web validation as Entra ID tokens; it is refused outside the Development and Testing environments.
 /// </summary>
 public sealed class LocalTokenOptions
 {

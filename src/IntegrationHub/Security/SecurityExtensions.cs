@@ -12,8 +12,8 @@ namespace IntegrationHub.Security;
 public static class SecurityExtensions
 {
     /// <summary>
-    /// Entra ID bearer tokens through Microsoft.Identity.Web. With LocalTokens enabled (never in
-    /// Production), the same handler is given the local issuer and key instead of Entra ID's
+    /// Entra ID bearer tokens through Microsoft.Identity.Web. With LocalTokens enabled (only in
+    /// Development and Testing), the same handler is given the local issuer and key instead of Entra ID's
     /// metadata, so local tokens take the same validation path. Nothing turns authorisation off.
     /// </summary>
     public static IHostApplicationBuilder AddHubSecurity(this IHostApplicationBuilder builder)
@@ -28,20 +28,22 @@ public static class SecurityExtensions
         if (localTokens)
         {
             // The local sign-in page issues a local token and keeps its validated principal in this cookie.
-            authentication.AddCookie(HubPages.CookieScheme, ConfigurePagesCookie);
+            authentication.AddCookie(HubPages.CookieScheme, cookie => ConfigurePagesCookie(cookie, builder.Environment));
         }
         else
         {
             // People sign in to the pages with Entra ID (OpenID Connect, authorisation code flow).
             authentication.AddMicrosoftIdentityWebApp(
                 builder.Configuration.GetSection("AzureAd"), OpenIdConnectDefaults.AuthenticationScheme, HubPages.CookieScheme);
-            builder.Services.Configure<CookieAuthenticationOptions>(HubPages.CookieScheme, ConfigurePagesCookie);
+            builder.Services.Configure<CookieAuthenticationOptions>(HubPages.CookieScheme, cookie => ConfigurePagesCookie(cookie, builder.Environment));
         }
 
         builder.Services.AddOptions<LocalTokenOptions>()
             .Bind(builder.Configuration.GetSection(LocalTokenOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => !o.Enabled || !builder.Environment.IsProduction(), "LocalTokens cannot be enabled in the Production environment.")
+            .Validate(
+                o => !o.Enabled || HubEnvironments.IsLocal(builder.Environment),
+                $"LocalTokens can be enabled only in the Development and Testing environments, not in '{builder.Environment.EnvironmentName}': anyone could sign in as anyone.")
             .Validate(o => !o.Enabled || HasKeyOfAtLeast32Bytes(o.SigningKey), "LocalTokens:SigningKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();
         builder.Services.AddSingleton<LocalTokenIssuer>();
@@ -79,12 +81,13 @@ public static class SecurityExtensions
         (HubPolicies.Operator, p => p.RequireRole(HubRoles.Operator)),
     ];
 
-    static void ConfigurePagesCookie(CookieAuthenticationOptions cookie)
+    static void ConfigurePagesCookie(CookieAuthenticationOptions cookie, IHostEnvironment environment)
     {
         cookie.Cookie.Name = "hub.session";
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
-        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // A live hub is reached over HTTPS only (behind a proxy, the forwarded scheme says so): never send the session in clear.
+        cookie.Cookie.SecurePolicy = HubEnvironments.IsLocal(environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         cookie.LoginPath = HubPages.SignInPath;
         cookie.LogoutPath = HubPages.SignOutPath;
         cookie.AccessDeniedPath = "/error/403";

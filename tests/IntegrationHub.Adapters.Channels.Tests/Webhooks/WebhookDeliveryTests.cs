@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Tests.Agencies;
@@ -87,6 +88,10 @@ public class WebhookDeliveryTests
         var calls = agency.Calls.ToArray();
         Assert.Equal(2, calls.Length);
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1.9), $"Retried after {(calls[1].At - calls[0].At).TotalSeconds:0.00} s, not the 2 s asked for.");
+
+        // Signed again when it was sent: the retry carries its own, later timestamp, and its signature holds.
+        Assert.True(long.Parse(calls[1].Timestamp, CultureInfo.InvariantCulture) > long.Parse(calls[0].Timestamp, CultureInfo.InvariantCulture));
+        Assert.All(calls, c => Assert.True(c.SignatureValid));
     }
 
     /// <summary>
@@ -107,7 +112,8 @@ public class WebhookDeliveryTests
             ["Adapters:Agencies:0"] = AgencyCodes.Housing,
             [$"Adapters:Organisations:{Organisation}:Channel"] = AdapterOptions.WebhookChannelName,
             [$"Adapters:Organisations:{Organisation}:WebhookUrl"] = webhook.ToString(),
-            [$"Adapters:Organisations:{Organisation}:WebhookSecret"] = WebhookReceiver.Secret,
+            [$"Adapters:Organisations:{Organisation}:WebhookKeys:0:KeyId"] = WebhookReceiver.Key.KeyId,
+            [$"Adapters:Organisations:{Organisation}:WebhookKeys:0:Secret"] = WebhookReceiver.Key.Secret,
             ["Adapters:Webhooks:MaxRetryAttempts"] = maxRetryAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Adapters:Webhooks:FirstRetryDelay"] = "00:00:00.050",
         });

@@ -9,7 +9,7 @@ namespace IntegrationHub.Adapters.Channels.Tests.Webhooks;
 /// <summary>An agency's webhook endpoint on 127.0.0.1 that answers each call as the test says and checks every signature.</summary>
 sealed class WebhookReceiver : IAsyncDisposable
 {
-    public const string Secret = "test-webhook-secret-0123456789";
+    public static readonly WebhookKey Key = new() { KeyId = "test-2026", Secret = "test-webhook-secret-0123456789" };
     readonly WebApplication app;
 
     WebhookReceiver(WebApplication app) => this.app = app;
@@ -30,14 +30,16 @@ sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var valid = WebhookSignature.IsValid(
                 body,
+                request.Headers[WebhookSignature.DeliveryHeader],
                 request.Headers[WebhookSignature.TimestampHeader],
                 request.Headers[WebhookSignature.SignatureHeader],
-                Secret,
+                [Key],
                 DateTimeOffset.UtcNow,
                 TimeSpan.FromMinutes(5));
             var at = DateTimeOffset.UtcNow;
             await answer(receiver.Calls.Count + 1, response);
-            receiver.Calls.Enqueue(new ReceivedCall(at, body, valid, request.Headers[WebhookSignature.DeliveryHeader].ToString(), response.StatusCode));
+            receiver.Calls.Enqueue(new ReceivedCall(
+                at, body, valid, request.Headers[WebhookSignature.DeliveryHeader].ToString(), request.Headers[WebhookSignature.TimestampHeader].ToString(), response.StatusCode));
         });
         await app.StartAsync();
         return receiver;
@@ -46,4 +48,4 @@ sealed class WebhookReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
 
-sealed record ReceivedCall(DateTimeOffset At, string Body, bool SignatureValid, string DeliveryId, int Status);
+sealed record ReceivedCall(DateTimeOffset At, string Body, bool SignatureValid, string DeliveryId, string Timestamp, int Status);

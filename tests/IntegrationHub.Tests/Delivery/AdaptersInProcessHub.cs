@@ -37,7 +37,8 @@ public abstract class AdaptersInProcessHub : HubFactory
         builder.UseSetting("Adapters:Agencies:1", Dwp);
         builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:Channel", "Webhook");
         builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:WebhookUrl", Webhook.Url.ToString());
-        builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:WebhookSecret", WebhookAgency.Secret);
+        builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:WebhookKeys:0:KeyId", WebhookAgency.Key.KeyId);
+        builder.UseSetting($"Adapters:Organisations:{HousingAuthority}:WebhookKeys:0:Secret", WebhookAgency.Key.Secret);
         builder.UseSetting("Adapters:Webhooks:MaxRetryAttempts", MaxRetryAttempts.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Adapters:Webhooks:FirstRetryDelay", "00:00:00.050");
     }

@@ -13,7 +13,7 @@ namespace IntegrationHub.Tests.Delivery;
 /// </summary>
 public sealed class WebhookAgency : IAsyncDisposable
 {
-    public const string Secret = "hub-tests-webhook-secret-0123456789";
+    public static readonly WebhookKey Key = new() { KeyId = "hub-tests", Secret = "hub-tests-webhook-secret-0123456789" };
     public const string AgencyReference = "HX-WEBHOOK-7";
 
     readonly WebApplication app;
@@ -39,9 +39,10 @@ public sealed class WebhookAgency : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var signed = WebhookSignature.IsValid(
                 body,
+                request.Headers[WebhookSignature.DeliveryHeader],
                 request.Headers[WebhookSignature.TimestampHeader],
                 request.Headers[WebhookSignature.SignatureHeader],
-                Secret,
+                [Key],
                 DateTimeOffset.UtcNow,
                 TimeSpan.FromMinutes(5));
             var status = statusOfCall(Interlocked.Increment(ref agency.count));

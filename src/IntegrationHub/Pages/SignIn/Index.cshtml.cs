@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Pages.SignIn;
 
 /// <summary>
-/// With Entra ID, sends people to sign in there. Where local tokens are enabled (never in
-/// Production), lets them pick a local user: the page mints a local token and signs in with the
+/// With Entra ID, sends people to sign in there. Where local tokens are enabled (only in
+/// Development and Testing), lets them pick a local user: the page mints a local token and signs in with the
 /// principal that the API's own bearer validation makes of it, so pages and API see the same claims.
 /// </summary>
 public sealed class IndexModel(IOptions<LocalTokenOptions> localTokens, IOptions<TenantOptions> tenants, LocalUsers localUsers, IServiceScopeFactory scopes) : HubPageModel
