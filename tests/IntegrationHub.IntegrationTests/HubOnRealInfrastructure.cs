@@ -64,6 +64,8 @@ public class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLif
 
     public HttpClient Operator() => ClientFor(HubRoles.Operator, "ops-it", "Olu Operator");
 
+    public HttpClient DataProtectionOfficer() => ClientFor(HubRoles.DataProtectionOfficer, "dpo-it", "Dee Protection");
+
     /// <summary>Runs a query against the hub's own database, seeing every tenant's rows.</summary>
     public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
     {

@@ -1,6 +1,10 @@
 namespace IntegrationHub.Auditing;
 
-/// <summary>Who saw which young person's data, when, and under which lawful basis or purpose.</summary>
+/// <summary>
+/// Who saw which young person's data, when, and under which lawful basis or purpose. Each local
+/// authority's entries form a hash chain (<see cref="AuditChain"/>), so an entry edited or deleted
+/// in the database afterwards is found by <see cref="AuditVerifier"/>.
+/// </summary>
 public sealed class AuditEntry
 {
     public Guid Id { get; init; }
@@ -15,6 +19,15 @@ public sealed class AuditEntry
     public Guid? YoungPersonId { get; init; }
     public string? Basis { get; init; }
     public string? CorrelationId { get; init; }
+
+    /// <summary>Its place in its local authority's chain, from 1; 0 for an entry written before the chain began.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of the entry before it in the chain (<see cref="AuditChain.Genesis"/> for the first).</summary>
+    public string PreviousHash { get; set; } = "";
+
+    /// <summary>SHA-256 of the previous hash and every field of this entry.</summary>
+    public string Hash { get; set; } = "";
 }
 
 public static class AuditBases

@@ -99,6 +99,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             e.ToTable("audit_entries");
             e.HasIndex(a => new { a.YoungPersonId, a.At });
+            e.HasIndex(a => new { a.TenantId, a.Sequence }).IsUnique().HasFilter("\"Sequence\" > 0");
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
         });
 
         modelBuilder.Entity<IdempotentRequest>(e =>

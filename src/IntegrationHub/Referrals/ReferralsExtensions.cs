@@ -1,5 +1,4 @@
 using IntegrationHub.Adapters.Channels.Agencies;
-using IntegrationHub.Auditing;
 using MassTransit;
 
 namespace IntegrationHub.Referrals;
@@ -26,7 +25,6 @@ public static class ReferralsExtensions
         builder.Services.AddScoped<ReferralMaker>();
         builder.Services.AddScoped<ReferralService>();
         builder.Services.AddScoped<AgencyAnswerRecorder>();
-        builder.Services.AddScoped<AuditLog>();
         return builder;
     }
 

@@ -18,6 +18,9 @@ public static class HubRoles
     /// <summary>A Corporate Parenting Board member: level 3, aggregates and case references, names only with a recorded purpose.</summary>
     public const string BoardMember = "BoardMember";
 
+    /// <summary>Answers for the local authority's handling of personal data: verifies the audit, answers subject access requests.</summary>
+    public const string DataProtectionOfficer = "DataProtectionOfficer";
+
     public static IReadOnlyList<string> EscalationRoles { get; } = [TeamManager, HeadOfService, BoardMember];
 }
 
@@ -36,6 +39,7 @@ public static class HubPolicies
     public const string PersonalAdviser = nameof(PersonalAdviser);
     public const string AgencyWorker = nameof(AgencyWorker);
     public const string Operator = nameof(Operator);
+    public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
 
     /// <summary>Team managers, heads of service and board members of one local authority.</summary>
     public const string EscalationManager = nameof(EscalationManager);

@@ -15,6 +15,7 @@ public sealed record HubUser(string Id, string Name, string Role, string TenantI
         var role = principal.IsInRole(HubRoles.PersonalAdviser) ? HubRoles.PersonalAdviser
             : principal.IsInRole(HubRoles.Agency) ? HubRoles.Agency
             : principal.IsInRole(HubRoles.Operator) ? HubRoles.Operator
+            : principal.IsInRole(HubRoles.DataProtectionOfficer) ? HubRoles.DataProtectionOfficer
             : HubRoles.EscalationRoles.FirstOrDefault(principal.IsInRole) is { } manager ? manager
             : "none";
         return new HubUser(

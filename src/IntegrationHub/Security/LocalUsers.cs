@@ -19,5 +19,6 @@ public sealed class LocalUsers(AgencyDefinitions agencies)
         new("demo-headofservice", "Head of service", HubRoles.HeadOfService, tenantId, null, null),
         new("demo-boardmember", "Corporate Parenting Board member", HubRoles.BoardMember, tenantId, null, null),
         new("demo-operator", "Hub operator", HubRoles.Operator, tenantId, null, null),
+        new("demo-dpo", "Data Protection Officer", HubRoles.DataProtectionOfficer, tenantId, null, null),
     ];
 }

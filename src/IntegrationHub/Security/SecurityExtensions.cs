@@ -79,6 +79,7 @@ public static class SecurityExtensions
         (HubPolicies.AgencyWorker, p => p.RequireRole(HubRoles.Agency).RequireClaim(HubClaims.LocalAuthority).RequireClaim(HubClaims.Agency)),
         (HubPolicies.EscalationManager, p => p.RequireRole(HubRoles.EscalationRoles).RequireClaim(HubClaims.LocalAuthority)),
         (HubPolicies.Operator, p => p.RequireRole(HubRoles.Operator)),
+        (HubPolicies.DataProtectionOfficer, p => p.RequireRole(HubRoles.DataProtectionOfficer).RequireClaim(HubClaims.LocalAuthority)),
     ];
 
     static void ConfigurePagesCookie(CookieAuthenticationOptions cookie, IHostEnvironment environment)

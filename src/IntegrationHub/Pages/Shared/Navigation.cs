@@ -24,6 +24,7 @@ public static class Navigation
         HubRoles.HeadOfService => "Head of service",
         HubRoles.BoardMember => "Corporate Parenting Board member",
         HubRoles.Operator => "Hub operator",
+        HubRoles.DataProtectionOfficer => "Data Protection Officer",
         _ => user.Role,
     };
 }

@@ -82,6 +82,16 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<string>("CorrelationId")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ResourceId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -90,6 +100,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TenantId")
                         .HasColumnType("text");
 
@@ -97,6 +110,10 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" > 0");
 
                     b.HasIndex("YoungPersonId", "At");
 

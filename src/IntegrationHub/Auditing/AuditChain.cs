@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace IntegrationHub.Auditing;
+
+/// <summary>How an audit entry is bound to the one before it.</summary>
+public static class AuditChain
+{
+    /// <summary>What the first entry of a chain follows.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>
+    /// SHA-256 over the previous hash and every field, written as a JSON array so that no two
+    /// different entries can give the same text.
+    /// </summary>
+    public static string HashOf(AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize<string?[]>(
+        [
+            entry.PreviousHash,
+            entry.Sequence.ToString(CultureInfo.InvariantCulture),
+            entry.Id.ToString(),
+            entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            entry.ActorId,
+            entry.ActorRole,
+            entry.TenantId,
+            entry.Agency,
+            entry.Action,
+            entry.ResourceType,
+            entry.ResourceId,
+            entry.YoungPersonId?.ToString(),
+            entry.Basis,
+            entry.CorrelationId,
+        ]))));
+
+    /// <summary>
+    /// The time as both databases keep it (SQLite to a tenth of a millisecond, PostgreSQL to the
+    /// microsecond): cut before it is hashed, so it reads back exactly as it was hashed.
+    /// </summary>
+    public static DateTimeOffset Stored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 1000), TimeSpan.Zero);
+}
