@@ -139,6 +139,10 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient AgencyWorker(string agency, string tenantId = TenantA, string? userId = null) =>
         CreateClient(Token(userId ?? $"{agency}-worker", HubRoles.Agency, tenantId, agency));
 
+    /// <summary>The Data Protection Officer of a local authority.</summary>
+    public HttpClient DataProtectionOfficer(string tenantId = TenantA) =>
+        CreateClient(Token($"dpo-{tenantId}", HubRoles.DataProtectionOfficer, tenantId));
+
     /// <summary>Runs a query against the hub's own database, seeing every tenant's rows.</summary>
     public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
     {

@@ -34,4 +34,10 @@ public static class AuditBases
 {
     /// <summary>The local authority's statutory leaving care duties: how its own staff may read a record.</summary>
     public const string PublicTask = "public-task";
+
+    /// <summary>
+    /// The local authority's duty as controller to answer a subject access request (UK GDPR Article 15):
+    /// how its Data Protection Officer may read everything held about a young person.
+    /// </summary>
+    public const string LegalObligation = "legal-obligation";
 }

@@ -22,10 +22,14 @@ public sealed class LegMessages(AgencyDefinitions agencies, IOptions<TenantOptio
             person.FamilyName,
             person.DateOfBirth,
             person.Contact,
-            [.. person.Identifiers().Where(i => agencies.For(leg.Agency).SharedIdentifiers.Contains(i.Type))]),
+            SharedIdentifiers(person, leg.Agency)),
         [.. leg.SharedSections.Select(plan.Section).OfType<PlanSection>()],
         leg.LawfulBasis,
         new Referrer(referral.ReferrerName, referral.ReferrerEmail, null, tenants.Value.NameOf(referral.TenantId)));
+
+    /// <summary>The identifiers of the young person the agency's sharing rules let it be sent.</summary>
+    public IReadOnlyList<PersonIdentifier> SharedIdentifiers(YoungPerson person, string agency) =>
+        [.. person.Identifiers().Where(i => agencies.For(agency).SharedIdentifiers.Contains(i.Type))];
 
     /// <summary>The change's reason code is the cancellation kind.</summary>
     public static LegCancelled Cancelled(Referral referral, Leg leg, LegChange change, LegRequested sent) =>

@@ -9,8 +9,6 @@ namespace IntegrationHub.Tests.Auditing;
 
 public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
 {
-    HttpClient DataProtectionOfficer(string tenant) => hub.CreateClient(hub.Token($"dpo-{tenant}", HubRoles.DataProtectionOfficer, tenant));
-
     [Fact]
     public async Task Reads_made_at_once_each_take_their_own_place_in_their_councils_chain()
     {
@@ -22,7 +20,7 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var sequences = await hub.QueryAsync(db => db.Audit.Where(a => a.TenantId == HubFactory.TenantB).OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync());
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
-        using var dpo = DataProtectionOfficer(HubFactory.TenantB);
+        using var dpo = hub.DataProtectionOfficer(HubFactory.TenantB);
         var verification = (await dpo.GetFromJsonAsync<AuditVerification>("/api/audit/verification"))!;
         Assert.Equal((HubFactory.TenantB, true, (long)sequences.Count, (long?)sequences.Count), (verification.TenantId, verification.Intact, verification.EntriesVerified, verification.HeadSequence));
     }
@@ -41,7 +39,7 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
         await hub.QueryAsync(db => db.Database.ExecuteSqlAsync(
             $"UPDATE audit_entries SET \"PreviousHash\" = {AuditChain.Genesis} WHERE \"TenantId\" = {tenant} AND \"Sequence\" = 2"));
 
-        using var dpo = DataProtectionOfficer(tenant);
+        using var dpo = hub.DataProtectionOfficer(tenant);
         var verification = (await dpo.GetFromJsonAsync<AuditVerification>("/api/audit/verification"))!;
         Assert.False(verification.Intact);
         Assert.Equal((2L, "Entry 2 does not follow entry 1: its link to it was changed."), (verification.FirstBreak!.Sequence, verification.FirstBreak.Problem));
