@@ -87,19 +87,19 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
     static AuditEntry Entry(
         string actorId = "pa-1", DateTimeOffset? at = null, Guid? youngPersonId = null, string basis = AuditBases.PublicTask,
         string resourceId = "r", long sequence = 3, string? previousHash = null) => new()
-    {
-        Id = Fixed.Id,
-        At = at ?? Fixed.At,
-        ActorId = actorId,
-        ActorRole = HubRoles.PersonalAdviser,
-        TenantId = HubFactory.TenantA,
-        Action = "read",
-        ResourceType = "young-person",
-        ResourceId = resourceId,
-        YoungPersonId = youngPersonId ?? Fixed.YoungPersonId,
-        Basis = basis,
-        CorrelationId = "c",
-        Sequence = sequence,
-        PreviousHash = previousHash ?? AuditChain.Genesis,
-    };
+        {
+            Id = Fixed.Id,
+            At = at ?? Fixed.At,
+            ActorId = actorId,
+            ActorRole = HubRoles.PersonalAdviser,
+            TenantId = HubFactory.TenantA,
+            Action = "read",
+            ResourceType = "young-person",
+            ResourceId = resourceId,
+            YoungPersonId = youngPersonId ?? Fixed.YoungPersonId,
+            Basis = basis,
+            CorrelationId = "c",
+            Sequence = sequence,
+            PreviousHash = previousHash ?? AuditChain.Genesis,
+        };
 }

@@ -15,7 +15,11 @@ public class InboxServiceTests(HubFactory hub) : IClassFixture<HubFactory>
     {
         var notification = new Notification
         {
-            Id = Guid.NewGuid(), TenantId = HubFactory.TenantA, UserId = "pa-7", Subject = "Sanction proposed", Body = "The Jobcentre proposes a sanction.",
+            Id = Guid.NewGuid(),
+            TenantId = HubFactory.TenantA,
+            UserId = "pa-7",
+            Subject = "Sanction proposed",
+            Body = "The Jobcentre proposes a sanction.",
             CreatedAt = DateTimeOffset.UtcNow,
         };
         await hub.QueryAsync(db =>
