@@ -107,7 +107,7 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An API client with a bearer token of the hub's own issuer, to arrange what a test needs.</summary>
     public HttpClient ApiClient(HubUser user)
     {
-        var token = Services.GetRequiredService<LocalTokenIssuer>().Mint(user.Id, user.Name, user.Role, user.TenantId, user.Agency);
+        var token = Services.GetRequiredService<LocalTokenIssuer>().Mint(user);
         var client = new HttpClient { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -21,6 +21,9 @@ public static class HubRoles
     /// <summary>Answers for the local authority's handling of personal data: verifies the audit, answers subject access requests.</summary>
     public const string DataProtectionOfficer = "DataProtectionOfficer";
 
+    /// <summary>A care leaver: their own record only, bound to it by the token's <see cref="HubClaims.YoungPerson"/> claim.</summary>
+    public const string YoungPerson = "YoungPerson";
+
     public static IReadOnlyList<string> EscalationRoles { get; } = [TeamManager, HeadOfService, BoardMember];
 }
 
@@ -32,6 +35,12 @@ public static class HubClaims
 
     /// <summary>The agency type an agency user works for.</summary>
     public const string Agency = "agency";
+
+    /// <summary>The organisation (its code in the agency directory) an agency user works for.</summary>
+    public const string Organisation = "organisation";
+
+    /// <summary>The young person's own record id, for a young person signed in to see it.</summary>
+    public const string YoungPerson = "young_person";
 }
 
 public static class HubPolicies

@@ -13,22 +13,25 @@ public sealed class LocalTokenIssuer(IOptions<LocalTokenOptions> options, IConfi
 
     public string Audience => configuration["AzureAd:ClientId"] ?? throw new InvalidOperationException("AzureAd:ClientId is required.");
 
-    public string Mint(string userId, string name, string role, string tenantId, string? agency = null)
+    public string Mint(string userId, string name, string role, string tenantId, string? agency = null) =>
+        Mint(new HubUser(userId, name, role, tenantId, agency, null));
+
+    /// <summary>A token carrying every claim the hub reads of this user.</summary>
+    public string Mint(HubUser user)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
         {
-            ["oid"] = userId,
-            ["sub"] = userId,
-            ["name"] = name,
-            ["roles"] = new[] { role },
+            ["oid"] = user.Id,
+            ["sub"] = user.Id,
+            ["name"] = user.Name,
+            ["roles"] = new[] { user.Role },
             ["tid"] = TenantIdOfIssuer(),
-            [HubClaims.LocalAuthority] = tenantId,
+            [HubClaims.LocalAuthority] = user.TenantId,
         };
-        if (agency is not null)
-        {
-            claims[HubClaims.Agency] = agency;
-        }
+        AddIfPresent(HubClaims.Agency, user.Agency);
+        AddIfPresent(HubClaims.Organisation, user.Organisation);
+        AddIfPresent(HubClaims.YoungPerson, user.YoungPersonId?.ToString());
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -40,6 +43,14 @@ public sealed class LocalTokenIssuer(IOptions<LocalTokenOptions> options, IConfi
             Claims = claims,
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });
+
+        void AddIfPresent(string claim, string? value)
+        {
+            if (value is not null)
+            {
+                claims[claim] = value;
+            }
+        }
     }
 
     // Entra ID issuers carry the directory id; Microsoft.Identity.Web checks it against the tid claim.

@@ -50,7 +50,7 @@ public sealed class IndexModel(IOptions<LocalTokenOptions> localTokens, IOptions
             return Page();
         }
 
-        var token = issuer.Mint(chosen.Id, chosen.Name, chosen.Role, chosen.TenantId, chosen.Agency);
+        var token = issuer.Mint(chosen);
         var validated = await ValidateAsBearerAsync(token);
         if (!validated.Succeeded)
         {
