@@ -37,8 +37,15 @@ public static class HubApi
 
     public static LawfulBasisInput Consent() => new("consent", "PA Test", DateTimeOffset.UtcNow.AddMinutes(-5), "Signed consent form");
 
+    /// <summary>A reason for referring written for this agency alone: no other agency's reason contains it.</summary>
+    public static string ReasonFor(string? agency) => $"Why we refer to {agency}, written for {agency} alone.";
+
+    /// <summary>One agency of a referral, with its own reason.</summary>
+    public static ReferralAgency To(string? agency, LawfulBasisInput? lawfulBasis, DutyToReferConsents? dutyToReferConsents = null) =>
+        new(agency, ReasonFor(agency), lawfulBasis, dutyToReferConsents);
+
     public static MakeReferral Referral(Guid youngPersonId, int planVersion, string[] sections, params string[] agencies) => new(
-        youngPersonId, planVersion, "Moving on from supported lodgings", [.. sections], [.. agencies.Select(a => new ReferralAgency(a, Consent()))]);
+        youngPersonId, planVersion, "Moving on from supported lodgings", [.. sections], [.. agencies.Select(a => To(a, Consent()))]);
 
     public static async Task<YoungPersonDetails> RegisterYoungPersonAsync(this HttpClient client, RegisterYoungPerson? request = null)
     {

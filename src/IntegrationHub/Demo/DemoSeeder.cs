@@ -48,9 +48,10 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         var agencies = scope.ServiceProvider.GetRequiredService<AgencyDefinitions>().All;
         var consent = new LawfulBasisInput("consent", pa.Name, now, "Jordan agreed at the pathway plan review; signed form on file.");
         var (referral, errors) = await scope.ServiceProvider.GetRequiredService<ReferralMaker>().MakeAsync(
-            new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March and needs somewhere to live, mental health support, help into work and joined-up youth justice and probation support.",
+            new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March: somewhere to live, mental health, work, money and youth justice.",
                 [PlanSectionCodes.Accommodation, PlanSectionCodes.Financial, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Justice],
-                [.. agencies.Select(agency => new ReferralAgency(agency.Code, consent))]),
+                // Each agency is told only what its adapter's demo wrote for it; the summary above stays with the leaving care team.
+                [.. agencies.Select(agency => new ReferralAgency(agency.Code, agency.Demo.ReasonForReferral, consent))]),
             pa,
             cancellationToken);
         if (referral is null)

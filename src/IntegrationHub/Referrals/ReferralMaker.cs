@@ -107,6 +107,8 @@ public sealed class ReferralMaker(
         {
             var field = $"agencies[{i}]";
             var agency = agencies[i].Agency;
+            // Each agency reads only what was written for it; checked first, so a bad agency code does not hide it.
+            var reason = errors.Text($"{field}.reason", agencies[i].Reason, 4000);
             if (!definitions.Contains(agency))
             {
                 errors.Add($"{field}.agency", $"'{agency}' is not an agency; use one of: {string.Join(", ", definitions.Codes)}.");
@@ -135,6 +137,7 @@ public sealed class ReferralMaker(
                     ReferralId = referralId,
                     Agency = agency,
                     Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
+                    Reason = reason,
                     Status = LegStatusCodes.Requested,
                     LawfulBasis = basis with { HousingConsents = HousingConsents(agencies[i].DutyToReferConsents) },
                     SharedSections = shared,

@@ -29,12 +29,13 @@ public sealed record SubjectRecord(YoungPersonDetails Details, DateTimeOffset Cr
     public static SubjectRecord From(YoungPerson p, DateOnly today) => new(YoungPersonDetails.From(p, today), p.CreatedAt, p.CreatedBy);
 }
 
-/// <summary>One leg: which organisation was sent which sections and identifiers, when, on what basis, and where it stands.</summary>
+/// <summary>One leg: which organisation was sent which reason, sections and identifiers, when, on what basis, and where it stands.</summary>
 public sealed record Disclosure(
     Guid ReferralId,
     Guid LegId,
     string Agency,
     Organisation Recipient,
+    string Reason,
     IReadOnlyList<string> SharedSections,
     IReadOnlyList<PersonIdentifier> SharedIdentifiers,
     DateTimeOffset SentAt,

@@ -65,6 +65,7 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
         leg.Id,
         leg.Agency,
         leg.Recipient,
+        leg.Reason,
         leg.SharedSections,
         legMessages.SharedIdentifiers(person, leg.Agency),
         referral.Timeline.FirstOrDefault(t => t.LegId == leg.Id && t.Kind == TimelineKinds.LegRequested)?.At ?? referral.CreatedAt,

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using IntegrationHub.BrowserTests.Workspace;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
@@ -47,7 +48,7 @@ public static class BoardArrangement
         var version = (int)(await ReadAsync<JsonObject>(plan))["number"]!;
         var consent = new LawfulBasisInput("consent", "Sam Patel", DateTimeOffset.UtcNow.AddMinutes(-5), "Signed consent form");
         var referral = await pa.PostAsJsonAsync("/api/referrals", new MakeReferral(
-            personId, version, "Moving on from supported lodgings", [.. Sections], [.. agencies.Select(a => new ReferralAgency(a, consent))]));
+            personId, version, "Moving on from supported lodgings", [.. Sections], [.. agencies.Select(a => new ReferralAgency(a, ReferralForm.ReasonFor(a), consent))]));
         return await ReadAsync<ReferralAccepted>(referral);
     }
 

@@ -43,6 +43,7 @@ public sealed class SubjectAccessTests(HubFactory hub) : IClassFixture<HubFactor
             Assert.Equal(legSent.Recipient, disclosure.Recipient);
             Assert.False(string.IsNullOrWhiteSpace(disclosure.Recipient.Name));
             Assert.Equal(legSent.SharedSections, disclosure.SharedSections);
+            Assert.Equal(ReasonFor(agency), disclosure.Reason);
             Assert.Equal("consent", disclosure.LawfulBasis.Basis);
             Assert.Equal(legSent.Status, disclosure.Status);
             Assert.Contains(disclosure.SharedIdentifiers, i => i.Type == IdentifierTypes.LocalAuthorityPersonId);

@@ -357,6 +357,10 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ReasonCode")
                         .HasColumnType("text");
 

@@ -352,6 +352,10 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonCode")
                         .HasColumnType("TEXT");
 
