@@ -114,6 +114,28 @@ public static class HubApi
         return [.. messages.EnumerateArray().Select(m => m.GetString()!)];
     }
 
+    /// <summary>A request made as part of one user action, under its correlation id; with none, the hub makes the request an action of its own.</summary>
+    public static HttpRequestMessage ActionRequest(HttpMethod method, string url, string? correlationId, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, body.GetType()) };
+        if (correlationId is not null)
+        {
+            request.Headers.Add("X-Correlation-Id", correlationId);
+        }
+
+        return request;
+    }
+
+    /// <summary>Asserts a 403 problem details response and returns its detail, the words saying what the caller may do.</summary>
+    public static async Task<string> ExpectForbiddenAsync(HttpResponseMessage response)
+    {
+        await ExpectAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(403, problem.RootElement.GetProperty("status").GetInt32());
+        return problem.RootElement.GetProperty("detail").GetString()!;
+    }
+
     public static LegAcknowledged Acknowledged(LegRequested leg) =>
         new(Guid.NewGuid(), leg.LegId, leg.Agency, $"{leg.Agency} worker", DateTimeOffset.UtcNow, $"{leg.Agency.ToUpperInvariant()}-REF-1");
 

@@ -100,6 +100,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("audit_entries");
             e.HasIndex(a => new { a.YoungPersonId, a.At });
             e.HasIndex(a => new { a.TenantId, a.Sequence }).IsUnique().HasFilter("\"Sequence\" > 0");
+
+            // Finds the entries of one user action, to record a read it repeats once (AuditLog).
+            e.HasIndex(a => new { a.TenantId, a.CorrelationId });
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
         });

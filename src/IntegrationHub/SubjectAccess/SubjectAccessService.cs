@@ -36,8 +36,9 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
             .Where(n => (n.ReferralId != null && referralIds.Contains(n.ReferralId.Value)) || (n.EscalationId != null && escalationIds.Contains(n.EscalationId.Value)))
             .OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
 
-        // Read before this request's own entry is written, so the report shows the reads that came before it.
-        var reads = await db.Audit.Where(a => a.YoungPersonId == person.Id).OrderBy(a => a.At).ThenBy(a => a.Sequence).ToListAsync(cancellationToken);
+        // Read before this request's own entry is written, so the report shows the reads that came before it. Only reads:
+        // who made or changed each record is in the records the report gives.
+        var reads = await db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).OrderBy(a => a.At).ThenBy(a => a.Sequence).ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var report = new SubjectAccessReport(

@@ -111,6 +111,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CorrelationId");
+
                     b.HasIndex("TenantId", "Sequence")
                         .IsUnique()
                         .HasFilter("\"Sequence\" > 0");

@@ -106,6 +106,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CorrelationId");
+
                     b.HasIndex("TenantId", "Sequence")
                         .IsUnique()
                         .HasFilter("\"Sequence\" > 0");
