@@ -1,3 +1,5 @@
+using IntegrationHub.Security;
+
 namespace IntegrationHub.Auditing;
 
 /// <summary>
@@ -40,4 +42,10 @@ public static class AuditBases
     /// how its Data Protection Officer may read everything held about a young person.
     /// </summary>
     public const string LegalObligation = "legal-obligation";
+
+    /// <summary>The young person reading their own record: it is theirs to see.</summary>
+    public const string OwnRecord = "own-record";
+
+    /// <summary>How the caller may read a young person's record: their own, or the local authority's staff's statutory duties.</summary>
+    public static string Of(HubUser user) => user.Role == HubRoles.YoungPerson ? OwnRecord : PublicTask;
 }

@@ -77,7 +77,8 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
             return new ReferralOutcome.Conflict("Nothing to cancel", "Every leg of this referral has already ended.");
         }
 
-        await CancelAsync(referral, open, request, user, cancellationToken);
+        await StageCancellationAsync(referral, open, request, user, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return new ReferralOutcome.Done(ReferralDetails.From(referral));
     }
 
@@ -102,7 +103,8 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
             return new ReferralOutcome.Conflict("The leg cannot be cancelled", $"The leg is {leg.Status}; it has already ended.");
         }
 
-        await CancelAsync(referral, [leg], request, user, cancellationToken);
+        await StageCancellationAsync(referral, [leg], request, user, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return new ReferralOutcome.Done(ReferralDetails.From(referral));
     }
 
@@ -146,9 +148,9 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
     {
         var errors = new FieldErrors();
         errors.Text("reason", request.Reason, 2000);
-        if (request.Kind is not null && !CancellationKinds.All.Contains(request.Kind))
+        if (request.Kind is not null && !CancelRequest.Kinds.Contains(request.Kind))
         {
-            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancellationKinds.All)}.");
+            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancelRequest.Kinds)}.");
         }
 
         return errors;
@@ -157,8 +159,11 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
     LegChange Change(CancelRequest request, HubUser user) =>
         new(LegStatusCodes.Cancelled, user.Name, clock.GetUtcNow(), request.Reason, request.Kind ?? CancellationKinds.CircumstancesChanged);
 
-    /// <summary>Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it.</summary>
-    async Task CancelAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, HubUser user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it. The request's kind
+    /// is not checked: the caller chose it. Nothing is saved: the caller saves the cancellations with what caused them, in one transaction.
+    /// </summary>
+    public async Task StageCancellationAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, HubUser user, CancellationToken cancellationToken)
     {
         var person = await db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
         var plan = await db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
@@ -170,8 +175,6 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
                 LegMessages.Cancelled(referral, leg, change, messages.Requested(referral, leg, person, plan)),
                 Endpoints.AdapterQueue(leg.Agency));
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     Task<Referral?> FindInTenantAsync(Guid id, HubUser user, CancellationToken cancellationToken) =>
