@@ -1,3 +1,5 @@
+using IntegrationHub.Security;
+
 namespace IntegrationHub.Auditing;
 
 /// <summary>
@@ -60,4 +62,10 @@ public static class AuditBases
     /// transitions and 18th birthdays): the Corporate Parenting Board's oversight of its care leavers.
     /// </summary>
     public const string BoardOversight = "board-oversight";
+
+    /// <summary>The young person reading their own record: it is theirs to see.</summary>
+    public const string OwnRecord = "own-record";
+
+    /// <summary>How the caller may read a young person's record: their own, or the local authority's staff's statutory duties.</summary>
+    public static string Of(HubUser user) => user.Role == HubRoles.YoungPerson ? OwnRecord : PublicTask;
 }

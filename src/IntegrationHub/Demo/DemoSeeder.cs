@@ -28,8 +28,9 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         var pa = LocalUsers.PersonalAdviser(tenant);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow();
-        var jordan = Person(tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", "JK654321B", "X123456");
-        var amira = Person(tenant, pa, "Amira", "Hassan", today.AddYears(-19).AddDays(-200), "LA-100871", "4010232137", "AB123456C", null);
+        // Jordan signs in as the demo young person, bound to this record.
+        var jordan = Person(LocalUsers.DemoYoungPersonId(tenant), tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", "JK654321B", "X123456");
+        var amira = Person(Guid.NewGuid(), tenant, pa, "Amira", "Hassan", today.AddYears(-19).AddDays(-200), "LA-100871", "4010232137", "AB123456C", null);
         db.YoungPeople.AddRange(jordan, amira);
 
         var jordanPlan = Plan(jordan, pa, today,
@@ -76,9 +77,9 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    YoungPerson Person(string tenant, HubUser pa, string given, string family, DateOnly born, string laId, string? nhs, string? nino, string? crn) => new()
+    YoungPerson Person(Guid id, string tenant, HubUser pa, string given, string family, DateOnly born, string laId, string? nhs, string? nino, string? crn) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id,
         TenantId = tenant,
         GivenName = given,
         FamilyName = family,

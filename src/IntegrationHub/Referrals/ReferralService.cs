@@ -102,7 +102,8 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
             return new ReferralOutcome.Conflict("Nothing to cancel", "Every leg of this referral has already ended.");
         }
 
-        await CancelAsync(referral, open, request, user, Audited.Write("referral-cancellation", referral.Id, referral.YoungPersonId, AuditBases.PublicTask), cancellationToken);
+        await StageCancellationAsync(referral, open, request, user, cancellationToken);
+        await audit.RecordAsync(user, [Audited.Write("referral-cancellation", referral.Id, referral.YoungPersonId, AuditBases.PublicTask), ReadOfDetails(referral)], cancellationToken);
         return new ReferralOutcome.Done(ReferralDetails.From(referral));
     }
 
@@ -128,7 +129,8 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
             return new ReferralOutcome.Conflict("The leg cannot be cancelled", $"The leg is {leg.Status}; it has already ended.");
         }
 
-        await CancelAsync(referral, [leg], request, user, Audited.Write("leg-cancellation", leg.Id, referral.YoungPersonId, AuditBases.PublicTask), cancellationToken);
+        await StageCancellationAsync(referral, [leg], request, user, cancellationToken);
+        await audit.RecordAsync(user, [Audited.Write("leg-cancellation", leg.Id, referral.YoungPersonId, AuditBases.PublicTask), ReadOfDetails(referral)], cancellationToken);
         return new ReferralOutcome.Done(ReferralDetails.From(referral));
     }
 
@@ -175,9 +177,9 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
     {
         var errors = new FieldErrors();
         errors.Text("reason", request.Reason, 2000);
-        if (request.Kind is not null && !CancellationKinds.All.Contains(request.Kind))
+        if (request.Kind is not null && !CancelRequest.Kinds.Contains(request.Kind))
         {
-            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancellationKinds.All)}.");
+            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancelRequest.Kinds)}.");
         }
 
         return errors;
@@ -190,10 +192,10 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
     static Audited ReadOfDetails(Referral referral) => Audited.Read(Resource, referral.Id, referral.YoungPersonId, AuditBases.PublicTask);
 
     /// <summary>
-    /// Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it; saved with the
-    /// cancellation's audit entry and the read of the details the cancellation answers with.
+    /// Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it. The request's kind
+    /// is not checked: the caller chose it. Nothing is saved: the caller saves the cancellations with what caused them, in one transaction.
     /// </summary>
-    async Task CancelAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, HubUser user, Audited cancellation, CancellationToken cancellationToken)
+    public async Task StageCancellationAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, HubUser user, CancellationToken cancellationToken)
     {
         var person = await db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
         var plan = await db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
@@ -205,8 +207,6 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
                 LegMessages.Cancelled(referral, leg, change, messages.Requested(referral, leg, person, plan)),
                 Endpoints.AdapterQueue(leg.Agency));
         }
-
-        await audit.RecordAsync(user, [cancellation, ReadOfDetails(referral)], cancellationToken);
     }
 
     Task<Referral?> FindInTenantAsync(Guid id, HubUser user, CancellationToken cancellationToken) =>

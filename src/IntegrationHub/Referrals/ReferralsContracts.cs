@@ -19,7 +19,14 @@ public sealed record DutyToReferConsents(bool? ToBeReferred, bool? ToChosenHousi
 public sealed record LawfulBasisInput(string? Basis, string? RecordedBy, DateTimeOffset? RecordedAt, string? Evidence);
 
 /// <summary>A cancellation: why, and whether circumstances changed (the default) or the referral was entered in error.</summary>
-public sealed record CancelRequest(string? Reason, string? Kind = null);
+public sealed record CancelRequest(string? Reason, string? Kind = null)
+{
+    /// <summary>
+    /// The kinds a Personal Adviser cancels with. A withdrawn consent is not one of them: it is recorded as the
+    /// young person's withdrawal (<c>POST /api/young-people/{id}/consents/{agency}/withdrawal</c>), which cancels the legs.
+    /// </summary>
+    public static IReadOnlyList<string> Kinds { get; } = [CancellationKinds.CircumstancesChanged, CancellationKinds.EnteredInError];
+}
 
 public sealed record SanctionResponse(string? Response);
 

@@ -48,6 +48,14 @@ public static class SubjectAccessDocument
                 When(d.SentAt), $"{d.LawfulBasis.Basis}, recorded by {d.LawfulBasis.RecordedBy}", d.Status,
             })]);
 
+        html.Append("<h2>Your consents to share</h2>\n");
+        Table(html, ["Agency", "Given", "Evidence", "Recorded", "Review by", "Withdrawn"],
+            [.. report.Consents.Select(c => new[]
+            {
+                c.Agency, Day(c.GivenOn), c.Evidence, $"{When(c.RecordedAt)} by {c.RecordedBy}", Day(c.ReviewOn),
+                c.Withdrawal is { } w ? $"{When(w.At)} by {w.By} ({w.ByRole}){(w.Reason is null ? "" : $": {w.Reason}")}" : null,
+            })]);
+
         html.Append("<h2>Your referrals</h2>\n");
         foreach (var referral in report.Referrals)
         {

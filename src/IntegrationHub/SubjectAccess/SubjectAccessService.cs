@@ -1,4 +1,5 @@
 using IntegrationHub.Auditing;
+using IntegrationHub.Consents;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
@@ -36,6 +37,8 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
             .Where(n => (n.ReferralId != null && referralIds.Contains(n.ReferralId.Value)) || (n.EscalationId != null && escalationIds.Contains(n.EscalationId.Value)))
             .OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
 
+        var consents = await db.Consents.Where(c => c.YoungPersonId == person.Id).OrderBy(c => c.RecordedAt).ToListAsync(cancellationToken);
+
         // Read before this request's own entry is written, so the report shows the reads that came before it. Only reads:
         // who made or changed each record is in the records the report gives.
         var reads = await db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).OrderBy(a => a.At).ThenBy(a => a.Sequence).ToListAsync(cancellationToken);
@@ -50,7 +53,8 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
             [.. facts.Select(ReportedFact.From)],
             [.. escalations.Select(EscalationRecord.From)],
             [.. notifications.Select(NotificationRecord.From)],
-            [.. reads.Select(DataRead.From)]);
+            [.. reads.Select(DataRead.From)],
+            [.. consents.Select(ConsentDetails.From)]);
 
         await audit.RecordReadAsync(user, "subject-access", person.Id, person.Id, AuditBases.LegalObligation, cancellationToken);
         logger.LogInformation("Subject access report for young person {YoungPersonId} given to {UserId}", person.Id, user.Id);

@@ -36,6 +36,7 @@ public sealed class TenantFilterTests(HubFactory hub) : IClassFixture<HubFactory
         db => db.Notifications.ToListAsync(),
         db => db.IdempotentRequests.ToListAsync(),
         db => db.Audit.ToListAsync(),
+        db => db.Consents.ToListAsync(),
     ];
 
     /// <summary>A unit of work of its own, as a request or a consumed message has.</summary>
