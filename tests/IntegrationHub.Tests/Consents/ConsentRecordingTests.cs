@@ -101,7 +101,7 @@ public class ConsentRecordingTests(HubFactory hub) : IClassFixture<HubFactory>
 
         var referral = await pa.MakeReferralAsync(Referral(person.Id, 1, [Accommodation]) with
         {
-            Agencies = [new ReferralAgency(Housing, new LawfulBasisInput(LawfulBases.Consent, null, null, null))],
+            Agencies = [To(Housing, new LawfulBasisInput(LawfulBases.Consent, null, null, null))],
         });
 
         var basis = (await pa.GetReferralAsync(referral.Id)).LegOf(Housing).LawfulBasis;

@@ -87,14 +87,14 @@ public class ConsentWithdrawalTests(HubFactory hub) : IClassFixture<HubFactory>
         await pa.CreatePlanVersionAsync(person.Id, Plan(Health));
         await pa.RecordConsentAsync(person.Id, NewConsent(Nhs));
         var vitalInterests = new LawfulBasisInput(LawfulBases.VitalInterests, "PA Test", DateTimeOffset.UtcNow.AddMinutes(-1), "Risk to life: crisis team");
-        var referral = await pa.MakeReferralAsync(Referral(person.Id, 1, [Health]) with { Agencies = [new ReferralAgency(Nhs, vitalInterests)] });
+        var referral = await pa.MakeReferralAsync(Referral(person.Id, 1, [Health]) with { Agencies = [To(Nhs, vitalInterests)] });
 
         var withdrawn = await pa.WithdrawConsentAsync(person.Id, Nhs);
 
         Assert.Empty(withdrawn.CancelledLegs);
         Assert.Equal(referral.LegIdOf(Nhs), Assert.Single(withdrawn.LegsOnAnotherBasis).LegId);
         Assert.Equal(Requested, (await pa.GetReferralAsync(referral.Id)).LegOf(Nhs).Status);
-        await pa.MakeReferralAsync(Referral(person.Id, 1, [Health]) with { Agencies = [new ReferralAgency(Nhs, vitalInterests)] });
+        await pa.MakeReferralAsync(Referral(person.Id, 1, [Health]) with { Agencies = [To(Nhs, vitalInterests)] });
     }
 
     [Fact]
