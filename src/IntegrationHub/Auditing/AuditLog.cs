@@ -37,6 +37,7 @@ public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, Ti
         ActorRole = user.Role,
         TenantId = user.TenantId,
         Agency = user.Agency,
+        Organisation = user.Organisation,
         Action = "read",
         ResourceType = resourceType,
         ResourceId = resourceId.ToString(),

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationHub.Pages.Partner;
 
-/// <summary>The partner inbox: the referrals to the worker's agency in their local authority, newest first.</summary>
+/// <summary>The partner inbox: the referrals to the worker's organisation in their local authority, newest first.</summary>
 public sealed class IndexModel(LegService legs, AgencyDefinitions agencies) : HubPageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")]
