@@ -38,6 +38,9 @@ public sealed class AgencyDirectoryOptions
     public IEnumerable<(string Agency, Organisation Organisation)> All =>
         Default.Concat(Tenants.Values.SelectMany(t => t)).Concat(Areas.Values.SelectMany(a => a)).Select(e => (e.Key, e.Value));
 
+    /// <summary>The name the directory gives an organisation, if it lists it.</summary>
+    public string? NameOf(string? organisationCode) => All.Where(e => e.Organisation.Code == organisationCode).Select(e => e.Organisation.Name).FirstOrDefault();
+
     IEnumerable<Organisation> OrganisationsOf(string agency) => All.Where(e => e.Agency == agency).Select(e => e.Organisation);
 
     internal void AddDefaults(AgencyDefinitions agencies)
