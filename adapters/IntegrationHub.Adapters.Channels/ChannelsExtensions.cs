@@ -36,6 +36,10 @@ public static class ChannelsExtensions
             .Validate(o => o.Agencies.All(a => a == AdapterOptions.AllAgencies || agencies.Contains(a)), "Adapters:Agencies names an agency with no adapter.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdapterOptions>, WebhookSettingsValidation>();
+        builder.Services.AddOptions<OrganisationCredentialsOptions>()
+            .Bind(builder.Configuration.GetSection(OrganisationCredentialsOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OrganisationCredentialsOptions>, OrganisationCredentialsValidation>();
 
         var running = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Agencies)}").Get<string[]>() ?? [];
         var transport = builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"];

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Amqp;
+using IntegrationHub.Adapters.Channels.Delivery;
+using IntegrationHub.Adapters.Housing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Messaging;
 using IntegrationHub.Testing;
@@ -11,9 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Adapters.Host.Tests;
 
-/// <summary>The adapters host as configured to ship (all five adapters, AMQP channel) on the real RabbitMQ, in a virtual host of its own.</summary>
+/// <summary>
+/// The adapters host as configured to ship (all five adapters, AMQP channel) on the real RabbitMQ, in a virtual host of its own.
+/// The test script's RabbitMQ user answers for the housing agency's default organisation.
+/// </summary>
 public sealed class AdaptersHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public static readonly string HousingOrganisation = HousingAgency.Define(new AdapterOptions()).DefaultOrganisation.Code;
+
     public string VirtualHost { get; } = $"adapters_{Guid.NewGuid():N}"[..20];
 
     public async Task InitializeAsync()
@@ -30,6 +38,7 @@ public sealed class AdaptersHost : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Bus:RabbitMq:VirtualHost", VirtualHost);
         builder.UseSetting("Bus:RabbitMq:Username", RealInfrastructure.RabbitUser);
         builder.UseSetting("Bus:RabbitMq:Password", RealInfrastructure.RabbitPassword);
+        builder.UseSetting($"AgencyDirectory:Organisations:{HousingOrganisation}:RabbitMqUsers:0", RealInfrastructure.RabbitUser);
         builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
     }
 
@@ -86,5 +95,29 @@ public sealed class AdaptersHostTests(AdaptersHost host) : IClassFixture<Adapter
         using var referral = JsonDocument.Parse(delivered.Body);
         Assert.Equal(leg.LegId, referral.RootElement.GetProperty("hubReferences").GetProperty("legId").GetGuid());
         Assert.Equal("E09000003", referral.RootElement.GetProperty("recipient").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Host_passes_a_partners_answer_to_the_hub_as_coming_from_the_organisation_of_its_rabbitmq_user()
+    {
+        await host.Services.GetRequiredService<AgencyTopologyDeclaration>().Declared.WaitAsync(Patience);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var received = new TaskCompletionSource<(Guid LegId, string? Organisation)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hub = bus.ConnectReceiveEndpoint($"hub-stand-in-{Guid.NewGuid():N}", e => e.Handler<LegAcknowledged>(context =>
+        {
+            received.TrySetResult((context.Message.LegId, AnsweringOrganisation.Of(context)));
+            return Task.CompletedTask;
+        }));
+        await hub.Ready.WaitAsync(Patience);
+        await using var partner = await RawRabbit.ConnectAsync(host.VirtualHost);
+        var legId = Guid.NewGuid();
+
+        await partner.PublishAsync(
+            Endpoints.AgencyAnswersExchange,
+            AgencyCodes.Housing,
+            JsonSerializer.Serialize(new { answerId = Guid.NewGuid(), legId, status = "acknowledged", officer = "Housing options officer", decidedAt = DateTimeOffset.UtcNow }),
+            RealInfrastructure.RabbitUser);
+
+        Assert.Equal((legId, AdaptersHost.HousingOrganisation), await received.Task.WaitAsync(Patience));
     }
 }

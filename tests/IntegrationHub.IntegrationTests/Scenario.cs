@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using IntegrationHub.Testing;
@@ -25,6 +26,10 @@ public static class Scenario
         });
         await handle.Ready.WaitAsync(Patience);
     }
+
+    /// <summary>A stand-in agency's answer to the leg it was sent, as the adapters would pass it on: from the leg's recipient.</summary>
+    public static Task AnswerAsync(this ConsumeContext context, LegRequested leg, ILegAnswer answer) =>
+        context.PublishAsync(answer, leg.Recipient.Code, context.CancellationToken);
 
     public static string? Status(ReferralDetails referral, string agency) => referral.Legs.SingleOrDefault(l => l.Agency == agency)?.Status;
 

@@ -17,14 +17,15 @@ public sealed class RawRabbit : IAsyncDisposable
         this.channel = channel;
     }
 
-    public static async Task<RawRabbit> ConnectAsync(string virtualHost)
+    /// <summary>Connects as the test script's administrator, or as <paramref name="user"/> (a partner organisation's own user).</summary>
+    public static async Task<RawRabbit> ConnectAsync(string virtualHost, string? user = null, string? password = null)
     {
         var factory = new ConnectionFactory
         {
             HostName = RealInfrastructure.RabbitHost,
             Port = RealInfrastructure.RabbitPort,
-            UserName = RealInfrastructure.RabbitUser,
-            Password = RealInfrastructure.RabbitPassword,
+            UserName = user ?? RealInfrastructure.RabbitUser,
+            Password = password ?? RealInfrastructure.RabbitPassword,
             VirtualHost = virtualHost,
         };
         var connection = await factory.CreateConnectionAsync();
@@ -60,9 +61,10 @@ public sealed class RawRabbit : IAsyncDisposable
     /// <summary>A channel of its own, for a check that closes its channel when it fails (a passive or a mismatched declare).</summary>
     public Task<IChannel> ChannelAsync(CreateChannelOptions? options = null) => connection.CreateChannelAsync(options);
 
-    public async Task PublishAsync(string exchange, string routingKey, string json)
+    /// <summary>Publishes as a partner does; with <paramref name="userId"/>, the <c>user_id</c> property RabbitMQ checks against the connection's user.</summary>
+    public async Task PublishAsync(string exchange, string routingKey, string json, string? userId = null)
     {
-        var properties = new BasicProperties { ContentType = "application/json", Persistent = true };
+        var properties = new BasicProperties { ContentType = "application/json", Persistent = true, UserId = userId };
         await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(json));
     }
 

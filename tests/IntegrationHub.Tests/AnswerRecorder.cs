@@ -38,7 +38,8 @@ public sealed class AnswerRecorder : IConsumeObserver
                 typeof(T).Name,
                 context.Message.Message.AnswerId,
                 context.Message.Message.LegId,
-                context.Message.Exceptions.FirstOrDefault()?.ExceptionType));
+                context.Message.Exceptions.FirstOrDefault()?.ExceptionType,
+                context.Message.Exceptions.FirstOrDefault()?.Message));
             return Task.CompletedTask;
         });
 
@@ -66,4 +67,4 @@ public sealed class AnswerRecorder : IConsumeObserver
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => PostConsume(context);
 }
 
-public sealed record AnswerFault(string MessageType, Guid AnswerId, Guid LegId, string? ExceptionType);
+public sealed record AnswerFault(string MessageType, Guid AnswerId, Guid LegId, string? ExceptionType, string? Message);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Tests;
 
@@ -17,6 +19,8 @@ namespace IntegrationHub.Tests;
 /// The hub in process: its own throwaway SQLite file, the in-memory bus, local tokens signed
 /// with a key made for this run, and stub agencies listening on every agency queue from the start.
 /// One per test class (<c>IClassFixture</c>), so row counts are not disturbed by other classes.
+/// An answer a test publishes on the bus comes from its leg's recipient unless the test says otherwise
+/// (<see cref="AnswersFromTheRecipient"/>).
 /// A derived factory may add settings (<see cref="ConfigureSettings"/>) and run an agency's adapter
 /// in process instead of its stub (<see cref="StubbedAgencies"/>).
 /// </summary>
@@ -91,6 +95,7 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var bus = Bus;
         agencies = await StubAgencies.ConnectAsync(bus, StubbedAgencies);
         answers = await AnswerRecorder.ConnectAsync(bus);
+        bus.ConnectPublishObserver(new AnswersFromTheRecipient(this));
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -120,9 +125,21 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>Mints a token with the hub's own issuer, so it takes the same validation path as an Entra ID token.</summary>
-    public string Token(string userId, string role, string tenantId, string? agency = null) =>
-        Services.GetRequiredService<LocalTokenIssuer>().Mint(userId, $"Test {userId}", role, tenantId, agency);
+    /// <summary>
+    /// Mints a token with the hub's own issuer, so it takes the same validation path as an Entra ID token.
+    /// An agency caller acts for <paramref name="organisation"/>, by default the one the agency directory routes the local authority's legs to.
+    /// </summary>
+    public string Token(string userId, string role, string tenantId, string? agency = null, string? organisation = null) =>
+        Token(new HubUser(
+            userId, $"Test {userId}", role, tenantId, agency, null,
+            organisation ?? (role == HubRoles.Agency && agency is not null ? OrganisationOf(agency, tenantId) : null)));
+
+    /// <summary>A token carrying exactly this caller's claims.</summary>
+    public string Token(HubUser user) => Services.GetRequiredService<LocalTokenIssuer>().Mint(user);
+
+    /// <summary>The code of the organisation the agency directory routes an agency's legs to, for a young person of the local authority living in <paramref name="residenceArea"/> (or at home).</summary>
+    public string OrganisationOf(string agency, string tenantId = TenantA, string? residenceArea = null) =>
+        Services.GetRequiredService<IOptions<AgencyDirectoryOptions>>().Value.OrganisationFor(tenantId, residenceArea, agency).Code;
 
     public HttpClient CreateClient(string token)
     {
@@ -135,9 +152,19 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient PersonalAdviser(string tenantId = TenantA, string userId = "pa-1") =>
         CreateClient(Token(userId, HubRoles.PersonalAdviser, tenantId));
 
-    /// <summary>A worker of one agency serving a local authority.</summary>
-    public HttpClient AgencyWorker(string agency, string tenantId = TenantA, string? userId = null) =>
-        CreateClient(Token(userId ?? $"{agency}-worker", HubRoles.Agency, tenantId, agency));
+    /// <summary>
+    /// A worker of one agency serving a local authority, for <paramref name="organisation"/>: by default the
+    /// organisation the agency directory routes the local authority's legs to.
+    /// </summary>
+    public HttpClient AgencyWorker(string agency, string tenantId = TenantA, string? userId = null, string? organisation = null) =>
+        CreateClient(Token(AgencyWorkerUser(agency, tenantId, userId, organisation)));
+
+    /// <summary>The caller that <see cref="AgencyWorker"/>'s token signs in, for calling the hub's services directly.</summary>
+    public HubUser AgencyWorkerUser(string agency, string tenantId = TenantA, string? userId = null, string? organisation = null)
+    {
+        var id = userId ?? $"{agency}-worker";
+        return new HubUser(id, $"Test {id}", HubRoles.Agency, tenantId, agency, null, organisation ?? OrganisationOf(agency, tenantId));
+    }
 
     /// <summary>The Data Protection Officer of a local authority.</summary>
     public HttpClient DataProtectionOfficer(string tenantId = TenantA) =>

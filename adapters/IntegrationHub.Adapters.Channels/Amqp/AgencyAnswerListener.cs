@@ -1,4 +1,5 @@
 using System.Text;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Messaging;
 using MassTransit;
@@ -11,14 +12,19 @@ namespace IntegrationHub.Adapters.Channels.Amqp;
 /// <summary>
 /// Reads one agency's plain JSON answers from <c>agency-answers-{agency}</c> (bound to the
 /// <c>agency-answers</c> direct exchange by the agency code), turns them into hub messages with the
-/// agency's format and publishes them to the hub. An answer that is not valid goes, with the
-/// reasons (every bad field, each with what is wrong) in its <c>x-rejection-reason</c> header, to <c>agency-answers-{agency}_error</c>; a
-/// failure to publish leaves the answer on its queue to be tried again.
+/// agency's format and publishes them to the hub as coming from the organisation whose RabbitMQ user
+/// published them (<see cref="AnsweringOrganisation"/>). The answer's <c>user_id</c> property names that
+/// user, and RabbitMQ refuses a <c>user_id</c> that is not the publishing connection's own user, so it
+/// cannot be forged; <c>AgencyDirectory:Organisations:{code}:RabbitMqUsers</c> says whose user it is. An answer with no
+/// <c>user_id</c>, from a user of no organisation, or that is not valid goes, with the reasons (for a
+/// document, every bad field, each with what is wrong) in its <c>x-rejection-reason</c> header, to
+/// <c>agency-answers-{agency}_error</c>; a failure to publish leaves the answer on its queue to be tried again.
 /// </summary>
 public sealed class AgencyAnswerListener(
     IAgencyFormat format,
     IBus hub,
     IOptions<BusOptions> bus,
+    IOptions<OrganisationCredentialsOptions> credentials,
     QueueAddresses queues,
     ILogger<AgencyAnswerListener> logger) : BackgroundService
 {
@@ -57,9 +63,17 @@ public sealed class AgencyAnswerListener(
             var body = Encoding.UTF8.GetString(delivery.Body.Span);
             try
             {
+                var (organisation, refusal) = OrganisationOf(delivery.BasicProperties.UserId);
+                if (organisation is null)
+                {
+                    logger.LogWarning("A {Agency} answer was rejected: {Refusal}", format.Agency, refusal);
+                    await RejectAsync(channel, errors, delivery, refusal!, stoppingToken);
+                    return;
+                }
+
                 foreach (var answer in format.ReadAnswer(body))
                 {
-                    await hub.Publish(answer, answer.GetType(), stoppingToken);
+                    await hub.PublishAsync(answer, organisation, stoppingToken);
                 }
 
                 await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
@@ -68,15 +82,7 @@ public sealed class AgencyAnswerListener(
             {
                 // The fields, not the messages: a message may quote the document. The dead-lettered copy carries every reason.
                 logger.LogWarning("A {Agency} answer was rejected for its {Fields}", format.Agency, string.Join(", ", ex.Errors.Keys));
-                var properties = new BasicProperties(delivery.BasicProperties)
-                {
-                    Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
-                    {
-                        [RejectionReasonHeader] = ex.Message,
-                    },
-                };
-                await channel.BasicPublishAsync(errors, routingKey: "", mandatory: true, properties, delivery.Body, stoppingToken);
-                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
+                await RejectAsync(channel, errors, delivery, ex.Message, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -93,5 +99,27 @@ public sealed class AgencyAnswerListener(
             return Task.CompletedTask;
         };
         await closed.Task.WaitAsync(stoppingToken);
+    }
+
+    /// <summary>The organisation an answer published as <paramref name="user"/> comes from, or why it is not taken.</summary>
+    (string? Organisation, string? Refusal) OrganisationOf(string? user) =>
+        string.IsNullOrEmpty(user)
+            ? (null, "The answer has no user_id: publish it with the user_id property set to your RabbitMQ user name, so the hub knows which organisation answers.")
+            : credentials.Value.OrganisationOfRabbitMqUser(user) is { } organisation
+                ? (organisation, null)
+                : (null, $"RabbitMQ user '{user}' answers for no organisation: the hub's AgencyDirectory:Organisations lists no organisation with that user.");
+
+    /// <summary>Moves the answer, as it came and with the reason in a header, to the agency's answers error queue.</summary>
+    static async Task RejectAsync(IChannel channel, string errors, BasicDeliverEventArgs delivery, string reason, CancellationToken cancellationToken)
+    {
+        var properties = new BasicProperties(delivery.BasicProperties)
+        {
+            Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
+            {
+                [RejectionReasonHeader] = reason,
+            },
+        };
+        await channel.BasicPublishAsync(errors, routingKey: "", mandatory: true, properties, delivery.Body, cancellationToken);
+        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
     }
 }

@@ -10,7 +10,8 @@ namespace IntegrationHub.Adapters.Channels.Delivery;
 /// <summary>
 /// Puts a leg, or its cancellation, in its agency's format and delivers it by the receiving
 /// organisation's channel. A leg that cannot be delivered is reported to the hub as
-/// <see cref="LegDeliveryFailed"/> with the reason, so it shows as failed on the referral.
+/// <see cref="LegDeliveryFailed"/> with the reason, so it shows as failed on the referral. What it
+/// reports of a leg (its receipt, its failure) it reports for the leg's recipient, whose channel it used.
 /// </summary>
 public sealed class DeliverLegConsumer(
     AgencyDefinitions agencies,
@@ -42,8 +43,10 @@ public sealed class DeliverLegConsumer(
             logger.LogInformation("Leg {LegId} delivered to {Organisation}", leg.LegId, leg.Recipient.Code);
             if (receipt.ReceivedByAgency)
             {
-                await context.Publish(new LegAcknowledged(
-                    AnswerIdFor(leg.LegId, "received"), leg.LegId, leg.Agency, leg.Recipient.Name, clock.GetUtcNow(), receipt.AgencyReference));
+                await context.PublishAsync(
+                    new LegAcknowledged(AnswerIdFor(leg.LegId, "received"), leg.LegId, leg.Agency, leg.Recipient.Name, clock.GetUtcNow(), receipt.AgencyReference),
+                    leg.Recipient.Code,
+                    context.CancellationToken);
             }
         }
         catch (DeliveryFailedException ex)
@@ -76,7 +79,8 @@ public sealed class DeliverLegConsumer(
     async Task FailAsync(ConsumeContext context, Guid legId, string agency, Organisation recipient, string reason)
     {
         logger.LogWarning("Leg {LegId} could not be delivered to {Organisation}: {Reason}", legId, recipient.Code, reason);
-        await context.Publish(new LegDeliveryFailed(AnswerIdFor(legId, "failed"), legId, agency, $"{agency} adapter", clock.GetUtcNow(), reason));
+        await context.PublishAsync(
+            new LegDeliveryFailed(AnswerIdFor(legId, "failed"), legId, agency, $"{agency} adapter", clock.GetUtcNow(), reason), recipient.Code, context.CancellationToken);
     }
 
     /// <summary>The same leg and event always give the same answer id, so a redelivered leg has no second effect.</summary>

@@ -14,8 +14,9 @@ namespace IntegrationHub.AgencyAnswers;
 
 /// <summary>
 /// Agencies on the webhook channel answer over HTTPS: a POST of their answer document, in their
-/// own format, authenticated with their agency token, idempotent on <c>X-Request-Id</c>: a repeat
-/// returns the first result and changes nothing; a different body under a used id is a 409.
+/// own format, authenticated with their agency token, for legs addressed to their organisation only,
+/// idempotent on <c>X-Request-Id</c> (per organisation): a repeat returns the first result and changes
+/// nothing; a different body under a used id is a 409.
 /// </summary>
 public static class AgencyAnswersApi
 {
@@ -57,7 +58,7 @@ public static class AgencyAnswersApi
         var body = await reader.ReadToEndAsync(cancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         var earlier = await services.Db.IdempotentRequests.SingleOrDefaultAsync(
-            r => r.Agency == user.Agency && r.RequestId == requestId, cancellationToken);
+            r => r.Agency == user.Agency && r.Organisation == user.Organisation && r.RequestId == requestId, cancellationToken);
         if (earlier is not null)
         {
             return earlier.BodyHash == hash
@@ -81,7 +82,7 @@ public static class AgencyAnswersApi
         var recorded = new List<AnswerRecorded>();
         foreach (var answer in answers)
         {
-            var outcome = await services.Recorder.RecordAsync(answer, (user.TenantId, user.Agency!), cancellationToken);
+            var outcome = await services.Recorder.RecordAsync(answer, AnswerSource.SignedIn(user), cancellationToken);
             if (outcome == AnswerOutcome.UnknownLeg)
             {
                 return TypedResults.Problem(title: "Unknown leg", detail: $"No leg {answer.LegId} is shared with you.", statusCode: StatusCodes.Status404NotFound);
@@ -101,6 +102,7 @@ public static class AgencyAnswersApi
         {
             TenantId = user.TenantId,
             Agency = user.Agency!,
+            Organisation = user.Organisation!,
             RequestId = requestId,
             BodyHash = hash,
             StatusCode = status,

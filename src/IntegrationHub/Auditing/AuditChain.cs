@@ -13,10 +13,16 @@ public static class AuditChain
 
     /// <summary>
     /// SHA-256 over the previous hash and every field, written as a JSON array so that no two
-    /// different entries can give the same text.
+    /// different entries can give the same text. The organisation, recorded since agency callers were
+    /// told apart by organisation, ends the array when there is one: an entry without one (a Personal
+    /// Adviser's, or any written before) hashes exactly as it always did, so the chains already written
+    /// still verify, and an organisation added to or removed from an entry changes its hash.
     /// </summary>
     public static string HashOf(AuditEntry entry) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize<string?[]>(
+            entry.Organisation is null ? Fields(entry) : [.. Fields(entry), entry.Organisation]))));
+
+    static string?[] Fields(AuditEntry entry) =>
         [
             entry.PreviousHash,
             entry.Sequence.ToString(CultureInfo.InvariantCulture),
@@ -32,7 +38,7 @@ public static class AuditChain
             entry.YoungPersonId?.ToString(),
             entry.Basis,
             entry.CorrelationId,
-        ]))));
+        ];
 
     /// <summary>
     /// The time as both databases keep it (SQLite to a tenth of a millisecond, PostgreSQL to the

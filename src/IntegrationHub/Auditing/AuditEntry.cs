@@ -15,6 +15,9 @@ public sealed class AuditEntry
     public required string ActorRole { get; init; }
     public string? TenantId { get; init; }
     public string? Agency { get; init; }
+
+    /// <summary>For an agency caller, the organisation it acted for (its code in the agency directory).</summary>
+    public string? Organisation { get; init; }
     public required string Action { get; init; }
     public required string ResourceType { get; init; }
     public required string ResourceId { get; init; }

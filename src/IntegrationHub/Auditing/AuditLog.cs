@@ -46,6 +46,7 @@ public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, Ti
                 ActorRole = user.Role,
                 TenantId = user.TenantId,
                 Agency = user.Agency,
+                Organisation = user.Organisation,
                 Action = entry.Action,
                 ResourceType = entry.ResourceType,
                 ResourceId = entry.ResourceId.ToString(),

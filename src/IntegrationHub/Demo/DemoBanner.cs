@@ -39,7 +39,7 @@ sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, Local
         };
         foreach (var user in localUsers.For(tenant))
         {
-            lines.Add($"  {user.Role}{(user.Agency is null ? "" : $", {user.Agency}")} ({tenant}), {user.Name}:");
+            lines.Add($"  {user.Role}{(user.Agency is null ? "" : $", {user.Agency} at {user.Organisation}")} ({tenant}), {user.Name}:");
             lines.Add($"    {tokens.Mint(user)}");
         }
 

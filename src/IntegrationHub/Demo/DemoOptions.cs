@@ -12,6 +12,12 @@ public sealed class DemoOptions
 
     public string TenantId { get; set; } = "demo-council";
 
+    /// <summary>
+    /// An area outside the demo council (one of <c>AgencyDirectory:Areas</c>) where one demo young person
+    /// lives, so that their referral goes to that area's organisations and only those see it; none when null.
+    /// </summary>
+    public string? OutOfArea { get; set; }
+
     /// <summary>How long a stand-in agency takes over each answer.</summary>
     public TimeSpan AnswerDelay { get; set; } = TimeSpan.FromSeconds(3);
 }

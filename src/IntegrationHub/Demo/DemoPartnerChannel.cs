@@ -10,7 +10,8 @@ namespace IntegrationHub.Demo;
 /// <summary>
 /// DEMO ONLY: a delivery channel that stands in for every agency's system. The adapter has put
 /// the leg in the agency's own format (logged here by size and type); the stand-in acknowledges it
-/// and, a few seconds later, answers as its agency's definition says (<see cref="DemoStandIn"/>).
+/// and, a few seconds later, answers as its agency's definition says (<see cref="DemoStandIn"/>),
+/// always as the organisation the leg was delivered to, the only one the hub takes its answers from.
 /// </summary>
 public sealed class DemoPartnerChannel(IBus bus, AgencyDefinitions agencies, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoPartnerChannel> logger) : IAgencyChannel
 {
@@ -32,15 +33,16 @@ public sealed class DemoPartnerChannel(IBus bus, AgencyDefinitions agencies, IOp
 
     async Task AnswerAsync(AgencyDelivery delivery, CancellationToken cancellationToken)
     {
-        var (leg, agency) = (delivery.LegId, delivery.Agency);
+        var (leg, agency, organisation) = (delivery.LegId, delivery.Agency, delivery.Recipient.Code);
         var worker = $"Demo {agency} worker";
         await Task.Delay(options.Value.AnswerDelay, clock, cancellationToken);
-        await bus.Publish(new LegAcknowledged(NewId.NextGuid(), leg, agency, worker, clock.GetUtcNow(), $"DEMO-{leg.ToString()[..8].ToUpperInvariant()}"), cancellationToken);
+        await bus.PublishAsync(
+            new LegAcknowledged(NewId.NextGuid(), leg, agency, worker, clock.GetUtcNow(), $"DEMO-{leg.ToString()[..8].ToUpperInvariant()}"), organisation, cancellationToken);
 
         await Task.Delay(options.Value.AnswerDelay, clock, cancellationToken);
         foreach (var answer in agencies.For(agency).Demo.AnswersTo(new DemoAnswer(leg, agency, worker, clock.GetUtcNow(), NewId.NextGuid)))
         {
-            await bus.Publish(answer, answer.GetType(), cancellationToken);
+            await bus.PublishAsync(answer, organisation, cancellationToken);
         }
     }
 }

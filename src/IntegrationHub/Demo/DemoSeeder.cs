@@ -11,7 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Demo;
 
-/// <summary>DEMO ONLY: two young people with pathway plans, and one referral that the stand-in agencies answer.</summary>
+/// <summary>
+/// DEMO ONLY: two young people with pathway plans, and one referral that the stand-in agencies answer;
+/// and, where <see cref="DemoOptions.OutOfArea"/> names an area, a third living there, referred to that area's organisations.
+/// </summary>
 sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -60,6 +63,11 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
             throw new InvalidOperationException($"The demo referral is invalid: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
         }
 
+        if (options.Value.OutOfArea is { } area)
+        {
+            await ReferOutOfAreaAsync(scope.ServiceProvider, db, tenant, area, pa, today, consent with { Evidence = "Kai agreed before moving; signed form on file." }, cancellationToken);
+        }
+
         // One escalation at each level of the ladder, so the managers' and board's views have something to show.
         var runner = scope.ServiceProvider.GetRequiredService<EscalationRunner>();
         foreach (var (level, agency) in agencies.Take(EscalationLadder.TopLevel).Select((a, i) => (i + 1, a)))
@@ -76,6 +84,45 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A young person living in the area, referred to each agency the directory names an organisation of the area for.</summary>
+    async Task ReferOutOfAreaAsync(
+        IServiceProvider services, HubDbContext db, string tenant, string area, HubUser pa, DateOnly today, LawfulBasisInput consent, CancellationToken cancellationToken)
+    {
+        var directory = services.GetRequiredService<IOptions<AgencyDirectoryOptions>>().Value;
+        if (!directory.Areas.TryGetValue(area, out var organisations))
+        {
+            throw new InvalidOperationException($"Demo:OutOfArea names '{area}', which AgencyDirectory:Areas does not list.");
+        }
+
+        var kai = Person(Guid.NewGuid(), tenant, pa, "Kai", "Morgan", today.AddYears(-18).AddDays(-75), "LA-100502", "9000000009", "JM123456C", null);
+        kai.ResidenceArea = area;
+        db.YoungPeople.Add(kai);
+        var plan = Plan(kai, pa, today,
+            (PlanSectionCodes.Accommodation, $"Moved to a flat in {area} near their sister", "Refer to the area's housing options service"),
+            (PlanSectionCodes.Health, "Depression; was under CAMHS before the move", "Register with a GP and refer to adult mental health where Kai now lives"));
+        db.PlanVersions.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var sections = new List<string> { PlanSectionCodes.Accommodation, PlanSectionCodes.Health };
+        var (referral, errors) = await services.GetRequiredService<ReferralMaker>().MakeAsync(
+            new MakeReferral(kai.Id, plan.Number, $"Kai has moved to {area}: the support there needs to pick up housing and mental health.",
+                sections, [.. organisations.Keys.Select(agency => new ReferralAgency(agency, OutOfAreaReason(agency, area), consent))]),
+            pa,
+            cancellationToken);
+        if (referral is null)
+        {
+            throw new InvalidOperationException($"The demo out-of-area referral is invalid: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
+        }
+    }
+
+    /// <summary>Each agency's own reason: what it alone needs to know to pick Kai up where they now live.</summary>
+    static string OutOfAreaReason(string agency, string area) => agency switch
+    {
+        AgencyCodes.Housing => $"Kai has moved to a flat in {area} on a short let that ends in eight weeks and needs housing options advice there before then.",
+        AgencyCodes.Nhs => $"Kai had CAMHS support for depression before moving to {area}; please register them with a GP and pick up adult mental health support.",
+        _ => $"Kai has moved to {area}; please pick up the support your service gives care leavers there.",
+    };
 
     YoungPerson Person(Guid id, string tenant, HubUser pa, string given, string family, DateOnly born, string laId, string? nhs, string? nino, string? crn) => new()
     {

@@ -22,8 +22,8 @@ namespace IntegrationHub.Fhir;
 
 /// <summary>
 /// A FHIR R4 REST facade for NHS systems that pull their referrals: search and read their Tasks
-/// (one per NHS leg), the ServiceRequests and Patients behind them, and update a Task's status
-/// through the same enforced lifecycle as every other answer.
+/// (one per NHS leg addressed to the caller's organisation), the ServiceRequests and Patients behind
+/// them, and update a Task's status through the same enforced lifecycle as every other answer.
 /// </summary>
 public static class FhirApi
 {
@@ -72,7 +72,8 @@ public static class FhirApi
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                 Security = new CapabilityStatement.SecurityComponent
                 {
-                    Description = "OAuth2 bearer tokens from the hub's Entra ID tenant, with the Agency role and agency claim 'nhs'.",
+                    Description = "OAuth2 bearer tokens from the hub's Entra ID tenant, with the Agency role, agency claim 'nhs' and the caller's organisation "
+                        + "(its 'organisation' claim, or an application the hub's agency directory maps to it). Only the Tasks addressed to that organisation are shared.",
                 },
                 Resource =
                 [
@@ -122,7 +123,11 @@ public static class FhirApi
             .Where(l => status is null || l.Leg.Status == status)
             .Where(l => since is null || since.Matches(l.Leg.UpdatedAt))
             .ToList();
-        await services.Audit.RecordReadsAsync(services.User, "fhir-task", matching.Select(l => l.YoungPersonId).Distinct(), "search", cancellationToken);
+        // Each Task returned is a read under its own leg's lawful basis, as the legs list records it.
+        foreach (var byBasis in matching.GroupBy(l => l.Leg.LawfulBasis.Basis))
+        {
+            await services.Audit.RecordReadsAsync(services.User, "fhir-task", byBasis.Select(l => l.YoungPersonId).Distinct(), byBasis.Key, cancellationToken);
+        }
 
         var bundle = new Bundle
         {
@@ -212,7 +217,7 @@ public static class FhirApi
             return FhirResults.Invalid(errors);
         }
 
-        var outcome = await services.Recorder.RecordAsync(answer, (services.User.TenantId, FhirAgency), cancellationToken);
+        var outcome = await services.Recorder.RecordAsync(answer, AnswerSource.SignedIn(services.User), cancellationToken);
         if (outcome == AnswerOutcome.UnknownLeg)
         {
             return NotFound(id);
@@ -236,28 +241,32 @@ public static class FhirApi
 
     sealed record NhsLeg(Leg Leg, Guid YoungPersonId, NhsRestResources Resources);
 
-    /// <summary>The caller's local authority's NHS legs (or the one asked for), dressed as FHIR resources.</summary>
+    /// <summary>
+    /// The NHS legs addressed to the caller's organisation in its local authority (or the one asked for),
+    /// dressed as FHIR resources: another organisation's leg, and so its ServiceRequest and Patient, is not there.
+    /// </summary>
     static async Task<List<NhsLeg>> NhsLegsAsync(Services services, CancellationToken cancellationToken, Guid? legId = null)
     {
-        // Not tracked: a referral already in the context (after an update) would bring all its legs along.
-        var referrals = await services.Db.Referrals
-            .AsNoTracking()
-            .Include(r => r.Legs.Where(l => l.Agency == FhirAgency && (legId == null || l.Id == legId)))
-            .Where(r => r.Legs.Any(l => l.Agency == FhirAgency && (legId == null || l.Id == legId)))
-            .OrderByDescending(r => r.CreatedAt)
+        // Not tracked: after an update, the leg as the database now has it, not as the context kept it.
+        var rows = await (
+            from leg in services.Db.Legs.AsNoTracking().Where(Leg.AddressedTo(services.User))
+            join referral in services.Db.Referrals.AsNoTracking() on leg.ReferralId equals referral.Id
+            where leg.Agency == FhirAgency && (legId == null || leg.Id == legId)
+            orderby referral.CreatedAt descending
+            select new { Leg = leg, Referral = referral })
             .Take(500)
             .ToListAsync(cancellationToken);
-        var personIds = referrals.Select(r => r.YoungPersonId).Distinct().ToList();
-        var planIds = referrals.Select(r => r.PlanVersionId).Distinct().ToList();
+        var personIds = rows.Select(r => r.Referral.YoungPersonId).Distinct().ToList();
+        var planIds = rows.Select(r => r.Referral.PlanVersionId).Distinct().ToList();
         var people = await services.Db.YoungPeople.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var plans = await services.Db.PlanVersions.Where(v => planIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
 
-        return [.. referrals.SelectMany(r => r.Legs.Select(leg => new NhsLeg(
-            leg,
-            r.YoungPersonId,
+        return [.. rows.Select(row => new NhsLeg(
+            row.Leg,
+            row.Referral.YoungPersonId,
             NhsRestResources.For(
-                services.Messages.Requested(r, leg, people[r.YoungPersonId], plans[r.PlanVersionId]),
-                new LegState(leg.Status, leg.UpdatedAt, leg.StatusReason, leg.ReasonCode, leg.Outcome, leg.AgencyReference)))))];
+                services.Messages.Requested(row.Referral, row.Leg, people[row.Referral.YoungPersonId], plans[row.Referral.PlanVersionId]),
+                new LegState(row.Leg.Status, row.Leg.UpdatedAt, row.Leg.StatusReason, row.Leg.ReasonCode, row.Leg.Outcome, row.Leg.AgencyReference))))];
     }
 
     /// <summary>A <c>_lastUpdated</c> search value: a comparison prefix and an instant.</summary>

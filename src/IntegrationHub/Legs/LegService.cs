@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Legs;
 
-/// <summary>An agency's own view: only its own legs, and of each only what was shared with it.</summary>
+/// <summary>
+/// An agency caller's own view: only the legs addressed to its organisation (of its agency, in its
+/// local authority), and of each only what was shared with it.
+/// </summary>
 public sealed class LegService(HubDbContext db, AuditLog audit, LegMessages messages)
 {
     const int MaxListed = 500;
@@ -42,14 +45,15 @@ public sealed class LegService(HubDbContext db, AuditLog audit, LegMessages mess
 
     public async Task<AgencyLegView?> GetAsync(Guid legId, HubUser user, CancellationToken cancellationToken)
     {
-        var referral = await db.Referrals
-            .Include(r => r.Legs.Where(l => l.Id == legId))
-            .SingleOrDefaultAsync(r => r.Legs.Any(l => l.Id == legId && l.Agency == user.Agency), cancellationToken);
-        if (referral is null)
+        if (!await db.Legs.Where(Leg.AddressedTo(user)).AnyAsync(l => l.Id == legId, cancellationToken))
         {
-            // Another agency's leg, or another area's, is not found: ids reveal nothing.
+            // Another agency's leg, another organisation's or another local authority's is not found: ids reveal nothing.
             return null;
         }
+
+        var referral = await db.Referrals
+            .Include(r => r.Legs.Where(l => l.Id == legId))
+            .SingleAsync(r => r.Legs.Any(l => l.Id == legId), cancellationToken);
 
         var leg = referral.Legs.Single();
         var person = await db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
@@ -58,16 +62,12 @@ public sealed class LegService(HubDbContext db, AuditLog audit, LegMessages mess
         return new AgencyLegView(LegDetails.From(leg), messages.Requested(referral, leg, person, plan));
     }
 
-    /// <summary>The caller's agency's legs in the caller's local authority.</summary>
-    IQueryable<LegOfReferral> AgencyLegs(string? status, HubUser user)
-    {
-        var agency = user.Agency;
-        return
-            from leg in db.Legs
-            join referral in db.Referrals on leg.ReferralId equals referral.Id
-            where leg.Agency == agency && (status == null || leg.Status == status)
-            select new LegOfReferral { Leg = leg, Referral = referral };
-    }
+    /// <summary>The legs addressed to the caller's organisation in the caller's local authority.</summary>
+    IQueryable<LegOfReferral> AgencyLegs(string? status, HubUser user) =>
+        from leg in db.Legs.Where(Leg.AddressedTo(user))
+        join referral in db.Referrals on leg.ReferralId equals referral.Id
+        where status == null || leg.Status == status
+        select new LegOfReferral { Leg = leg, Referral = referral };
 
     sealed class LegOfReferral
     {

@@ -76,6 +76,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property(l => l.Version).IsConcurrencyToken();
             e.Property(l => l.LawfulBasis).HasJsonConversion();
             e.Property(l => l.Recipient).HasJsonConversion();
+            e.Property<string>(Leg.RecipientCodeColumn).HasComputedColumnSql(RecipientCodeSql.Sql, RecipientCodeSql.Stored);
+            e.HasIndex(nameof(Leg.Agency), Leg.RecipientCodeColumn);
             e.Property(l => l.SharedSections).HasJsonConversion();
         });
 
@@ -112,7 +114,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         modelBuilder.Entity<IdempotentRequest>(e =>
         {
             e.ToTable("idempotent_requests");
-            e.HasKey(r => new { r.TenantId, r.Agency, r.RequestId });
+            e.HasKey(r => new { r.TenantId, r.Agency, r.Organisation, r.RequestId });
             e.Property(r => r.RequestId).HasMaxLength(100);
         });
 
@@ -161,6 +163,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             }
         }
     }
+
+    /// <summary>How the provider's SQL takes the code out of a leg's <c>Recipient</c> JSON, and whether it stores the result.</summary>
+    protected abstract (string Sql, bool Stored) RecipientCodeSql { get; }
 
     /// <summary>
     /// Read by the tenant filter each time a query runs (EF Core takes a context's own members as

@@ -8,4 +8,7 @@ public sealed class SqliteHubDbContext(DbContextOptions<SqliteHubDbContext> opti
     // SQLite has no date-time-with-offset type; stored as sortable integers, times compare and order in SQL.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+
+    // SQLite can add only a virtual generated column to a table that has rows: computed as it is read, and indexed.
+    protected override (string Sql, bool Stored) RecipientCodeSql => ("json_extract(\"Recipient\", '$.code')", false);
 }

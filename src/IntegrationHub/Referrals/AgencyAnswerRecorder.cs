@@ -4,6 +4,7 @@ using IntegrationHub.Contracts.V1;
 using IntegrationHub.Notifications;
 using IntegrationHub.Outbox;
 using IntegrationHub.Persistence;
+using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.LegStatusCodes;
 
@@ -19,35 +20,45 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TenantScope tenants, A
 {
     const string InboxName = "agency-answers";
 
-    /// <param name="caller">
-    /// When the answer comes from a signed-in agency worker, the local authority they serve and
-    /// their agency: the legs of other areas and other agencies are unknown to them. An answer on
-    /// the bus has no caller: the leg it names says whose it is, so it is looked for in every tenant.
+    /// <param name="source">
+    /// Who answers. A signed-in agency caller knows only the legs addressed to its own organisation in
+    /// its own local authority: any other leg is unknown to it. An answer on the bus is looked for in every
+    /// tenant, and is refused, changing nothing, unless it comes from the organisation its leg is addressed to.
     /// </param>
-    public async Task<AnswerOutcome> RecordAsync(ILegAnswer answer, (string TenantId, string Agency)? caller, CancellationToken cancellationToken)
+    public async Task<AnswerOutcome> RecordAsync(ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
     {
-        if (caller is { } worker)
+        var legs = db.Legs.AsQueryable();
+        if (source.Caller is { } caller)
         {
-            tenants.Enter(worker.TenantId);
+            tenants.Enter(caller.TenantId);
+            legs = legs.Where(Leg.AddressedTo(caller));
         }
         else
         {
             tenants.SpanAllTenants("an agency answer from the bus");
         }
 
+        var referralId = await legs.Where(l => l.Id == answer.LegId).Select(l => (Guid?)l.ReferralId).SingleOrDefaultAsync(cancellationToken);
+        if (referralId is null)
+        {
+            return AnswerOutcome.UnknownLeg;
+        }
+
+        var referral = await db.Referrals.Include(r => r.Legs).SingleAsync(r => r.Id == referralId, cancellationToken);
+        var leg = referral.Leg(answer.LegId)!;
+        if (source.Caller is null && source.Organisation != leg.Recipient.Code)
+        {
+            var wrongOrganisation = source.Organisation is null
+                ? $"The answer for leg {leg.Id} does not say which organisation sent it; only {leg.Recipient.Code}, the organisation the leg is addressed to, may answer it."
+                : $"The answer for leg {leg.Id} came from organisation '{source.Organisation}', but the leg is addressed to '{leg.Recipient.Code}'.";
+            logger.LogWarning("Answer {AnswerId} for leg {LegId} refused: {Refusal}", answer.AnswerId, leg.Id, wrongOrganisation);
+            return AnswerOutcome.WrongOrganisation(wrongOrganisation);
+        }
+
         if (await db.Inbox.AnyAsync(i => i.Consumer == InboxName && i.MessageKey == answer.AnswerId, cancellationToken))
         {
             logger.LogInformation("Answer {AnswerId} for leg {LegId} was already recorded", answer.AnswerId, answer.LegId);
             return AnswerOutcome.AlreadyRecorded;
-        }
-
-        var agency = caller?.Agency;
-        var referral = await db.Referrals
-            .Include(r => r.Legs)
-            .SingleOrDefaultAsync(r => r.Legs.Any(l => l.Id == answer.LegId && (agency == null || l.Agency == agency)), cancellationToken);
-        if (referral?.Leg(answer.LegId) is not { } leg)
-        {
-            return AnswerOutcome.UnknownLeg;
         }
 
         // Times are kept in UTC; an agency that says nothing of the time is taken to mean now.
@@ -172,4 +183,27 @@ public sealed record AnswerOutcome(string Kind, string? Refusal = null)
     public static readonly AnswerOutcome UnknownLeg = new("unknown-leg");
 
     public static AnswerOutcome Refused(string refusal) => new("refused", refusal);
+
+    /// <summary>An answer on the bus from an organisation the leg is not addressed to: not recorded at all.</summary>
+    public static AnswerOutcome WrongOrganisation(string refusal) => new(WrongOrganisationKind, refusal);
+
+    public const string WrongOrganisationKind = "wrong-organisation";
+}
+
+/// <summary>
+/// Where an agency answer comes from: a signed-in agency caller (the REST API, the FHIR facade, the
+/// partner inbox), or the hub's bus, with the organisation a trusted process says answered (see
+/// <see cref="Adapters.Channels.AnsweringOrganisation"/>), if it said.
+/// </summary>
+public sealed record AnswerSource
+{
+    AnswerSource(HubUser? caller, string? organisation) => (Caller, Organisation) = (caller, organisation);
+
+    public HubUser? Caller { get; }
+
+    public string? Organisation { get; }
+
+    public static AnswerSource SignedIn(HubUser caller) => new(caller, caller.Organisation);
+
+    public static AnswerSource Bus(string? organisation) => new(null, organisation);
 }

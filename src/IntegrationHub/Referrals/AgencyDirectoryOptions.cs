@@ -1,5 +1,6 @@
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Referrals;
 
@@ -8,6 +9,8 @@ namespace IntegrationHub.Referrals;
 /// of the area where they live: <c>AgencyDirectory:Areas:{area}:{agency}</c> when they live out of
 /// area, else the looking-after local authority's own <c>AgencyDirectory:Tenants:{id}:{agency}</c>,
 /// else the agency's own default organisation (its definition's), so that a new tenant still routes somewhere visible.
+/// An agency caller acts for one of these organisations (<see cref="Security.CallerOrganisations"/>); the
+/// credentials of each organisation's systems are in <c>AgencyDirectory:Organisations</c> (<see cref="OrganisationCredentialsOptions"/>).
 /// </summary>
 public sealed class AgencyDirectoryOptions
 {
@@ -28,6 +31,18 @@ public sealed class AgencyDirectoryOptions
                 ? organisation
                 : Default[agency];
 
+    /// <summary>Whether any leg of <paramref name="agency"/> can be addressed to the organisation: its default, a tenant's or an area's.</summary>
+    public bool Lists(string agency, string organisationCode) => OrganisationsOf(agency).Any(o => o.Code == organisationCode);
+
+    /// <summary>Every organisation the directory may route a leg to, with its agency.</summary>
+    public IEnumerable<(string Agency, Organisation Organisation)> All =>
+        Default.Concat(Tenants.Values.SelectMany(t => t)).Concat(Areas.Values.SelectMany(a => a)).Select(e => (e.Key, e.Value));
+
+    /// <summary>The name the directory gives an organisation, if it lists it.</summary>
+    public string? NameOf(string? organisationCode) => All.Where(e => e.Organisation.Code == organisationCode).Select(e => e.Organisation.Name).FirstOrDefault();
+
+    IEnumerable<Organisation> OrganisationsOf(string agency) => All.Where(e => e.Agency == agency).Select(e => e.Organisation);
+
     internal void AddDefaults(AgencyDefinitions agencies)
     {
         foreach (var agency in agencies.All)
@@ -37,7 +52,20 @@ public sealed class AgencyDirectoryOptions
     }
 
     internal IEnumerable<string> Validate(AgencyDefinitions agencies) =>
-        Default.Concat(Tenants.Values.SelectMany(t => t)).Concat(Areas.Values.SelectMany(a => a))
-            .Where(e => !agencies.Contains(e.Key) || string.IsNullOrWhiteSpace(e.Value?.Code) || string.IsNullOrWhiteSpace(e.Value.Name))
-            .Select(e => $"AgencyDirectory entry '{e.Key}' is not valid.");
+        All
+            .Where(e => !agencies.Contains(e.Agency) || string.IsNullOrWhiteSpace(e.Organisation?.Code) || string.IsNullOrWhiteSpace(e.Organisation.Name))
+            .Select(e => $"AgencyDirectory entry '{e.Agency}' is not valid.");
+
+    /// <summary>Credentials for an organisation the directory never routes a leg to would let its systems in for nothing.</summary>
+    internal IEnumerable<string> UnknownOrganisations(OrganisationCredentialsOptions credentials) =>
+        credentials.Organisations.Keys
+            .Where(code => !All.Any(e => e.Organisation.Code == code))
+            .Select(code => $"{OrganisationCredentialsOptions.Section}:{nameof(OrganisationCredentialsOptions.Organisations)}:{code} names no organisation of the agency directory.");
+}
+
+/// <summary>Refuses to start with credentials for an organisation the directory does not know, naming each.</summary>
+sealed class DirectoryCredentialsValidation(IOptions<AgencyDirectoryOptions> directory) : IValidateOptions<OrganisationCredentialsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OrganisationCredentialsOptions options) =>
+        directory.Value.UnknownOrganisations(options).ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Referrals;
 
@@ -28,4 +31,20 @@ public sealed class Leg
 
     /// <summary>Optimistic concurrency: two answers racing for one leg cannot both apply.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// The column the database computes from <see cref="Recipient"/>'s code (which is kept as JSON), so that a
+    /// query can keep an agency caller to its own organisation's legs. Read it only in queries, through <see cref="AddressedTo"/>.
+    /// </summary>
+    public const string RecipientCodeColumn = "RecipientCode";
+
+    /// <summary>
+    /// The legs an agency caller may see, answer and update: of its agency and addressed to its organisation.
+    /// A caller with no agency or organisation matches none.
+    /// </summary>
+    public static Expression<Func<Leg, bool>> AddressedTo(HubUser caller)
+    {
+        var (agency, organisation) = (caller.Agency, caller.Organisation);
+        return leg => leg.Agency == agency && EF.Property<string>(leg, RecipientCodeColumn) == organisation;
+    }
 }

@@ -1,11 +1,14 @@
+using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using MassTransit;
 
 namespace IntegrationHub.Referrals;
 
 /// <summary>
-/// Records the agency answers that arrive on the bus. An answer for a leg the hub does not know
-/// fails and goes to the error queue with its reason, to be replayed if the leg turns up.
+/// Records the agency answers that arrive on the bus, each as coming from the organisation its
+/// <see cref="AnsweringOrganisation"/> header names. An answer for a leg the hub does not know fails and
+/// goes to the error queue with its reason, to be replayed if the leg turns up; so does an answer from an
+/// organisation the leg is not addressed to, having changed nothing.
 /// </summary>
 public sealed class RecordAgencyAnswerConsumer(AgencyAnswerRecorder recorder) :
     IConsumer<LegAcknowledged>,
@@ -56,14 +59,23 @@ public sealed class RecordAgencyAnswerConsumer(AgencyAnswerRecorder recorder) :
 
     async Task RecordAsync<T>(ConsumeContext<T> context) where T : class, ILegAnswer
     {
-        if (await recorder.RecordAsync(context.Message, caller: null, context.CancellationToken) == AnswerOutcome.UnknownLeg)
+        var outcome = await recorder.RecordAsync(context.Message, AnswerSource.Bus(AnsweringOrganisation.Of(context)), context.CancellationToken);
+        if (outcome == AnswerOutcome.UnknownLeg)
         {
             throw new UnknownLegException(context.Message.LegId);
+        }
+
+        if (outcome.Kind == AnswerOutcome.WrongOrganisationKind)
+        {
+            throw new AnswerFromWrongOrganisationException(outcome.Refusal!);
         }
     }
 }
 
 public sealed class UnknownLegException(Guid legId) : Exception($"No leg {legId} is known to the hub.");
+
+/// <summary>An answer on the bus from an organisation its leg is not addressed to; the message says which.</summary>
+public sealed class AnswerFromWrongOrganisationException(string refusal) : Exception(refusal);
 
 public sealed class RecordAgencyAnswerConsumerDefinition : ConsumerDefinition<RecordAgencyAnswerConsumer>
 {
@@ -75,10 +87,12 @@ public sealed class RecordAgencyAnswerConsumerDefinition : ConsumerDefinition<Re
         IRegistrationContext context)
     {
         // Two answers racing for one leg, or a redelivery racing its original, lose on the
-        // concurrency token or the inbox key and are tried again; an unknown leg is not retried.
+        // concurrency token or the inbox key and are tried again; an unknown leg, or an answer from the
+        // wrong organisation, is not retried.
         endpointConfigurator.UseMessageRetry(r =>
         {
             r.Ignore<UnknownLegException>();
+            r.Ignore<AnswerFromWrongOrganisationException>();
             r.Intervals(50, 200, 500, 1000, 2000);
         });
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -46,6 +47,10 @@ public static class SecurityExtensions
                 $"LocalTokens can be enabled only in the Development and Testing environments, not in '{builder.Environment.EnvironmentName}': anyone could sign in as anyone.")
             .Validate(o => !o.Enabled || HasKeyOfAtLeast32Bytes(o.SigningKey), "LocalTokens:SigningKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<CallerOrganisations>();
+        builder.Services.AddSingleton<IClaimsTransformation>(sp => sp.GetRequiredService<CallerOrganisations>());
+        builder.Services.AddSingleton<IAuthorizationHandler, ActsForAnOrganisationHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, OrganisationRefusalResultHandler>();
         builder.Services.AddSingleton<LocalTokenIssuer>();
         builder.Services.AddSingleton<LocalUsers>();
 
@@ -76,7 +81,8 @@ public static class SecurityExtensions
     static readonly (string Name, Action<AuthorizationPolicyBuilder> Require)[] Policies =
     [
         (HubPolicies.PersonalAdviser, p => p.RequireRole(HubRoles.PersonalAdviser).RequireClaim(HubClaims.LocalAuthority)),
-        (HubPolicies.AgencyWorker, p => p.RequireRole(HubRoles.Agency).RequireClaim(HubClaims.LocalAuthority).RequireClaim(HubClaims.Agency)),
+        (HubPolicies.AgencyWorker, p => p.RequireRole(HubRoles.Agency).RequireClaim(HubClaims.LocalAuthority).RequireClaim(HubClaims.Agency)
+            .AddRequirements(new ActsForAnOrganisationRequirement())),
         (HubPolicies.EscalationManager, p => p.RequireRole(HubRoles.EscalationRoles).RequireClaim(HubClaims.LocalAuthority)),
         (HubPolicies.Operator, p => p.RequireRole(HubRoles.Operator)),
         (HubPolicies.DataProtectionOfficer, p => p.RequireRole(HubRoles.DataProtectionOfficer).RequireClaim(HubClaims.LocalAuthority)),

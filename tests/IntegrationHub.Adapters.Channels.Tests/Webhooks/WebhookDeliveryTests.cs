@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Adapters.Channels.Webhooks;
 using IntegrationHub.Adapters.Channels.Tests.Agencies;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Contracts.V1;
@@ -94,6 +95,44 @@ public class WebhookDeliveryTests
         Assert.All(calls, c => Assert.True(c.SignatureValid));
     }
 
+    [Fact]
+    public async Task Each_organisation_of_one_agency_gets_only_its_own_legs_at_its_own_endpoint_signed_with_its_own_key()
+    {
+        const string other = "housing-authority-e08000035";
+        var otherKey = new WebhookKey { KeyId = "leeds-2026", Secret = "leeds-webhook-secret-9876543210" };
+        await using var own = await WebhookReceiver.StartAsync(Accepting);
+        await using var leeds = await WebhookReceiver.StartAsync(Accepting, otherKey);
+        using var host = await StartAdapterAsync(own.Url, maxRetryAttempts: 1, new Dictionary<string, string?>
+        {
+            [$"Adapters:Organisations:{other}:Channel"] = AdapterOptions.WebhookChannelName,
+            [$"Adapters:Organisations:{other}:WebhookUrl"] = leeds.Url.ToString(),
+            [$"Adapters:Organisations:{other}:WebhookKeys:0:KeyId"] = otherKey.KeyId,
+            [$"Adapters:Organisations:{other}:WebhookKeys:0:Secret"] = otherKey.Secret,
+        });
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        var (ownLeg, leedsLeg) = (Leg(), Leg(new Organisation(other, "Leeds City Council housing options")));
+
+        await harness.Bus.Publish(ownLeg);
+        await harness.Bus.Publish(leedsLeg);
+
+        await AnswersAsync(harness, ownLeg.LegId);
+        await AnswersAsync(harness, leedsLeg.LegId);
+        Assert.Equal([ownLeg.LegId], own.Calls.Select(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("legId").GetGuid()));
+        Assert.Equal([leedsLeg.LegId], leeds.Calls.Select(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("legId").GetGuid()));
+        Assert.All(own.Calls.Concat(leeds.Calls), c => Assert.True(c.SignatureValid));
+
+        // Each receipt is the hub's news from the organisation delivered to, and no other.
+        var receipts = harness.Published.Select<LegAcknowledged>().ToDictionary(m => m.Context.Message.LegId, m => m.Context.Headers.Get<string>(AnsweringOrganisation.Header));
+        Assert.Equal(Organisation, receipts[ownLeg.LegId]);
+        Assert.Equal(other, receipts[leedsLeg.LegId]);
+
+        static Task Accepting(int attempt, HttpResponse response)
+        {
+            response.StatusCode = StatusCodes.Status202Accepted;
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>
     /// Waits for the adapter's answer to the leg: one delivery ends in one answer, acknowledged or
     /// failed, so once it is there nothing else is still to come for the leg.
@@ -104,9 +143,10 @@ public class WebhookDeliveryTests
             answers => answers.Count > 0,
             $"the adapter's answer to leg {legId}");
 
-    static async Task<IHost> StartAdapterAsync(Uri webhook, int maxRetryAttempts)
+    static async Task<IHost> StartAdapterAsync(Uri webhook, int maxRetryAttempts, IReadOnlyDictionary<string, string?>? moreSettings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(moreSettings ?? new Dictionary<string, string?>());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Adapters:Agencies:0"] = AgencyCodes.Housing,
@@ -126,12 +166,12 @@ public class WebhookDeliveryTests
         return host;
     }
 
-    static LegRequested Leg() => new(
+    static LegRequested Leg(Organisation? recipient = null) => new(
         Guid.NewGuid(),
         Guid.NewGuid(),
         "council-a",
         AgencyCodes.Housing,
-        new Organisation(Organisation, "Test housing authority"),
+        recipient ?? new Organisation(Organisation, "Test housing authority"),
         DateTimeOffset.UtcNow,
         "Needs somewhere to live",
         new PersonDetails("Jo", "Bloggs", new DateOnly(2007, 1, 1), new ContactDetails(null, null, null, null), []),

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace IntegrationHub.Adapters.Channels.Tests.Webhooks;
 
-/// <summary>An agency's webhook endpoint on 127.0.0.1 that answers each call as the test says and checks every signature.</summary>
+/// <summary>An agency's webhook endpoint on 127.0.0.1 that answers each call as the test says and checks every signature against its key.</summary>
 sealed class WebhookReceiver : IAsyncDisposable
 {
     public static readonly WebhookKey Key = new() { KeyId = "test-2026", Secret = "test-webhook-secret-0123456789" };
@@ -18,7 +18,7 @@ sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url => new($"{app.Urls.First()}/referrals");
 
-    public static async Task<WebhookReceiver> StartAsync(Func<int, HttpResponse, Task> answer)
+    public static async Task<WebhookReceiver> StartAsync(Func<int, HttpResponse, Task> answer, WebhookKey? key = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -33,7 +33,7 @@ sealed class WebhookReceiver : IAsyncDisposable
                 request.Headers[WebhookSignature.DeliveryHeader],
                 request.Headers[WebhookSignature.TimestampHeader],
                 request.Headers[WebhookSignature.SignatureHeader],
-                [Key],
+                [key ?? Key],
                 DateTimeOffset.UtcNow,
                 TimeSpan.FromMinutes(5));
             var at = DateTimeOffset.UtcNow;

@@ -10,7 +10,7 @@ namespace IntegrationHub.IntegrationTests.Adapters;
 /// <summary>
 /// The adult social care adapter runs in the hub. A council's own adult social care answers in the
 /// partner inbox by default, so its organisation is put on the AMQP channel here, as a council whose
-/// adult social care system takes referrals over AMQP would configure it.
+/// adult social care system takes referrals over AMQP would configure it; the test script's RabbitMQ user answers for it.
 /// </summary>
 public sealed class HubWithAdultSocialCareOnAmqp : HubOnRealInfrastructure
 {
@@ -21,6 +21,7 @@ public sealed class HubWithAdultSocialCareOnAmqp : HubOnRealInfrastructure
     {
         ["Adapters:Agencies:0"] = AgencyCodes.AdultSocialCare,
         [$"Adapters:Organisations:{Organisation}:Channel"] = AdapterOptions.AmqpChannelName,
+        [$"AgencyDirectory:Organisations:{Organisation}:RabbitMqUsers:0"] = RealInfrastructure.RabbitUser,
     };
 }
 
@@ -91,6 +92,6 @@ public sealed class AdultSocialCareOverAmqpTests(HubWithAdultSocialCareOnAmqp hu
             ["worker"] = "Ruth Adeyemi",
             ["at"] = DateTimeOffset.UtcNow,
         };
-        return partner.PublishAsync(Endpoints.AgencyAnswersExchange, Agency, JsonSerializer.Serialize(update));
+        return partner.PublishAsync(Endpoints.AgencyAnswersExchange, Agency, JsonSerializer.Serialize(update), RealInfrastructure.RabbitUser);
     }
 }

@@ -3,19 +3,27 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IntegrationHub.Adapters.Channels.Amqp;
+using IntegrationHub.Adapters.Channels.Delivery;
+using IntegrationHub.Adapters.Housing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using RabbitMQ.Client;
 
 namespace IntegrationHub.IntegrationTests.Adapters;
 
-/// <summary>The housing adapter runs in the hub and delivers on the AMQP channel.</summary>
+/// <summary>
+/// The housing adapter runs in the hub and delivers on the AMQP channel. The test script's RabbitMQ user
+/// answers for the housing authority the directory sends the tests' housing legs to.
+/// </summary>
 public sealed class HubWithHousingOnAmqp : HubOnRealInfrastructure
 {
+    public static readonly string Organisation = HousingAgency.Define(new AdapterOptions()).DefaultOrganisation.Code;
+
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Adapters:Agencies:0"] = AgencyCodes.Housing,
         ["Adapters:DefaultChannel"] = "Amqp",
+        [$"AgencyDirectory:Organisations:{Organisation}:RabbitMqUsers:0"] = RealInfrastructure.RabbitUser,
     };
 }
 
@@ -50,7 +58,7 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
             officer = "Housing options officer",
             decidedAt = DateTimeOffset.UtcNow,
             caseReference = "HOU-2026-77",
-        }));
+        }), userId: RealInfrastructure.RabbitUser);
 
         // The adapter reads the decision as two answers, the acceptance and then the duty owed, and the
         // hub records each in its own transaction: wait for the later one, which is what is asserted.
@@ -69,7 +77,8 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
         await pa.MakeReferralAsync([AgencyCodes.Housing]);
         await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing), Scenario.Patience);
 
-        await partner.PublishAsync(Endpoints.AgencyAnswersExchange, AgencyCodes.Housing, """{"answerId":"6f1c0000-0000-0000-0000-000000000001","status":"accepted"}""");
+        await partner.PublishAsync(
+            Endpoints.AgencyAnswersExchange, AgencyCodes.Housing, """{"answerId":"6f1c0000-0000-0000-0000-000000000001","status":"accepted"}""", RealInfrastructure.RabbitUser);
 
         var rejected = await partner.WaitForMessageAsync($"{Endpoints.AgencyAnswersQueue(AgencyCodes.Housing)}_error", Scenario.Patience);
         var reasons = rejected.Header(AgencyAnswerListener.RejectionReasonHeader);

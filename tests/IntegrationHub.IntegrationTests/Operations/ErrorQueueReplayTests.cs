@@ -1,6 +1,7 @@
 using IntegrationHub.Testing;
 using System.Net;
 using System.Net.Http.Json;
+using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Operations;
 using MassTransit;
@@ -28,7 +29,7 @@ public sealed class ErrorQueueReplayTests(HubOnRealInfrastructure hub) : IClassF
         List<DeadLetter> dead;
         try
         {
-            await hub.Bus.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, AgencyCodes.Yos, "YOS worker", DateTimeOffset.UtcNow, "YOS-7"));
+            await hub.Bus.PublishAsync(new LegAcknowledged(NewId.NextGuid(), leg.LegId, AgencyCodes.Yos, "YOS worker", DateTimeOffset.UtcNow, "YOS-7"), leg.Recipient.Code, default);
             dead = await WaitForDeadLettersAsync(ops, Endpoints.LegAnswersQueue);
         }
         finally

@@ -2,6 +2,7 @@ using IntegrationHub.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using MassTransit;
@@ -23,22 +24,22 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         await hub.ConnectAgencyAsync(AgencyCodes.Housing, async (context, leg) =>
         {
             sent[leg.Agency] = leg;
-            await context.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "housing officer", DateTimeOffset.UtcNow, "H-1"));
+            await context.AnswerAsync(leg, new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "housing officer", DateTimeOffset.UtcNow, "H-1"));
             var accepted = new LegAccepted(NewId.NextGuid(), leg.LegId, leg.Agency, "housing officer", DateTimeOffset.UtcNow.AddSeconds(1), "Prevention duty");
             answered[leg.Agency] = accepted;
-            await context.Publish(accepted);
+            await context.AnswerAsync(leg, accepted);
         });
         await hub.ConnectAgencyAsync(AgencyCodes.Nhs, async (context, leg) =>
         {
             sent[leg.Agency] = leg;
-            await context.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "GP practice", DateTimeOffset.UtcNow, null));
-            await context.Publish(new LegDeclined(NewId.NextGuid(), leg.LegId, leg.Agency, "GP practice", DateTimeOffset.UtcNow.AddSeconds(1),
+            await context.AnswerAsync(leg, new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "GP practice", DateTimeOffset.UtcNow, null));
+            await context.AnswerAsync(leg, new LegDeclined(NewId.NextGuid(), leg.LegId, leg.Agency, "GP practice", DateTimeOffset.UtcNow.AddSeconds(1),
                 "out-of-area", "Registered with a practice in another area."));
         });
         await hub.ConnectAgencyAsync(AgencyCodes.Dwp, async (context, leg) =>
         {
             sent[leg.Agency] = leg;
-            await context.Publish(new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "Jobcentre SPOC", DateTimeOffset.UtcNow, "DWP-9"));
+            await context.AnswerAsync(leg, new LegAcknowledged(NewId.NextGuid(), leg.LegId, leg.Agency, "Jobcentre SPOC", DateTimeOffset.UtcNow, "DWP-9"));
         });
 
         using var pa = hub.PersonalAdviser();
@@ -72,7 +73,7 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         // The same answer again changes nothing.
         var repeat = answered[AgencyCodes.Housing];
         var handled = WatchConsumed(repeat.AnswerId);
-        await hub.Bus.Publish((LegAccepted)repeat);
+        await hub.Bus.PublishAsync(repeat, sent[AgencyCodes.Housing].Recipient.Code, default);
         await handled.WaitAsync(Patience);
         var after = await Scenario.GetAsync(pa, referralId);
         Assert.Equal(referral.Timeline.Count, after.Timeline.Count);

@@ -1,8 +1,14 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using IntegrationHub.Auditing;
 using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
+using static IntegrationHub.Contracts.V1.AgencyCodes;
+using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.Auditing;
@@ -64,6 +70,7 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
     [InlineData("ResourceId")]
     [InlineData("Sequence")]
     [InlineData("PreviousHash")]
+    [InlineData("Organisation")]
     public void Changing_any_field_changes_the_hash(string field)
     {
         var original = Entry();
@@ -75,6 +82,7 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
             "Basis" => Entry(basis: "consent"),
             "ResourceId" => Entry(resourceId: "another"),
             "Sequence" => Entry(sequence: 4),
+            "Organisation" => Entry(organisation: "RX3"),
             _ => Entry(previousHash: new string('1', 64)),
         };
 
@@ -82,11 +90,53 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.NotEqual(AuditChain.HashOf(original), AuditChain.HashOf(changed));
     }
 
+    [Fact]
+    public void One_organisation_for_another_changes_the_hash()
+    {
+        Assert.NotEqual(AuditChain.HashOf(Entry(organisation: "RX3")), AuditChain.HashOf(Entry(organisation: "15F")));
+    }
+
+    [Fact]
+    public void An_entry_without_an_organisation_hashes_as_entries_did_before_organisations_were_recorded()
+    {
+        var entry = Entry();
+        string?[] fieldsBefore =
+        [
+            entry.PreviousHash, "3", entry.Id.ToString(), entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            entry.ActorId, entry.ActorRole, entry.TenantId, entry.Agency, entry.Action, entry.ResourceType, entry.ResourceId,
+            entry.YoungPersonId?.ToString(), entry.Basis, entry.CorrelationId,
+        ];
+
+        var before = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fieldsBefore))));
+
+        Assert.Equal(before, AuditChain.HashOf(entry));
+    }
+
+    [Fact]
+    public async Task The_organisation_of_an_agency_read_is_chained_and_changing_it_afterwards_is_found()
+    {
+        const string tenant = "council-organisations";
+        using var pa = hub.PersonalAdviser(tenant, "pa-organisations");
+        var (_, referral) = await pa.ReferAsync([Health], Nhs);
+        using var nhs = hub.AgencyWorker(Nhs, tenant);
+        await ExpectAsync(await nhs.GetAsync($"/api/legs/{referral.LegIdOf(Nhs)}"), HttpStatusCode.OK);
+        using var dpo = hub.DataProtectionOfficer(tenant);
+        Assert.True((await dpo.GetFromJsonAsync<AuditVerification>("/api/audit/verification"))!.Intact);
+        var read = await hub.QueryAsync(db => db.Audit.SingleAsync(a => a.TenantId == tenant && a.ResourceType == "leg"));
+        Assert.Equal(hub.OrganisationOf(Nhs, tenant), read.Organisation);
+
+        await hub.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE audit_entries SET \"Organisation\" = {"another-trust"} WHERE \"Id\" = {read.Id}"));
+
+        var verification = (await dpo.GetFromJsonAsync<AuditVerification>("/api/audit/verification"))!;
+        Assert.False(verification.Intact);
+        Assert.Equal((read.Sequence, $"Entry {read.Sequence} was changed after it was written."), (verification.FirstBreak!.Sequence, verification.FirstBreak.Problem));
+    }
+
     static readonly (Guid Id, DateTimeOffset At, Guid YoungPersonId) Fixed = (Guid.NewGuid(), AuditChain.Stored(DateTimeOffset.UtcNow), Guid.NewGuid());
 
     static AuditEntry Entry(
         string actorId = "pa-1", DateTimeOffset? at = null, Guid? youngPersonId = null, string basis = AuditBases.PublicTask,
-        string resourceId = "r", long sequence = 3, string? previousHash = null) => new()
+        string resourceId = "r", long sequence = 3, string? previousHash = null, string? organisation = null) => new()
         {
             Id = Fixed.Id,
             At = at ?? Fixed.At,
@@ -101,5 +151,6 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
             CorrelationId = "c",
             Sequence = sequence,
             PreviousHash = previousHash ?? AuditChain.Genesis,
+            Organisation = organisation,
         };
 }

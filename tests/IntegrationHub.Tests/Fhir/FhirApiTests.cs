@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
@@ -10,6 +8,7 @@ using IntegrationHub.YoungPeople;
 using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
+using static IntegrationHub.Tests.Fhir.FhirWire;
 using static IntegrationHub.Tests.HubApi;
 using FhirTask = Hl7.Fhir.Model.Task;
 using Task = System.Threading.Tasks.Task;
@@ -22,16 +21,12 @@ namespace IntegrationHub.Tests.Fhir;
 /// </summary>
 public class FhirApiTests(HubFactory hub) : IClassFixture<HubFactory>
 {
-    const string FhirJson = "application/fhir+json";
     const string NhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number";
     const string LegSystem = "urn:care-leaver-hub:leg";
 
     const string HealthNeed = "Anxiety since the move; wants a CAMHS follow-up";
     const string JusticeNeed = "Youth caution for criminal damage last spring";
     const string EetNeed = "Wants a catering apprenticeship from September";
-
-    static readonly FhirJsonDeserializer Deserializer = new();
-    static readonly FhirJsonSerializer Serializer = new();
 
     /// <summary>An NHS leg with its young person, the PA who referred them and an NHS worker of the same local authority.</summary>
     sealed record NhsLeg(string Tenant, YoungPersonDetails Person, Guid ReferralId, Guid LegId, HttpClient Pa, HttpClient Nhs) : IDisposable
@@ -57,14 +52,6 @@ public class FhirApiTests(HubFactory hub) : IClassFixture<HubFactory>
         return new NhsLeg(tenant, person, referral.Id, referral.LegIdOf(Nhs), pa, hub.AgencyWorker(Nhs, tenant, "gp-surgery-worker"));
     }
 
-    static async Task<T> ReadFhirAsync<T>(HttpResponseMessage response, HttpStatusCode expected) where T : Resource
-    {
-        await ExpectAsync(response, expected);
-        Assert.Equal(FhirJson, response.Content.Headers.ContentType?.MediaType);
-        var resource = Deserializer.Deserialize<Resource>(await response.Content.ReadAsStringAsync());
-        return Assert.IsType<T>(resource);
-    }
-
     /// <summary>Asserts an OperationOutcome with one error issue, and returns that issue.</summary>
     static async Task<OperationOutcome.IssueComponent> ExpectOutcomeAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -73,12 +60,6 @@ public class FhirApiTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal(OperationOutcome.IssueSeverity.Error, issue.Severity);
         return issue;
     }
-
-    static Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, FhirTask task) =>
-        PutAsync(client, id, Serializer.SerializeToString(task));
-
-    static Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, string body) =>
-        client.PutAsync($"/fhir/Task/{id}", new StringContent(body, Encoding.UTF8, FhirJson));
 
     static string Now() => DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

@@ -13,7 +13,7 @@ public class LegServiceTests(HubFactory hub) : IClassFixture<HubFactory>
 {
     static readonly string[] Sections = [Accommodation, Health, Eet, Financial];
 
-    static HubUser Worker(string agency) => new($"{agency}-worker", $"Test {agency}-worker", HubRoles.Agency, HubFactory.TenantA, agency, Email: null);
+    HubUser Worker(string agency) => hub.AgencyWorkerUser(agency);
 
     [Fact]
     public async Task An_agencys_list_names_only_its_own_legs_and_each_name_is_audited_under_the_legs_lawful_basis()

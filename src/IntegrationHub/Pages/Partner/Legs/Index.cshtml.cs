@@ -12,7 +12,7 @@ using static IntegrationHub.Contracts.V1.LegStatusCodes;
 namespace IntegrationHub.Pages.Partner.Legs;
 
 /// <summary>
-/// One referral to the worker's agency: exactly what was shared with the agency, and the answers the
+/// One referral to the worker's organisation: exactly what was shared with the agency, and the answers the
 /// leg's status allows. Answers are recorded by the same recorder as the agencies' own systems use, so
 /// the page refuses what the API refuses and writes the same timeline.
 /// </summary>
@@ -118,7 +118,7 @@ public sealed class IndexModel(
             return await ShowAsync(legId, cancellationToken);
         }
 
-        var outcome = await recorder.RecordAsync(answer(), (Caller.TenantId, Caller.Agency!), cancellationToken);
+        var outcome = await recorder.RecordAsync(answer(), AnswerSource.SignedIn(Caller), cancellationToken);
         if (outcome == AnswerOutcome.UnknownLeg)
         {
             return NotFound();

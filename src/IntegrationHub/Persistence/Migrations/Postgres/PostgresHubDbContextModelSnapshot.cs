@@ -30,6 +30,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<string>("Agency")
                         .HasColumnType("text");
 
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -48,7 +51,7 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
-                    b.HasKey("TenantId", "Agency", "RequestId");
+                    b.HasKey("TenantId", "Agency", "Organisation", "RequestId");
 
                     b.ToTable("idempotent_requests", (string)null);
                 });
@@ -86,6 +89,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
@@ -434,6 +440,11 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecipientCode")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("(\"Recipient\"::jsonb ->> 'code')", true);
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
@@ -458,6 +469,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("Agency", "RecipientCode");
 
                     b.HasIndex("Agency", "Status");
 

@@ -25,6 +25,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<string>("Agency")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -43,7 +46,7 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TenantId", "Agency", "RequestId");
+                    b.HasKey("TenantId", "Agency", "Organisation", "RequestId");
 
                     b.ToTable("idempotent_requests", (string)null);
                 });
@@ -80,6 +83,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
@@ -429,6 +435,11 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientCode")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("json_extract(\"Recipient\", '$.code')", false);
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
@@ -453,6 +464,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("Agency", "RecipientCode");
 
                     b.HasIndex("Agency", "Status");
 
