@@ -52,7 +52,7 @@ public class OrganisationsHub : HubFactory
         var plan = await pa.CreatePlanVersionAsync(person.Id, Plan(Accommodation, Health));
         var nhs = nhsBasis == "consent" ? Consent() : new LawfulBasisInput(nhsBasis, null, null, "Section 23C Children Act 1989");
         var referral = await pa.MakeReferralAsync(new MakeReferral(
-            person.Id, plan.Number, "Moving on from supported lodgings", [Accommodation, Health], [new ReferralAgency(Nhs, nhs), new ReferralAgency(Housing, Consent())]));
+            person.Id, plan.Number, "Moving on from supported lodgings", [Accommodation, Health], [To(Nhs, nhs), To(Housing, Consent())]));
         return (person, referral);
     }
 }

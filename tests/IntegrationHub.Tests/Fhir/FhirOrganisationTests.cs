@@ -105,7 +105,7 @@ public class FhirOrganisationTests(OrganisationsHub hub) : IClassFixture<Organis
     {
         var person = await pa.RegisterYoungPersonAsync();
         var plan = await pa.CreatePlanVersionAsync(person.Id, Plan(PlanSectionCodes.Health));
-        await pa.MakeReferralAsync(new(person.Id, plan.Number, "Needs a mental health review", [PlanSectionCodes.Health], [new(Nhs, basis)]));
+        await pa.MakeReferralAsync(new(person.Id, plan.Number, "Needs a mental health review", [PlanSectionCodes.Health], [To(Nhs, basis)]));
         return person.Id;
     }
 }
