@@ -12,7 +12,7 @@ namespace IntegrationHub.Tests.Security.AccessMatrix;
 /// <param name="Legs">By agency code.</param>
 /// <param name="Recipients">By agency code: the organisation the hub sent the leg to.</param>
 /// <param name="Escalations">By level.</param>
-/// <param name="Notifications">By caller name: for the caller's own case, addressed to them; for another organisation, to a colleague; for another tenant, to them in that tenant.</param>
+/// <param name="Notifications">By caller name: a notification about the case's referral, addressed to the caller (for another organisation's case, to a colleague; for an agency, to its agency type's role).</param>
 /// <param name="NhsTask">The NHS leg's FHIR Task, put back as accepted: what an NHS system would PUT.</param>
 public sealed record CaseObjects(
     string TenantId,

@@ -197,8 +197,11 @@ public sealed partial class MatrixHub : HubFactory
     }
 
     /// <summary>
-    /// A notification for every signed-in caller in each case: to them in council A, to a colleague of theirs in
-    /// council A, to them in council B. No endpoint makes one on request (the hub's consumers do), so they are stored directly.
+    /// A notification for every signed-in caller in each case, about that case's referral. Staff and young people are told
+    /// by name: the caller in council A, a colleague of theirs in council A, the caller in council B. An agency is told as
+    /// the hub tells it of an escalation, by its agency type's role: in council A of its own organisation's referral and of
+    /// another organisation's, in council B of council B's. No endpoint makes one on request (the hub's consumers do), so
+    /// they are stored directly.
     /// </summary>
     async Task<IReadOnlyDictionary<Ownership, CaseObjects>> AddNotificationsAsync(IReadOnlyDictionary<Ownership, CaseObjects> cases)
     {
@@ -210,10 +213,12 @@ public sealed partial class MatrixHub : HubFactory
             {
                 Id = id,
                 TenantId = cases[ownership].TenantId,
-                UserId = UserOf(caller).Id + (ownership == Ownership.OtherOrganisation ? ColleagueSuffix : ""),
+                UserId = caller.Agency is null ? UserOf(caller).Id + (ownership == Ownership.OtherOrganisation ? ColleagueSuffix : "") : null,
+                Role = caller.Agency is { } agency ? NotificationOptions.AgencyRole(agency) : null,
                 // The inbox page shows a read notification without its id: its subject names it, so a list shows it read or not.
                 Subject = $"For the access matrix: {id}",
                 Body = "A notification the access matrix reads and marks read.",
+                ReferralId = cases[ownership].Referral,
                 CreatedAt = DateTimeOffset.UtcNow,
             })).ToList();
         await QueryAsync(async db =>
