@@ -34,7 +34,8 @@ public sealed class AdultSocialCareAgency : IAgencyAdapter
             new("asc.transition-assessment-referral-cancellation", typeof(TransitionAssessmentReferralCancellation)),
             new("asc.update", typeof(AdultSocialCareUpdate), AdultSocialCareUpdateTranslator.Translate),
         ],
-        Demo = new DemoStandIn("Ruth Adeyemi (adult social care transitions worker)", leg =>
+        Demo = new DemoStandIn("Ruth Adeyemi (adult social care transitions worker)",
+            "Turns 18 within the year and leaves the children's home in March, with anxiety and the skills for living alone still to build. Please carry out a Care Act transition assessment so that any eligible needs are known before the 18th birthday.", leg =>
         [
             new AppointmentBooked(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At,
                 leg.At.AddDays(10), "The young person's home, with their Personal Adviser"),

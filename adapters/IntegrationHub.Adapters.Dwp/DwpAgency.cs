@@ -28,7 +28,8 @@ public sealed class DwpAgency : IAgencyAdapter
         ],
 
         // The demo's Jobcentre declines, so that the board and the PA's inbox have a decline to show.
-        Demo = new DemoStandIn("Chris Okafor (Jobcentre work coach)", leg =>
+        Demo = new DemoStandIn("Chris Okafor (Jobcentre work coach)",
+            "Not in education, employment or training since June, and has no bank account yet. Please book an appointment with the care leaver single point of contact to talk about work, training and the money they can claim.", leg =>
         [
             new LegDeclined(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At,
                 JobcentreDeclineReasons.AlreadySupported, "Already supported by a work coach at another Jobcentre."),

@@ -29,7 +29,8 @@ public sealed class HousingAgency : IAgencyAdapter
             new("housing.duty-to-refer-cancellation", typeof(DutyToReferCancellation)),
             new("housing.decision", typeof(HousingDecision), HousingDecisionTranslator.Translate),
         ],
-        Demo = new DemoStandIn("Alex Morgan (housing options officer)", leg =>
+        Demo = new DemoStandIn("Alex Morgan (housing options officer)",
+            "Leaves the children's home in March and has nowhere settled to live. Please assess under the duty to refer and help find a supported tenancy they can afford; they have no bank account yet.", leg =>
         [
             new LegAccepted(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At, "Prevention duty owed."),
             new HousingDutyAccepted(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At, HousingDuties.Prevention, "DEMO-HOU-1"),

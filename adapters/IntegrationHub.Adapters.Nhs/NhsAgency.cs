@@ -27,6 +27,7 @@ public sealed class NhsAgency : IAgencyAdapter
 
         // FHIR resources, published by their profiles rather than as JSON schemas.
         Documents = [],
-        Demo = new DemoStandIn("Priya Shah (CAMHS transition nurse)"),
+        Demo = new DemoStandIn("Priya Shah (CAMHS transition nurse)",
+            "Anxiety, and on the CAMHS waiting list; the move out of the children's home in March is a worry to them. Please arrange a GP review and plan the move from CAMHS to adult mental health services."),
     };
 }

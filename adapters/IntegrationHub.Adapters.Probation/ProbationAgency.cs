@@ -27,7 +27,8 @@ public sealed class ProbationAgency : IAgencyAdapter
             new("probation.referral-detail", typeof(ProbationReferralDetail)),
             new("probation.event", typeof(ProbationEvent), ProbationEventTranslator.Translate),
         ],
-        Demo = new DemoStandIn("Jo Williams (probation practitioner)", leg =>
+        Demo = new DemoStandIn("Jo Williams (probation practitioner)",
+            "Turns 18 within the year with a youth conditional caution from 2025. Please tell us whether probation will be involved after 18, so that the move out of the children's home in March and the search for work can be planned with you.", leg =>
         [
             new LegAccepted(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At, "Allocated to a probation practitioner."),
             new CustodyReleasePlanned(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At, leg.Today.AddDays(20)),

@@ -26,7 +26,8 @@ public sealed class YosAgency : IAgencyAdapter
             new("yos.youth-justice-referral-cancellation", typeof(YouthJusticeReferralCancellation)),
             new("yos.update", typeof(YosUpdate), YosUpdateTranslator.Translate),
         ],
-        Demo = new DemoStandIn("Dan Hughes (youth justice worker)", leg =>
+        Demo = new DemoStandIn("Dan Hughes (youth justice worker)",
+            "Youth conditional caution, 2025. Please keep in touch through the move out of the children's home in March, and plan with us for the transition at 18.", leg =>
         [
             new LegAccepted(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At, "Youth justice worker allocated."),
             new TransitionToProbationDue(leg.NewAnswerId(), leg.LegId, leg.Agency, leg.AnsweredBy, leg.At, leg.Today.AddMonths(5)),

@@ -76,7 +76,7 @@ public static class Scenario
             planVersion = 1,
             summary = "Leaving care in March",
             sections = new[] { PlanSectionCodes.Accommodation, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Financial, PlanSectionCodes.Justice },
-            agencies = agencies.Select(a => new { agency = a, lawfulBasis = consent }),
+            agencies = agencies.Select(a => new { agency = a, reason = $"Why we refer to {a}, written for {a} alone.", lawfulBasis = consent }),
         });
         await HttpAssert.StatusAsync(HttpStatusCode.Accepted, response);
         return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;

@@ -37,8 +37,15 @@ public static class HubApi
 
     public static LawfulBasisInput Consent() => new("consent", "PA Test", DateTimeOffset.UtcNow.AddMinutes(-5), "Signed consent form");
 
+    /// <summary>A reason for referring written for this agency alone: no other agency's reason contains it.</summary>
+    public static string ReasonFor(string? agency) => $"Why we refer to {agency}, written for {agency} alone.";
+
+    /// <summary>One agency of a referral, with its own reason.</summary>
+    public static ReferralAgency To(string? agency, LawfulBasisInput? lawfulBasis, DutyToReferConsents? dutyToReferConsents = null) =>
+        new(agency, ReasonFor(agency), lawfulBasis, dutyToReferConsents);
+
     public static MakeReferral Referral(Guid youngPersonId, int planVersion, string[] sections, params string[] agencies) => new(
-        youngPersonId, planVersion, "Moving on from supported lodgings", [.. sections], [.. agencies.Select(a => new ReferralAgency(a, Consent()))]);
+        youngPersonId, planVersion, "Moving on from supported lodgings", [.. sections], [.. agencies.Select(a => To(a, Consent()))]);
 
     public static async Task<YoungPersonDetails> RegisterYoungPersonAsync(this HttpClient client, RegisterYoungPerson? request = null)
     {
@@ -105,6 +112,28 @@ public static class HubApi
         var fields = errors.EnumerateObject().Select(p => p.Name).ToList();
         Assert.True(errors.TryGetProperty(field, out var messages), $"'errors' names [{string.Join(", ", fields)}], not '{field}'.");
         return [.. messages.EnumerateArray().Select(m => m.GetString()!)];
+    }
+
+    /// <summary>A request made as part of one user action, under its correlation id; with none, the hub makes the request an action of its own.</summary>
+    public static HttpRequestMessage ActionRequest(HttpMethod method, string url, string? correlationId, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, body.GetType()) };
+        if (correlationId is not null)
+        {
+            request.Headers.Add("X-Correlation-Id", correlationId);
+        }
+
+        return request;
+    }
+
+    /// <summary>Asserts a 403 problem details response and returns its detail, the words saying what the caller may do.</summary>
+    public static async Task<string> ExpectForbiddenAsync(HttpResponseMessage response)
+    {
+        await ExpectAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(403, problem.RootElement.GetProperty("status").GetInt32());
+        return problem.RootElement.GetProperty("detail").GetString()!;
     }
 
     public static LegAcknowledged Acknowledged(LegRequested leg) =>

@@ -143,6 +143,14 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient DataProtectionOfficer(string tenantId = TenantA) =>
         CreateClient(Token($"dpo-{tenantId}", HubRoles.DataProtectionOfficer, tenantId));
 
+    /// <summary>A young person signed in to their own record, as the <c>young_person</c> claim binds them to it.</summary>
+    public HttpClient YoungPerson(Guid youngPersonId, string tenantId = TenantA) =>
+        CreateClient(Services.GetRequiredService<LocalTokenIssuer>().Mint(YoungPersonUser(youngPersonId, tenantId)));
+
+    /// <summary>The caller that <see cref="YoungPerson"/>'s token signs in.</summary>
+    public static HubUser YoungPersonUser(Guid youngPersonId, string tenantId = TenantA) =>
+        new($"yp-{youngPersonId:N}", "Test young person", HubRoles.YoungPerson, tenantId, Agency: null, Email: null, YoungPersonId: youngPersonId);
+
     /// <summary>Runs a query against the hub's own database, seeing every tenant's rows.</summary>
     public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)
     {

@@ -12,7 +12,7 @@ namespace IntegrationHub.Adapters.AdultSocialCare.Referrals;
 /// <param name="HubReferences">The hub's ids: quote them in every update.</param>
 /// <param name="Recipient">The adult social care team, from the hub's agency directory.</param>
 /// <param name="ReferredAt">When the Personal Adviser made the referral.</param>
-/// <param name="Summary">The Personal Adviser's summary of the referral.</param>
+/// <param name="Summary">The Personal Adviser's reason for referring to this agency, written for it alone.</param>
 /// <param name="Person">The young person.</param>
 /// <param name="AgeBand">One of <see cref="Channels.Formats.AgeBands"/>, on the referral date.</param>
 /// <param name="UnderEighteen">

@@ -9,7 +9,7 @@ namespace IntegrationHub.Adapters.Housing.Referrals;
 /// <param name="HubReferences">The hub's ids: quote them in every answer.</param>
 /// <param name="Recipient">The housing authority chosen with the young person, from the hub's agency directory.</param>
 /// <param name="ReferredAt">When the Personal Adviser made the referral.</param>
-/// <param name="Summary">The Personal Adviser's summary of the referral.</param>
+/// <param name="Summary">The Personal Adviser's reason for referring to this agency, written for it alone.</param>
 /// <param name="ReasonForReferral">One of <see cref="ReasonsForReferral"/>.</param>
 /// <param name="CareLeaver">Always true: the hub refers care leavers only.</param>
 /// <param name="AgeBand">One of <see cref="Channels.Formats.AgeBands"/>, on the referral date.</param>

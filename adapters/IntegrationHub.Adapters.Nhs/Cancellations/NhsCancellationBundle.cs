@@ -9,7 +9,8 @@ namespace IntegrationHub.Adapters.Nhs.Cancellations;
 /// Turns a cancelled NHS leg into a BaRS cancellation: a stripped-back message Bundle whose
 /// MessageHeader keeps the request's event (<c>servicerequest-request</c>) with reason
 /// <c>update</c>, whose ServiceRequest (the same id as in the referral) is <c>revoked</c> or
-/// <c>entered-in-error</c>, and whose Task (the same id too) is <c>cancelled</c> with the reason.
+/// <c>entered-in-error</c>, and whose Task (the same id too) is <c>cancelled</c> with the reason. A withdrawn
+/// consent revokes the request as changed circumstances do; the Task's reason says it was the consent.
 /// </summary>
 /// <remarks>
 /// A BaRS cancellation's ServiceRequest must name its subject so the receiver can match it; it is
@@ -47,7 +48,7 @@ public static class NhsCancellationBundle
         var serviceRequest = resources.ServiceRequest(
             cancelled.Kind switch
             {
-                CancellationKinds.CircumstancesChanged => RequestStatus.Revoked,
+                CancellationKinds.CircumstancesChanged or CancellationKinds.ConsentWithdrawn => RequestStatus.Revoked,
                 CancellationKinds.EnteredInError => RequestStatus.EnteredInError,
                 _ => throw new ArgumentException($"'{cancelled.Kind}' is not a cancellation kind.", nameof(cancelled)),
             },

@@ -8,7 +8,7 @@ namespace IntegrationHub.Adapters.Probation.Referrals;
 /// </summary>
 /// <param name="Recipient">The probation delivery unit or region, from the hub's agency directory.</param>
 /// <param name="ReferredAt">When the Personal Adviser made the referral.</param>
-/// <param name="Summary">The Personal Adviser's summary of the referral.</param>
+/// <param name="Summary">The Personal Adviser's reason for referring to this agency, written for it alone.</param>
 /// <param name="HubReferences">The hub's ids: quote them in every event.</param>
 /// <param name="Person">The young person, by CRN.</param>
 /// <param name="Referrer">The Personal Adviser who made the referral.</param>

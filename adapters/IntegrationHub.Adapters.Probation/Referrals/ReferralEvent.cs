@@ -36,5 +36,5 @@ public sealed record TypedIdentifier(string Type, string Value);
 /// <param name="ReferralId">The hub's referral id.</param>
 /// <param name="LegId">The hub's leg id: quote it in every event probation sends.</param>
 /// <param name="RecipientCode">The probation delivery unit or region, from the hub's agency directory.</param>
-/// <param name="CancellationKind">Cancelled events only: one of <see cref="CancellationKinds"/>: circumstances-changed, or entered-in-error (the referral should never have been made).</param>
+/// <param name="CancellationKind">Cancelled events only: one of <see cref="CancellationKinds"/>: circumstances-changed, entered-in-error (the referral should never have been made), or consent-withdrawn (stop processing what was shared on the young person's consent).</param>
 public sealed record ReferralEventInformation(Guid ReferralId, Guid LegId, string RecipientCode, string? CancellationKind = null);

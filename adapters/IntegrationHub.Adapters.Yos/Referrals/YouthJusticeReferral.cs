@@ -9,7 +9,7 @@ namespace IntegrationHub.Adapters.Yos.Referrals;
 /// <param name="HubReferences">The hub's ids: quote them in every update.</param>
 /// <param name="Recipient">The youth offending service, from the hub's agency directory.</param>
 /// <param name="ReferredAt">When the Personal Adviser made the referral.</param>
-/// <param name="Summary">The Personal Adviser's summary of the referral.</param>
+/// <param name="Summary">The Personal Adviser's reason for referring to this agency, written for it alone.</param>
 /// <param name="Person">The young person.</param>
 /// <param name="Referrer">The Personal Adviser who made the referral.</param>
 /// <param name="Sections">The pathway plan sections the YOS may see.</param>

@@ -3,7 +3,7 @@ using IntegrationHub.Contracts.V1;
 namespace IntegrationHub.Adapters.Yos.Referrals;
 
 /// <summary>The Personal Adviser has withdrawn the referral: the youth offending service stops processing it.</summary>
-/// <param name="Kind">One of <see cref="CancellationKinds"/>: circumstances-changed, or entered-in-error (the referral should never have been made).</param>
+/// <param name="Kind">One of <see cref="CancellationKinds"/>: circumstances-changed, entered-in-error (the referral should never have been made), or consent-withdrawn (stop processing what was shared on the young person's consent).</param>
 /// <param name="HubReferences">The hub's ids of the referral withdrawn.</param>
 /// <param name="Recipient">The organisation the referral was sent to.</param>
 /// <param name="Reason">The Personal Adviser's reason, in words.</param>

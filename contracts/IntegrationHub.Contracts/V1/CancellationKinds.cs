@@ -9,5 +9,11 @@ public static class CancellationKinds
     /// <summary>The referral should never have been made (FHIR ServiceRequest entered-in-error).</summary>
     public const string EnteredInError = "entered-in-error";
 
-    public static IReadOnlyList<string> All { get; } = [CircumstancesChanged, EnteredInError];
+    /// <summary>
+    /// The young person withdrew their consent to share with this agency, the leg's lawful basis (FHIR ServiceRequest
+    /// revoked): stop processing what was shared on it.
+    /// </summary>
+    public const string ConsentWithdrawn = "consent-withdrawn";
+
+    public static IReadOnlyList<string> All { get; } = [CircumstancesChanged, EnteredInError, ConsentWithdrawn];
 }

@@ -1,7 +1,8 @@
 namespace IntegrationHub.Contracts.V1;
 
 /// <summary>
-/// Sent to the agency: the Personal Adviser cancelled the leg; stop processing it. It carries the
+/// Sent to the agency: the Personal Adviser cancelled the leg, or the young person withdrew the consent it rested
+/// on (kind consent-withdrawn); stop processing it. It carries the
 /// leg as it was sent (<see cref="Leg"/>), so an adapter can match the cancellation to the referral
 /// in the agency's own terms; nothing in it was not already shared with that agency.
 /// </summary>
@@ -10,9 +11,9 @@ namespace IntegrationHub.Contracts.V1;
 /// <param name="TenantId">The local authority (leaving care service) that made the referral.</param>
 /// <param name="Agency">One of <see cref="AgencyCodes"/>.</param>
 /// <param name="Recipient">The receiving organisation, from the hub's agency directory.</param>
-/// <param name="Reason">The Personal Adviser's reason, in words.</param>
+/// <param name="Reason">Why it was cancelled, in words.</param>
 /// <param name="Kind">One of <see cref="CancellationKinds"/>.</param>
-/// <param name="CancelledBy">Who cancelled the leg.</param>
+/// <param name="CancelledBy">Who cancelled the leg: the Personal Adviser, or the young person who withdrew their consent.</param>
 /// <param name="CancelledAt">When it was cancelled.</param>
 /// <param name="Leg">The leg as it was sent.</param>
 public sealed record LegCancelled(

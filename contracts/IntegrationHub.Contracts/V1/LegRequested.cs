@@ -10,7 +10,7 @@ namespace IntegrationHub.Contracts.V1;
 /// <param name="Agency">One of <see cref="AgencyCodes"/>.</param>
 /// <param name="Recipient">The receiving organisation, from the hub's agency directory.</param>
 /// <param name="RequestedAt">When the Personal Adviser made the referral.</param>
-/// <param name="Summary">The Personal Adviser's summary of the referral.</param>
+/// <param name="Summary">The Personal Adviser's reason for referring to this agency, written for it alone.</param>
 /// <param name="Person">The young person, with only the identifiers the agency needs.</param>
 /// <param name="Sections">The pathway plan sections the agency may see.</param>
 /// <param name="LawfulBasis">Why the agency may receive the data.</param>

@@ -1,7 +1,9 @@
+using IntegrationHub.Security;
+
 namespace IntegrationHub.Auditing;
 
 /// <summary>
-/// Who saw which young person's data, when, and under which lawful basis or purpose. Each local
+/// Who saw or changed which young person's data (<see cref="Action"/>), when, and under which lawful basis or purpose. Each local
 /// authority's entries form a hash chain (<see cref="AuditChain"/>), so an entry edited or deleted
 /// in the database afterwards is found by <see cref="AuditVerifier"/>.
 /// </summary>
@@ -18,6 +20,8 @@ public sealed class AuditEntry
     public required string ResourceId { get; init; }
     public Guid? YoungPersonId { get; init; }
     public string? Basis { get; init; }
+
+    /// <summary>The user action the entry belongs to: the request's <c>X-Correlation-Id</c>, offered by the caller or made by the hub.</summary>
     public string? CorrelationId { get; init; }
 
     /// <summary>Its place in its local authority's chain, from 1; 0 for an entry written before the chain began.</summary>
@@ -30,6 +34,15 @@ public sealed class AuditEntry
     public string Hash { get; set; } = "";
 }
 
+/// <summary>What an entry records was done with the record.</summary>
+public static class AuditActions
+{
+    public const string Read = "read";
+
+    /// <summary>Made or changed: a young person registered, a plan version, a referral, a cancellation, an answer, an escalation.</summary>
+    public const string Write = "write";
+}
+
 public static class AuditBases
 {
     /// <summary>The local authority's statutory leaving care duties: how its own staff may read a record.</summary>
@@ -40,4 +53,19 @@ public static class AuditBases
     /// how its Data Protection Officer may read everything held about a young person.
     /// </summary>
     public const string LegalObligation = "legal-obligation";
+
+    /// <summary>A manager's purpose in reading or acting on an escalation: taking a cross-agency block up the ladder to its end.</summary>
+    public const string EscalationOversight = "escalation-oversight";
+
+    /// <summary>
+    /// A board member's purpose in reading the dashboard's case references (open escalations, upcoming releases,
+    /// transitions and 18th birthdays): the Corporate Parenting Board's oversight of its care leavers.
+    /// </summary>
+    public const string BoardOversight = "board-oversight";
+
+    /// <summary>The young person reading their own record: it is theirs to see.</summary>
+    public const string OwnRecord = "own-record";
+
+    /// <summary>How the caller may read a young person's record: their own, or the local authority's staff's statutory duties.</summary>
+    public static string Of(HubUser user) => user.Role == HubRoles.YoungPerson ? OwnRecord : PublicTask;
 }

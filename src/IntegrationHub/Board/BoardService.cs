@@ -11,6 +11,8 @@ namespace IntegrationHub.Board;
 /// <summary>
 /// What a board member sees of their local authority: the <see cref="BoardFigures"/> over a window they choose
 /// (each table also as a CSV file), and a case opened with a recorded purpose, the only read that names anyone.
+/// The tables that list cases (open escalations, upcoming events) are audited reads, one entry per case, under
+/// the board's oversight; the others are counts and medians of no one in particular.
 /// </summary>
 /// <remarks>
 /// Each table takes the <see cref="FieldErrors"/> already found in the request (e.g. its format), adds the
@@ -29,8 +31,23 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
     public const string UpcomingTable = "upcoming";
     public const string TrendTable = "trend";
 
+    /// <summary>
+    /// The open escalations' counts and cases, for the API. Audited: each case is a reference with its reason code,
+    /// which may say a young person is in custody or nearly 18.
+    /// </summary>
     public Task<Outcome<EscalationFigures>> EscalationsAsync(HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
-        ReadAsync(errors, () => figures.EscalationsAsync(user.TenantId, cancellationToken));
+        ReadAsync(errors, async () =>
+        {
+            var read = await figures.EscalationsAsync(user.TenantId, cancellationToken);
+            var ids = read.Cases.Select(c => c.EscalationId).ToList();
+            var cases = await db.Escalations.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.YoungPersonId }).ToListAsync(cancellationToken);
+            await audit.RecordAsync(user, cases.Select(c => Audited.Read("board-escalation", c.Id, c.YoungPersonId, AuditBases.BoardOversight)), cancellationToken);
+            return read;
+        });
+
+    /// <summary>The same counts without the cases, for the dashboard and the CSV file, which show none: a read of no one.</summary>
+    public Task<Outcome<EscalationFigures>> EscalationCountsAsync(HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
+        ReadAsync(errors, async () => await figures.EscalationsAsync(user.TenantId, cancellationToken) with { Cases = [] });
 
     public Task<Outcome<TimelinessFigures>> TimelinessAsync(HubUser user, int? months, FieldErrors errors, CancellationToken cancellationToken)
     {
@@ -44,6 +61,7 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
         return ReadAsync(errors, () => figures.DeclinesAsync(user.TenantId, window, cancellationToken));
     }
 
+    /// <summary>Audited: each event is a young person's date (a release, a transition, an 18th birthday, which gives their date of birth).</summary>
     public Task<Outcome<UpcomingFigures>> UpcomingAsync(HubUser user, int? days, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (days is < 1 or > 366)
@@ -51,7 +69,15 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
             errors.Add("days", "'days' must be from 1 to 366.");
         }
 
-        return ReadAsync(errors, () => figures.UpcomingAsync(user.TenantId, days ?? DefaultDays, cancellationToken));
+        return ReadAsync(errors, async () =>
+        {
+            var read = await figures.UpcomingAsync(user.TenantId, days ?? DefaultDays, cancellationToken);
+            await audit.RecordAsync(
+                user,
+                read.Events.DistinctBy(e => e.LegId ?? e.ReferralId).Select(e => Audited.Read("board-upcoming", e.LegId ?? e.ReferralId, e.YoungPersonId, AuditBases.BoardOversight)),
+                cancellationToken);
+            return read;
+        });
     }
 
     public Task<Outcome<TrendFigures>> TrendAsync(HubUser user, int? months, FieldErrors errors, CancellationToken cancellationToken)
@@ -64,7 +90,7 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
     public async Task<Outcome<BoardCsvFile>> CsvAsync(string? table, int? months, int? days, HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
         table switch
         {
-            EscalationsTable => Csv(table, await EscalationsAsync(user, errors, cancellationToken), BoardCsv.Escalations, f => f.AsOf),
+            EscalationsTable => Csv(table, await EscalationCountsAsync(user, errors, cancellationToken), BoardCsv.Escalations, f => f.AsOf),
             TimelinessTable => Csv(table, await TimelinessAsync(user, months, errors, cancellationToken), BoardCsv.Timeliness, _ => figures.Today),
             DeclinesTable => Csv(table, await DeclinesAsync(user, months, errors, cancellationToken), BoardCsv.Declines, f => f.To),
             UpcomingTable => Csv(table, await UpcomingAsync(user, days, errors, cancellationToken), BoardCsv.Upcoming, f => f.From),

@@ -29,6 +29,7 @@ sealed class DemoBanner(IServer server, IHostApplicationLifetime lifetime, Local
             $"    Personal Adviser's workspace:  {address}/workspace",
             $"    Partner inbox (agency worker): {address}/partner",
             $"    Board dashboard:               {address}/board",
+            $"    Young person's own view:       {address}/me",
             $"  API and its OpenAPI UI:          {address}/swagger",
             $"  OpenAPI document:                {address}/swagger/v1/swagger.json",
             $"  Health:                          {address}/health/live  {address}/health/ready",

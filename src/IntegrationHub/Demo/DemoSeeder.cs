@@ -28,8 +28,9 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         var pa = LocalUsers.PersonalAdviser(tenant);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow();
-        var jordan = Person(tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", "JK654321B", "X123456");
-        var amira = Person(tenant, pa, "Amira", "Hassan", today.AddYears(-19).AddDays(-200), "LA-100871", "4010232137", "AB123456C", null);
+        // Jordan signs in as the demo young person, bound to this record.
+        var jordan = Person(LocalUsers.DemoYoungPersonId(tenant), tenant, pa, "Jordan", "Ellis", today.AddYears(-17).AddDays(-40), "LA-100234", "9434765919", "JK654321B", "X123456");
+        var amira = Person(Guid.NewGuid(), tenant, pa, "Amira", "Hassan", today.AddYears(-19).AddDays(-200), "LA-100871", "4010232137", "AB123456C", null);
         db.YoungPeople.AddRange(jordan, amira);
 
         var jordanPlan = Plan(jordan, pa, today,
@@ -48,9 +49,10 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         var agencies = scope.ServiceProvider.GetRequiredService<AgencyDefinitions>().All;
         var consent = new LawfulBasisInput("consent", pa.Name, now, "Jordan agreed at the pathway plan review; signed form on file.");
         var (referral, errors) = await scope.ServiceProvider.GetRequiredService<ReferralMaker>().MakeAsync(
-            new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March and needs somewhere to live, mental health support, help into work and joined-up youth justice and probation support.",
+            new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March: somewhere to live, mental health, work, money and youth justice.",
                 [PlanSectionCodes.Accommodation, PlanSectionCodes.Financial, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Justice],
-                [.. agencies.Select(agency => new ReferralAgency(agency.Code, consent))]),
+                // Each agency is told only what its adapter's demo wrote for it; the summary above stays with the leaving care team.
+                [.. agencies.Select(agency => new ReferralAgency(agency.Code, agency.Demo.ReasonForReferral, consent))]),
             pa,
             cancellationToken);
         if (referral is null)
@@ -75,9 +77,9 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    YoungPerson Person(string tenant, HubUser pa, string given, string family, DateOnly born, string laId, string? nhs, string? nino, string? crn) => new()
+    YoungPerson Person(Guid id, string tenant, HubUser pa, string given, string family, DateOnly born, string laId, string? nhs, string? nino, string? crn) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id,
         TenantId = tenant,
         GivenName = given,
         FamilyName = family,

@@ -75,7 +75,14 @@ public sealed class EscalationRunner(
     public sealed record Candidate(string TriggerKey, int Level, string ReasonCode, string Reason, Guid? ReferralId, Guid? LegId, Guid YoungPersonId, string TenantId, string Agency);
 
     /// <summary>Raises one escalation; false when another scanner raised it first.</summary>
-    public async Task<bool> RaiseAsync(Candidate candidate, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> RaiseAsync(Candidate candidate, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await SaveAsync(Raise(candidate, now), cancellationToken);
+
+    /// <summary>
+    /// Adds one escalation with its timeline note and its event, unsaved: the caller saves them with whatever else
+    /// belongs to the same change (a manager's raise is saved with its audit entry).
+    /// </summary>
+    public Escalation Raise(Candidate candidate, DateTimeOffset now)
     {
         var theme = agencies.For(candidate.Agency).Theme;
         var escalation = new Escalation
@@ -99,7 +106,7 @@ public sealed class EscalationRunner(
         Note(escalation, now, "escalation-raised", $"Escalated to level {escalation.Level} ({escalation.Owner}): {escalation.Reason}");
         outbox.Publish(new EscalationRaised(escalation.Id, escalation.TenantId, escalation.ReferralId, escalation.LegId, escalation.Agency, theme,
             escalation.Level, escalation.ReasonCode, escalation.Reason, escalation.Owner, now, escalation.DueBy));
-        return await SaveAsync(escalation, cancellationToken);
+        return escalation;
     }
 
     Escalation Climb(Escalation escalation, DateTimeOffset now)
@@ -155,20 +162,13 @@ public sealed class EscalationRunner(
             logger.LogInformation("Escalation {EscalationId} is at level {Level}{Resolved}", escalation.Id, escalation.Level, escalation.IsOpen ? "" : ", resolved");
             return true;
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
             logger.LogInformation(ex, "Escalation {TriggerKey} was changed by another scanner; leaving it", escalation.TriggerKey);
             db.ChangeTracker.Clear();
             return false;
         }
     }
-
-    static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
-    {
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        _ => false,
-    };
 }
 
 public sealed record EscalationPass(int Raised, int Moved, int Resolved);

@@ -27,6 +27,7 @@ public static class EscalationsExtensions
 
         builder.Services.AddScoped<EscalationTriggers>();
         builder.Services.AddScoped<EscalationRunner>();
+        builder.Services.AddScoped<EscalationService>();
         builder.Services.AddHostedService<EscalationScanner>();
         return builder;
     }

@@ -4,7 +4,7 @@ namespace IntegrationHub.Pages;
 
 /// <summary>
 /// The server-rendered pages (GOV.UK Frontend): the Personal Adviser's workspace, the partner
-/// inbox and the board's dashboard. They call the same feature services as the API's handlers, so a
+/// inbox, the board's dashboard and the young person's own view. They call the same feature services as the API's handlers, so a
 /// page allows and refuses exactly what the API does.
 /// </summary>
 public static class PagesExtensions
@@ -16,6 +16,7 @@ public static class PagesExtensions
             pages.Conventions.AuthorizeFolder("/Workspace", HubPolicies.OnPages(HubPolicies.PersonalAdviser));
             pages.Conventions.AuthorizeFolder("/Partner", HubPolicies.OnPages(HubPolicies.AgencyWorker));
             pages.Conventions.AuthorizeFolder("/Board", HubPolicies.OnPages(HubPolicies.EscalationManager));
+            pages.Conventions.AuthorizeFolder("/Me", HubPolicies.OnPages(HubPolicies.YoungPerson));
         });
         builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         builder.Services.AddAntiforgery(antiforgery =>

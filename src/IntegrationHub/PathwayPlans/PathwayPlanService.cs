@@ -9,9 +9,11 @@ using VersionOutcome = IntegrationHub.Outcomes.Outcome<IntegrationHub.PathwayPla
 
 namespace IntegrationHub.PathwayPlans;
 
-/// <summary>A young person's pathway plan: versions are only ever added, never changed; each read of one is audited.</summary>
+/// <summary>A young person's pathway plan: versions are only ever added, never changed; each read and each new version is audited.</summary>
 public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProvider clock, YoungPeopleService people)
 {
+    const string Resource = "pathway-plan";
+
     public async Task<VersionOutcome> CreateVersionAsync(Guid youngPersonId, CreatePlanVersion request, HubUser user, CancellationToken cancellationToken)
     {
         var person = await people.FindInTenantAsync(youngPersonId, user, cancellationToken);
@@ -41,11 +43,13 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
         db.PlanVersions.Add(version);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(user, [Audited.Write(Resource, version.Id, youngPersonId, AuditBases.PublicTask)], cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // The unique (young person, number) index refused a version made at the same moment by someone else.
+            // The unique (young person, number) index refused a version made at the same moment by someone else:
+            // neither the version nor its audit entry was saved, and neither is saved by a later change.
+            db.ChangeTracker.Clear();
             return new VersionOutcome.Conflict(
                 "Version taken", $"Version {version.Number} was created by someone else at the same moment; reload the plan and try again.");
         }
@@ -64,7 +68,7 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
             return null;
         }
 
-        await audit.RecordReadAsync(user, "pathway-plan", versions[0].Id, youngPersonId, AuditBases.PublicTask, cancellationToken);
+        await audit.RecordReadAsync(user, Resource, versions[0].Id, youngPersonId, AuditBases.PublicTask, cancellationToken);
         return new PathwayPlanDetails(
             PlanVersionDetails.From(versions[0]),
             [.. versions.Select(v => new PlanVersionSummary(v.Number, v.CreatedAt, v.CreatedBy, v.Sections.Count))]);
@@ -79,7 +83,7 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
             return null;
         }
 
-        await audit.RecordReadAsync(user, "pathway-plan", version.Id, youngPersonId, AuditBases.PublicTask, cancellationToken);
+        await audit.RecordReadAsync(user, Resource, version.Id, youngPersonId, AuditBases.PublicTask, cancellationToken);
         return PlanVersionDetails.From(version);
     }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Auditing;
+using IntegrationHub.Consents;
 using IntegrationHub.Escalations;
 using IntegrationHub.Notifications;
 using IntegrationHub.Outbox;
@@ -39,6 +40,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<LegFact> LegFacts => Set<LegFact>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Consent> Consents => Set<Consent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -100,6 +102,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("audit_entries");
             e.HasIndex(a => new { a.YoungPersonId, a.At });
             e.HasIndex(a => new { a.TenantId, a.Sequence }).IsUnique().HasFilter("\"Sequence\" > 0");
+
+            // Finds the entries of one user action, to record a read it repeats once (AuditLog).
+            e.HasIndex(a => new { a.TenantId, a.CorrelationId });
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
         });
@@ -133,6 +138,16 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.HasIndex(n => new { n.TenantId, n.UserId, n.ReadAt });
             e.HasIndex(n => new { n.TenantId, n.Role, n.ReadAt });
             e.HasIndex(n => n.EmailedAt);
+        });
+
+        modelBuilder.Entity<Consent>(e =>
+        {
+            e.ToTable("consents");
+            e.HasIndex(c => new { c.TenantId, c.YoungPersonId, c.Agency, c.RecordedAt });
+            e.Property(c => c.TenantId).HasMaxLength(64);
+            e.Property(c => c.Agency).HasMaxLength(64);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.Ignore(c => c.IsWithdrawn);
         });
 
         FilterByTenant(modelBuilder);

@@ -11,6 +11,12 @@ public sealed class Leg
 
     /// <summary>The organisation the agency directory routed this leg to.</summary>
     public required Organisation Recipient { get; init; }
+
+    /// <summary>
+    /// The Personal Adviser's reason for referring to this agency, written for it alone: what the agency
+    /// is sent as the leg's summary, where the referral's own summary is for the hub's users only.
+    /// </summary>
+    public required string Reason { get; init; }
     public required string Status { get; set; }
     public required LawfulBasis LawfulBasis { get; init; }
     public required IReadOnlyList<string> SharedSections { get; init; }

@@ -16,7 +16,8 @@ public sealed class LegMessages(AgencyDefinitions agencies, IOptions<TenantOptio
         leg.Agency,
         leg.Recipient,
         referral.CreatedAt,
-        referral.Summary,
+        // The agency reads what was written for it alone, never the referral's summary or another agency's reason.
+        leg.Reason,
         new PersonDetails(
             person.GivenName,
             person.FamilyName,

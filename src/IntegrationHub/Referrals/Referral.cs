@@ -13,6 +13,8 @@ public sealed class Referral
     public Guid YoungPersonId { get; init; }
     public Guid PlanVersionId { get; init; }
     public int PlanVersionNumber { get; init; }
+
+    /// <summary>The Personal Adviser's own title of the referral, for the hub's users; no agency is sent it (each leg has its own <see cref="Leg.Reason"/>).</summary>
     public required string Summary { get; init; }
     public required IReadOnlyList<string> Sections { get; init; }
     public required string ReferrerId { get; init; }

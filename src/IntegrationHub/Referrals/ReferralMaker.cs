@@ -1,5 +1,6 @@
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
@@ -19,7 +20,8 @@ public sealed class ReferralMaker(
     IOptions<AgencyDirectoryOptions> directory,
     LegMessages legMessages,
     AgencyDefinitions definitions,
-    YoungPeopleService people)
+    YoungPeopleService people,
+    ConsentRegister consents)
 {
     /// <summary>
     /// Validates the request and, if it is sound and every leg holds what its agency needs to deliver it,
@@ -40,6 +42,7 @@ public sealed class ReferralMaker(
         }
 
         db.Referrals.Add(draft.Referral);
+        db.Consents.AddRange(draft.Consents);
         await db.SaveChangesAsync(cancellationToken);
         return (draft.Referral, errors);
     }
@@ -100,6 +103,7 @@ public sealed class ReferralMaker(
             errors.Add("agencies", "'agencies' must name at least one agency.");
         }
 
+        var legConsents = person is null ? null : await consents.ForReferralAsync(person, user, cancellationToken);
         var referralId = Guid.NewGuid();
         var legs = new List<Leg>();
         var fieldOfAgency = new Dictionary<string, string>();
@@ -107,6 +111,8 @@ public sealed class ReferralMaker(
         {
             var field = $"agencies[{i}]";
             var agency = agencies[i].Agency;
+            // Each agency reads only what was written for it; checked first, so a bad agency code does not hide it.
+            var reason = errors.Text($"{field}.reason", agencies[i].Reason, 4000);
             if (!definitions.Contains(agency))
             {
                 errors.Add($"{field}.agency", $"'{agency}' is not an agency; use one of: {string.Join(", ", definitions.Codes)}.");
@@ -126,7 +132,7 @@ public sealed class ReferralMaker(
             }
 
             var consentsTaken = TakesDutyToReferConsents(agencies[i].DutyToReferConsents, agency, $"{field}.dutyToReferConsents", errors);
-            if (ValidateLawfulBasis(agencies[i].LawfulBasis, agency, $"{field}.lawfulBasis", user, now, errors) is { } basis && consentsTaken)
+            if (ValidateLawfulBasis(agencies[i].LawfulBasis, agency, $"{field}.lawfulBasis", user, now, errors, legConsents) is { } basis && consentsTaken)
             {
                 fieldOfAgency[agency] = field;
                 legs.Add(new Leg
@@ -135,6 +141,7 @@ public sealed class ReferralMaker(
                     ReferralId = referralId,
                     Agency = agency,
                     Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
+                    Reason = reason,
                     Status = LegStatusCodes.Requested,
                     LawfulBasis = basis with { HousingConsents = HousingConsents(agencies[i].DutyToReferConsents) },
                     SharedSections = shared,
@@ -196,7 +203,7 @@ public sealed class ReferralMaker(
             }
         }
 
-        return errors.Any ? (null, errors) : (new ReferralDraft(referral, messages), errors);
+        return errors.Any ? (null, errors) : (new ReferralDraft(referral, messages, legConsents?.Recorded ?? []), errors);
     }
 
     /// <summary>Only a referral under the duty to refer may carry its three consents; whether each is given is that agency's requirement.</summary>
@@ -217,7 +224,9 @@ public sealed class ReferralMaker(
         ? null
         : new HousingReferralConsents(consents.ToBeReferred == true, consents.ToChosenHousingAuthority == true, consents.ToShareContactDetails == true);
 
-    static LawfulBasis? ValidateLawfulBasis(LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, FieldErrors errors)
+    /// <summary>A leg on consent rests on the young person's recorded consent for the agency, or records the one its input gives.</summary>
+    static LawfulBasis? ValidateLawfulBasis(
+        LawfulBasisInput? input, string agency, string field, HubUser user, DateTimeOffset now, FieldErrors errors, LegConsents? consents)
     {
         if (input?.Basis is null)
         {
@@ -231,9 +240,14 @@ public sealed class ReferralMaker(
             return null;
         }
 
-        if (input.Basis == "consent" && (string.IsNullOrWhiteSpace(input.RecordedBy) || input.RecordedAt is null))
+        if (input.Basis == LawfulBases.Consent && consents?.IsRecorded(agency) == true)
         {
-            errors.Add(field, "Consent must say who recorded it ('recordedBy') and when ('recordedAt').");
+            return consents.BasisFor(agency, field, errors);
+        }
+
+        if (input.Basis == LawfulBases.Consent && (string.IsNullOrWhiteSpace(input.RecordedBy) || input.RecordedAt is null))
+        {
+            errors.Add(field, "Consent must say who recorded it ('recordedBy') and when ('recordedAt'), unless the young person's consent for the agency is recorded already.");
             return null;
         }
 
@@ -245,9 +259,10 @@ public sealed class ReferralMaker(
 
         errors.OptionalText($"{field}.recordedBy", input.RecordedBy, 200);
         errors.OptionalText($"{field}.evidence", input.Evidence, 2000);
-        return new LawfulBasis(input.Basis, input.RecordedBy ?? user.Name, (input.RecordedAt ?? now).ToUniversalTime(), input.Evidence);
+        var basis = new LawfulBasis(input.Basis, input.RecordedBy ?? user.Name, (input.RecordedAt ?? now).ToUniversalTime(), input.Evidence);
+        return basis.Basis == LawfulBases.Consent && consents is not null ? consents.Record(agency, basis) : basis;
     }
 }
 
-/// <summary>A referral as it would be made, and the message each of its agencies would be sent.</summary>
-public sealed record ReferralDraft(Referral Referral, IReadOnlyList<LegRequested> Messages);
+/// <summary>A referral as it would be made, the message each of its agencies would be sent, and the consents its legs record.</summary>
+public sealed record ReferralDraft(Referral Referral, IReadOnlyList<LegRequested> Messages, IReadOnlyList<Consent> Consents);

@@ -11,26 +11,51 @@ namespace IntegrationHub.Referrals;
 
 /// <summary>
 /// A Personal Adviser's referrals in their local authority: making one (through the <see cref="ReferralMaker"/>),
-/// reading them (each read audited), cancelling a referral or one of its legs, and answering a proposed sanction.
+/// reading them, cancelling a referral or one of its legs, and answering a proposed sanction. Each read is audited,
+/// and each write is audited with it, in one transaction; a write that answers with the referral's details is
+/// audited as a read of them too.
 /// </summary>
 public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, AuditLog audit, TimeProvider clock, LegMessages messages, ReferralMaker maker)
 {
+    const string Resource = "referral";
+
+    /// <summary>The maker stores the referral; its audit entry commits in the same transaction, or neither does.</summary>
     public async Task<Outcome<ReferralAccepted>> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (referral, errors) = await maker.MakeAsync(request, user, cancellationToken);
-        return referral is null
-            ? new Outcome<ReferralAccepted>.Invalid(errors)
-            : new Outcome<ReferralAccepted>.Done(new ReferralAccepted(
-                referral.Id, referral.Status, [.. referral.Legs.Select(l => new LegSummary(l.Id, l.Agency, l.Status))]));
+        if (referral is null)
+        {
+            return new Outcome<ReferralAccepted>.Invalid(errors);
+        }
+
+        await audit.RecordAsync(user, [Audited.Write(Resource, referral.Id, referral.YoungPersonId, AuditBases.PublicTask)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Outcome<ReferralAccepted>.Done(new ReferralAccepted(
+            referral.Id, referral.Status, [.. referral.Legs.Select(l => new LegSummary(l.Id, l.Agency, l.Status))]));
     }
 
-    /// <summary>Each agency's message exactly as <see cref="MakeAsync"/> would send it, storing and sending nothing.</summary>
+    /// <summary>
+    /// Each agency's message exactly as <see cref="MakeAsync"/> would send it, storing and sending nothing. The messages
+    /// carry the young person's details and the plan version's sections: audited as reads of both.
+    /// </summary>
     public async Task<Outcome<IReadOnlyList<LegRequested>>> PreviewAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
         var (draft, errors) = await maker.DraftAsync(request, user, cancellationToken);
-        return draft is null
-            ? new Outcome<IReadOnlyList<LegRequested>>.Invalid(errors)
-            : new Outcome<IReadOnlyList<LegRequested>>.Done(draft.Messages);
+        if (draft is null)
+        {
+            return new Outcome<IReadOnlyList<LegRequested>>.Invalid(errors);
+        }
+
+        var personId = draft.Referral.YoungPersonId;
+        await audit.RecordAsync(
+            user,
+            [
+                Audited.Read("young-person", personId, personId, AuditBases.PublicTask),
+                Audited.Read("pathway-plan", draft.Referral.PlanVersionId, personId, AuditBases.PublicTask),
+            ],
+            cancellationToken);
+        return new Outcome<IReadOnlyList<LegRequested>>.Done(draft.Messages);
     }
 
     public async Task<List<ReferralDetails>> ListAsync(Guid? youngPersonId, HubUser user, CancellationToken cancellationToken)
@@ -42,7 +67,7 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
         }
 
         var referrals = await query.OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(cancellationToken);
-        await audit.RecordReadsAsync(user, "referral", referrals.Select(r => r.YoungPersonId).Distinct(), AuditBases.PublicTask, cancellationToken);
+        await audit.RecordReadsAsync(user, Resource, referrals.Select(r => r.YoungPersonId).Distinct(), AuditBases.PublicTask, cancellationToken);
         return [.. referrals.Select(ReferralDetails.From)];
     }
 
@@ -54,7 +79,7 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
             return null;
         }
 
-        await audit.RecordReadAsync(user, "referral", referral.Id, referral.YoungPersonId, AuditBases.PublicTask, cancellationToken);
+        await audit.RecordReadAsync(user, Resource, referral.Id, referral.YoungPersonId, AuditBases.PublicTask, cancellationToken);
         return ReferralDetails.From(referral);
     }
 
@@ -77,7 +102,8 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
             return new ReferralOutcome.Conflict("Nothing to cancel", "Every leg of this referral has already ended.");
         }
 
-        await CancelAsync(referral, open, request, user, cancellationToken);
+        await StageCancellationAsync(referral, open, request, user, cancellationToken);
+        await audit.RecordAsync(user, [Audited.Write("referral-cancellation", referral.Id, referral.YoungPersonId, AuditBases.PublicTask), ReadOfDetails(referral)], cancellationToken);
         return new ReferralOutcome.Done(ReferralDetails.From(referral));
     }
 
@@ -97,12 +123,14 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
 
         if (!referral.CanCancel(leg))
         {
+            // The refusal and the reason given for the attempt are kept on the timeline: a write of its own.
             referral.RefuseLegChange(leg, Change(request, user), $"A {leg.Status} leg cannot be cancelled.");
-            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(user, [Audited.Write("leg-cancellation-refused", leg.Id, referral.YoungPersonId, AuditBases.PublicTask)], cancellationToken);
             return new ReferralOutcome.Conflict("The leg cannot be cancelled", $"The leg is {leg.Status}; it has already ended.");
         }
 
-        await CancelAsync(referral, [leg], request, user, cancellationToken);
+        await StageCancellationAsync(referral, [leg], request, user, cancellationToken);
+        await audit.RecordAsync(user, [Audited.Write("leg-cancellation", leg.Id, referral.YoungPersonId, AuditBases.PublicTask), ReadOfDetails(referral)], cancellationToken);
         return new ReferralOutcome.Done(ReferralDetails.From(referral));
     }
 
@@ -138,7 +166,10 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
         }
 
         referral.NoteAgencyUpdate(leg, user.Name, now, $"Personal Adviser answered the proposed sanction: {request.Response}");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(
+            user,
+            [Audited.Write("sanction-response", leg.Id, referral.YoungPersonId, AuditBases.PublicTask), ReadOfDetails(referral)],
+            cancellationToken);
         return new ReferralOutcome.Done(ReferralDetails.From(referral));
     }
 
@@ -146,9 +177,9 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
     {
         var errors = new FieldErrors();
         errors.Text("reason", request.Reason, 2000);
-        if (request.Kind is not null && !CancellationKinds.All.Contains(request.Kind))
+        if (request.Kind is not null && !CancelRequest.Kinds.Contains(request.Kind))
         {
-            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancellationKinds.All)}.");
+            errors.Add("kind", $"'kind' must be one of: {string.Join(", ", CancelRequest.Kinds)}.");
         }
 
         return errors;
@@ -157,8 +188,14 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
     LegChange Change(CancelRequest request, HubUser user) =>
         new(LegStatusCodes.Cancelled, user.Name, clock.GetUtcNow(), request.Reason, request.Kind ?? CancellationKinds.CircumstancesChanged);
 
-    /// <summary>Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it.</summary>
-    async Task CancelAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, HubUser user, CancellationToken cancellationToken)
+    /// <summary>The referral's details in an answer: its timeline holds the agencies' words and the Personal Adviser's.</summary>
+    static Audited ReadOfDetails(Referral referral) => Audited.Read(Resource, referral.Id, referral.YoungPersonId, AuditBases.PublicTask);
+
+    /// <summary>
+    /// Cancels the legs and tells each agency, with the leg as it was sent so the agency can match it. The request's kind
+    /// is not checked: the caller chose it. Nothing is saved: the caller saves the cancellations with what caused them, in one transaction.
+    /// </summary>
+    public async Task StageCancellationAsync(Referral referral, IReadOnlyList<Leg> legs, CancelRequest request, HubUser user, CancellationToken cancellationToken)
     {
         var person = await db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
         var plan = await db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
@@ -170,8 +207,6 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
                 LegMessages.Cancelled(referral, leg, change, messages.Requested(referral, leg, person, plan)),
                 Endpoints.AdapterQueue(leg.Agency));
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     Task<Referral?> FindInTenantAsync(Guid id, HubUser user, CancellationToken cancellationToken) =>

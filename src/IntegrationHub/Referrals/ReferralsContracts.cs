@@ -2,10 +2,13 @@ using IntegrationHub.Contracts.V1;
 
 namespace IntegrationHub.Referrals;
 
+/// <param name="Summary">The Personal Adviser's own title of the referral, for the hub's users (the adviser, managers, the timeline); never sent to an agency.</param>
+/// <param name="Agencies">Each agency referred to, with what is written for it alone.</param>
 public sealed record MakeReferral(Guid? YoungPersonId, int? PlanVersion, string? Summary, List<string>? Sections, List<ReferralAgency>? Agencies);
 
+/// <param name="Reason">The Personal Adviser's reason for referring to this agency, written for it alone: no other agency is sent it.</param>
 /// <param name="DutyToReferConsents">For housing only: the three consents the duty to refer needs, each of which must be given.</param>
-public sealed record ReferralAgency(string? Agency, LawfulBasisInput? LawfulBasis, DutyToReferConsents? DutyToReferConsents = null);
+public sealed record ReferralAgency(string? Agency, string? Reason, LawfulBasisInput? LawfulBasis, DutyToReferConsents? DutyToReferConsents = null);
 
 /// <summary>
 /// The young person's consents to a housing referral under the duty to refer (Housing Act 1996 s.213B):
@@ -16,7 +19,14 @@ public sealed record DutyToReferConsents(bool? ToBeReferred, bool? ToChosenHousi
 public sealed record LawfulBasisInput(string? Basis, string? RecordedBy, DateTimeOffset? RecordedAt, string? Evidence);
 
 /// <summary>A cancellation: why, and whether circumstances changed (the default) or the referral was entered in error.</summary>
-public sealed record CancelRequest(string? Reason, string? Kind = null);
+public sealed record CancelRequest(string? Reason, string? Kind = null)
+{
+    /// <summary>
+    /// The kinds a Personal Adviser cancels with. A withdrawn consent is not one of them: it is recorded as the
+    /// young person's withdrawal (<c>POST /api/young-people/{id}/consents/{agency}/withdrawal</c>), which cancels the legs.
+    /// </summary>
+    public static IReadOnlyList<string> Kinds { get; } = [CancellationKinds.CircumstancesChanged, CancellationKinds.EnteredInError];
+}
 
 public sealed record SanctionResponse(string? Response);
 
@@ -24,10 +34,12 @@ public sealed record LegSummary(Guid Id, string Agency, string Status);
 
 public sealed record ReferralAccepted(Guid Id, string Status, IReadOnlyList<LegSummary> Legs);
 
+/// <param name="Reason">The Personal Adviser's reason for referring to this leg's agency, as that agency alone was sent it.</param>
 public sealed record LegDetails(
     Guid Id,
     string Agency,
     Organisation Recipient,
+    string Reason,
     string Status,
     LawfulBasis LawfulBasis,
     IReadOnlyList<string> SharedSections,
@@ -38,7 +50,7 @@ public sealed record LegDetails(
     DateTimeOffset UpdatedAt)
 {
     public static LegDetails From(Leg l) =>
-        new(l.Id, l.Agency, l.Recipient, l.Status, l.LawfulBasis, l.SharedSections, l.StatusReason, l.ReasonCode, l.Outcome, l.AgencyReference, l.UpdatedAt);
+        new(l.Id, l.Agency, l.Recipient, l.Reason, l.Status, l.LawfulBasis, l.SharedSections, l.StatusReason, l.ReasonCode, l.Outcome, l.AgencyReference, l.UpdatedAt);
 }
 
 public sealed record TimelineLine(DateTimeOffset At, string Actor, string Kind, Guid? LegId, string? Agency, string? FromStatus, string? ToStatus, string? Detail)

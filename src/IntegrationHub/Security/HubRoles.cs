@@ -50,6 +50,12 @@ public static class HubPolicies
     public const string Operator = nameof(Operator);
     public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
 
+    /// <summary>A young person with a token bound to their own record (<see cref="HubClaims.YoungPerson"/>).</summary>
+    public const string YoungPerson = nameof(YoungPerson);
+
+    /// <summary>A young person's record that both they and their Personal Adviser reach, each service deciding what each may see.</summary>
+    public const string PersonalAdviserOrYoungPerson = nameof(PersonalAdviserOrYoungPerson);
+
     /// <summary>Team managers, heads of service and board members of one local authority.</summary>
     public const string EscalationManager = nameof(EscalationManager);
 

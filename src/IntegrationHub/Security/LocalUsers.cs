@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using IntegrationHub.Adapters.Channels.Agencies;
 
 namespace IntegrationHub.Security;
@@ -11,6 +13,17 @@ public sealed class LocalUsers(AgencyDefinitions agencies)
     public static HubUser PersonalAdviser(string tenantId) =>
         new("demo-pa-1", "Sam Patel", HubRoles.PersonalAdviser, tenantId, null, "sam.patel@demo-council.example");
 
+    /// <summary>The demo young person, signed in to their own record: the one the demo seeder makes as <see cref="DemoYoungPersonId"/>.</summary>
+    public static HubUser YoungPerson(string tenantId) =>
+        new("demo-young-person", "Jordan Ellis", HubRoles.YoungPerson, tenantId, null, "jordan@example.org", YoungPersonId: DemoYoungPersonId(tenantId));
+
+    /// <summary>
+    /// The demo young person's record id: the same on every start, and different in each local authority, since a young
+    /// person's id is unique across the hub.
+    /// </summary>
+    public static Guid DemoYoungPersonId(string tenantId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"demo-young-person:{tenantId}")).AsSpan(0, 16));
+
     public IReadOnlyList<HubUser> For(string tenantId) =>
     [
         PersonalAdviser(tenantId),
@@ -20,5 +33,6 @@ public sealed class LocalUsers(AgencyDefinitions agencies)
         new("demo-boardmember", "Corporate Parenting Board member", HubRoles.BoardMember, tenantId, null, null),
         new("demo-operator", "Hub operator", HubRoles.Operator, tenantId, null, null),
         new("demo-dpo", "Data Protection Officer", HubRoles.DataProtectionOfficer, tenantId, null, null),
+        YoungPerson(tenantId),
     ];
 }

@@ -80,7 +80,14 @@ public static class SecurityExtensions
         (HubPolicies.EscalationManager, p => p.RequireRole(HubRoles.EscalationRoles).RequireClaim(HubClaims.LocalAuthority)),
         (HubPolicies.Operator, p => p.RequireRole(HubRoles.Operator)),
         (HubPolicies.DataProtectionOfficer, p => p.RequireRole(HubRoles.DataProtectionOfficer).RequireClaim(HubClaims.LocalAuthority)),
+        (HubPolicies.YoungPerson, p => p.RequireRole(HubRoles.YoungPerson).RequireClaim(HubClaims.LocalAuthority).RequireAssertion(c => IsBoundToOwnRecord(c.User))),
+        (HubPolicies.PersonalAdviserOrYoungPerson, p => p.RequireClaim(HubClaims.LocalAuthority)
+            .RequireAssertion(c => c.User.IsInRole(HubRoles.PersonalAdviser) || (c.User.IsInRole(HubRoles.YoungPerson) && IsBoundToOwnRecord(c.User)))),
     ];
+
+    /// <summary>A young person's token names their own record; without one, or with one that is no record id, they reach nothing.</summary>
+    static bool IsBoundToOwnRecord(System.Security.Claims.ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(HubClaims.YoungPerson)?.Value, out var id) && id != Guid.Empty;
 
     static void ConfigurePagesCookie(CookieAuthenticationOptions cookie, IHostEnvironment environment)
     {

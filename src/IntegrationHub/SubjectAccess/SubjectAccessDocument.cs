@@ -41,11 +41,19 @@ public static class SubjectAccessDocument
         }
 
         html.Append("<h2>Who your information was shared with</h2>\n");
-        Table(html, ["Organisation", "Plan sections shared", "Identifiers shared", "Sent", "Lawful basis", "Status"],
+        Table(html, ["Organisation", "Why you were referred to it", "Plan sections shared", "Identifiers shared", "Sent", "Lawful basis", "Status"],
             [.. report.Disclosures.Select(d => new[]
             {
-                d.Recipient.Name, string.Join(", ", d.SharedSections), string.Join(", ", d.SharedIdentifiers.Select(i => i.Type)),
+                d.Recipient.Name, d.Reason, string.Join(", ", d.SharedSections), string.Join(", ", d.SharedIdentifiers.Select(i => i.Type)),
                 When(d.SentAt), $"{d.LawfulBasis.Basis}, recorded by {d.LawfulBasis.RecordedBy}", d.Status,
+            })]);
+
+        html.Append("<h2>Your consents to share</h2>\n");
+        Table(html, ["Agency", "Given", "Evidence", "Recorded", "Review by", "Withdrawn"],
+            [.. report.Consents.Select(c => new[]
+            {
+                c.Agency, Day(c.GivenOn), c.Evidence, $"{When(c.RecordedAt)} by {c.RecordedBy}", Day(c.ReviewOn),
+                c.Withdrawal is { } w ? $"{When(w.At)} by {w.By} ({w.ByRole}){(w.Reason is null ? "" : $": {w.Reason}")}" : null,
             })]);
 
         html.Append("<h2>Your referrals</h2>\n");

@@ -1,4 +1,5 @@
 using IntegrationHub.Auditing;
+using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.Notifications;
@@ -10,7 +11,8 @@ namespace IntegrationHub.SubjectAccess;
 
 /// <summary>
 /// Everything the hub holds about one young person, for their subject access request (UK GDPR Article 15):
-/// their record, plans and referrals, to whom each part was disclosed and on what basis, and who has read it.
+/// their record, plans and referrals, to whom each part was disclosed and on what basis, every consent they gave or
+/// withdrew, and who has read it.
 /// </summary>
 public sealed record SubjectAccessReport(
     DateTimeOffset ProducedAt,
@@ -21,7 +23,8 @@ public sealed record SubjectAccessReport(
     IReadOnlyList<ReportedFact> LegFacts,
     IReadOnlyList<EscalationRecord> Escalations,
     IReadOnlyList<NotificationRecord> Notifications,
-    IReadOnlyList<DataRead> Reads);
+    IReadOnlyList<DataRead> Reads,
+    IReadOnlyList<ConsentDetails> Consents);
 
 /// <summary>The young person's record, with when and by whom it was made, which the PA's view leaves out.</summary>
 public sealed record SubjectRecord(YoungPersonDetails Details, DateTimeOffset CreatedAt, string CreatedBy)
@@ -29,12 +32,13 @@ public sealed record SubjectRecord(YoungPersonDetails Details, DateTimeOffset Cr
     public static SubjectRecord From(YoungPerson p, DateOnly today) => new(YoungPersonDetails.From(p, today), p.CreatedAt, p.CreatedBy);
 }
 
-/// <summary>One leg: which organisation was sent which sections and identifiers, when, on what basis, and where it stands.</summary>
+/// <summary>One leg: which organisation was sent which reason, sections and identifiers, when, on what basis, and where it stands.</summary>
 public sealed record Disclosure(
     Guid ReferralId,
     Guid LegId,
     string Agency,
     Organisation Recipient,
+    string Reason,
     IReadOnlyList<string> SharedSections,
     IReadOnlyList<PersonIdentifier> SharedIdentifiers,
     DateTimeOffset SentAt,

@@ -1,4 +1,5 @@
 using IntegrationHub.Auditing;
+using IntegrationHub.Consents;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
@@ -36,8 +37,11 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
             .Where(n => (n.ReferralId != null && referralIds.Contains(n.ReferralId.Value)) || (n.EscalationId != null && escalationIds.Contains(n.EscalationId.Value)))
             .OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
 
-        // Read before this request's own entry is written, so the report shows the reads that came before it.
-        var reads = await db.Audit.Where(a => a.YoungPersonId == person.Id).OrderBy(a => a.At).ThenBy(a => a.Sequence).ToListAsync(cancellationToken);
+        var consents = await db.Consents.Where(c => c.YoungPersonId == person.Id).OrderBy(c => c.RecordedAt).ToListAsync(cancellationToken);
+
+        // Read before this request's own entry is written, so the report shows the reads that came before it. Only reads:
+        // who made or changed each record is in the records the report gives.
+        var reads = await db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).OrderBy(a => a.At).ThenBy(a => a.Sequence).ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var report = new SubjectAccessReport(
@@ -49,7 +53,8 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
             [.. facts.Select(ReportedFact.From)],
             [.. escalations.Select(EscalationRecord.From)],
             [.. notifications.Select(NotificationRecord.From)],
-            [.. reads.Select(DataRead.From)]);
+            [.. reads.Select(DataRead.From)],
+            [.. consents.Select(ConsentDetails.From)]);
 
         await audit.RecordReadAsync(user, "subject-access", person.Id, person.Id, AuditBases.LegalObligation, cancellationToken);
         logger.LogInformation("Subject access report for young person {YoungPersonId} given to {UserId}", person.Id, user.Id);
@@ -65,6 +70,7 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
         leg.Id,
         leg.Agency,
         leg.Recipient,
+        leg.Reason,
         leg.SharedSections,
         legMessages.SharedIdentifiers(person, leg.Agency),
         referral.Timeline.FirstOrDefault(t => t.LegId == leg.Id && t.Kind == TimelineKinds.LegRequested)?.At ?? referral.CreatedAt,

@@ -11,9 +11,11 @@ using YoungPersonOutcome = IntegrationHub.Outcomes.Outcome<IntegrationHub.YoungP
 
 namespace IntegrationHub.YoungPeople;
 
-/// <summary>The young people a local authority registers with the hub; each read of one is audited.</summary>
+/// <summary>The young people a local authority registers with the hub; each registration and each read of one is audited.</summary>
 public sealed class YoungPeopleService(HubDbContext db, AuditLog audit, TimeProvider clock, IOptions<AgencyDirectoryOptions> directory)
 {
+    const string Resource = "young-person";
+
     DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>A local authority person id is registered once in its local authority: a second registration is a conflict.</summary>
@@ -57,7 +59,7 @@ public sealed class YoungPeopleService(HubDbContext db, AuditLog audit, TimeProv
             CreatedBy = user.Id,
         };
         db.YoungPeople.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(user, [Audited.Write(Resource, person.Id, person.Id, AuditBases.PublicTask)], cancellationToken);
         return new YoungPersonOutcome.Done(YoungPersonDetails.From(person, Today));
     }
 
@@ -71,7 +73,7 @@ public sealed class YoungPeopleService(HubDbContext db, AuditLog audit, TimeProv
         }
 
         var people = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(200).ToListAsync(cancellationToken);
-        await audit.RecordReadsAsync(user, "young-person", people.Select(p => p.Id), AuditBases.PublicTask, cancellationToken);
+        await audit.RecordReadsAsync(user, Resource, people.Select(p => p.Id), AuditBases.PublicTask, cancellationToken);
 
         return [.. people.Select(p => YoungPersonDetails.From(p, Today))];
     }
@@ -84,7 +86,7 @@ public sealed class YoungPeopleService(HubDbContext db, AuditLog audit, TimeProv
             return null;
         }
 
-        await audit.RecordReadAsync(user, "young-person", person.Id, person.Id, AuditBases.PublicTask, cancellationToken);
+        await audit.RecordReadAsync(user, Resource, person.Id, person.Id, AuditBases.PublicTask, cancellationToken);
         return YoungPersonDetails.From(person, Today);
     }
 

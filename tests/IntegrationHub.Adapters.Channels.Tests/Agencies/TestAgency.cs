@@ -20,7 +20,7 @@ static class TestAgency
         SharedIdentifiers = [IdentifierTypes.LocalAuthorityPersonId],
         ServiceLevels = new ServiceLevels(AcknowledgeWithin: 1, DecideWithin: 10),
         Documents = [],
-        Demo = new DemoStandIn("Test worker"),
+        Demo = new DemoStandIn("Test worker", "Test reason for referral"),
     };
 
     sealed class JsonFormat(string agency) : IAgencyFormat

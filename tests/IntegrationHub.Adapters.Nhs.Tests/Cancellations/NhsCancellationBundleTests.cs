@@ -30,6 +30,18 @@ public class NhsCancellationBundleTests
     }
 
     [Fact]
+    public void A_withdrawn_consent_revokes_the_ServiceRequest_and_cancels_the_Task_saying_so()
+    {
+        var bundle = NhsCancellationBundle.Build(TestLegs.Cancelled("consent withdrawn", CancellationKinds.ConsentWithdrawn));
+
+        Assert.Equal(RequestStatus.Revoked, Single<ServiceRequest>(bundle).Status);
+        var task = Single<FhirTask>(bundle);
+        Assert.Equal(FhirTask.TaskStatus.Cancelled, task.Status);
+        Assert.Equal("consent withdrawn", task.StatusReason?.Text);
+        ReferencesResolve(bundle);
+    }
+
+    [Fact]
     public void Task_is_cancelled_with_the_reason()
     {
         var task = Single<FhirTask>(Revoked);

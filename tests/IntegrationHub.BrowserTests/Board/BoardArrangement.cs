@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using IntegrationHub.BrowserTests.Workspace;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
@@ -8,14 +9,15 @@ using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 
 namespace IntegrationHub.BrowserTests.Board;
 
-/// <summary>What the board's tests arrange through the API, as the Personal Adviser, the agencies and a team manager would.</summary>
+/// <summary>What the board's tests arrange through the API, as the Personal Adviser, the agencies and the managers would.</summary>
 public static class BoardArrangement
 {
     public const string BoardMemberName = "Corporate Parenting Board member";
 
     static readonly string[] Sections = [Accommodation, Health, Financial];
 
-    public static HubUser TeamManager { get; } = new("tm", "Team manager", HubRoles.TeamManager, BrowserHub.Tenant, null, null);
+    /// <summary>The manager who acts at each level of the ladder: a team manager, a head of service, a board member.</summary>
+    static readonly string[] ManagerRoles = [HubRoles.TeamManager, HubRoles.HeadOfService, HubRoles.BoardMember];
 
     public static HubUser BoardMember(string tenantId = BrowserHub.Tenant) =>
         DemoPeople.Users.For(tenantId).Single(u => u.Role == HubRoles.BoardMember);
@@ -47,7 +49,7 @@ public static class BoardArrangement
         var version = (int)(await ReadAsync<JsonObject>(plan))["number"]!;
         var consent = new LawfulBasisInput("consent", "Sam Patel", DateTimeOffset.UtcNow.AddMinutes(-5), "Signed consent form");
         var referral = await pa.PostAsJsonAsync("/api/referrals", new MakeReferral(
-            personId, version, "Moving on from supported lodgings", [.. Sections], [.. agencies.Select(a => new ReferralAgency(a, consent))]));
+            personId, version, "Moving on from supported lodgings", [.. Sections], [.. agencies.Select(a => new ReferralAgency(a, ReferralForm.ReasonFor(a), consent))]));
         return await ReadAsync<ReferralAccepted>(referral);
     }
 
@@ -73,10 +75,10 @@ public static class BoardArrangement
         await ReadAsync<JsonObject>(await api.SendAsync(request));
     }
 
-    /// <summary>A team manager raises an escalation on one agency's leg of the referral.</summary>
+    /// <summary>The manager whose level it is raises an escalation on one agency's leg of the referral.</summary>
     public static async Task RaiseEscalationAsync(BrowserHub hub, ReferralAccepted referral, string agency, int level)
     {
-        using var api = hub.ApiClient(TeamManager);
+        using var api = hub.ApiClient(DemoPeople.Users.For(BrowserHub.Tenant).Single(u => u.Role == ManagerRoles[level - 1]));
         var raised = await api.PostAsJsonAsync("/api/escalations", new
         {
             referralId = referral.Id,

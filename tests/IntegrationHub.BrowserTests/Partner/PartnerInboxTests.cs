@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IntegrationHub.BrowserTests.Workspace;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
@@ -247,7 +248,7 @@ public sealed class PartnerInboxTests(BrowserHub hub) : IClassFixture<BrowserHub
     }
 
     [Fact]
-    public async Task Leg_page_shows_only_the_sections_shared_with_the_agency()
+    public async Task Leg_page_shows_only_the_reason_and_sections_shared_with_the_agency()
     {
         var person = await hub.RegisterYoungPersonAsync("Gus", "Penrose", PartnerReferrals.Born, Eet, Financial, Health);
         var legs = await hub.ReferAsync(BrowserHub.Tenant, person, [Eet, Financial, Health], AgencyCodes.Dwp, AgencyCodes.Nhs);
@@ -255,12 +256,15 @@ public sealed class PartnerInboxTests(BrowserHub hub) : IClassFixture<BrowserHub
 
         await page.GotoAsync($"/partner/legs/{legs[AgencyCodes.Dwp]}");
 
+        Assert.Equal(ReferralForm.ReasonFor(AgencyCodes.Dwp), await page.GetByTestId("reason").InnerTextAsync());
         Assert.Equal(1, await page.GetByTestId($"section-{Eet}").CountAsync());
         Assert.Equal(1, await page.GetByTestId($"section-{Financial}").CountAsync());
         Assert.Equal(0, await page.GetByTestId($"section-{Health}").CountAsync());
         var content = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Needs help with eet", content, StringComparison.Ordinal);
         Assert.DoesNotContain("Needs help with health", content, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReferralForm.ReasonFor(AgencyCodes.Nhs), content, StringComparison.Ordinal);
+        Assert.DoesNotContain(PartnerReferrals.Summary, content, StringComparison.Ordinal);
         Assert.Contains("JK654321B", content, StringComparison.Ordinal);
         Assert.DoesNotContain("9434765919", content, StringComparison.Ordinal);
         Assert.Contains("Sam Patel", await page.GetByTestId("referrer").InnerTextAsync(), StringComparison.Ordinal);

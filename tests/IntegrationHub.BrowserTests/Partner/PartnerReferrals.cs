@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IntegrationHub.BrowserTests.Workspace;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,9 @@ namespace IntegrationHub.BrowserTests.Partner;
 /// <summary>Referrals arranged through the API as a Personal Adviser makes them, for the partner inbox to show.</summary>
 public static class PartnerReferrals
 {
+    /// <summary>The Personal Adviser's own summary of the referrals arranged here: no agency is sent it.</summary>
+    public const string Summary = "Leaving foster care next month and needs support to settle.";
+
     /// <summary>A referral of the young person's plan sections to the agencies; returns each agency's leg id.</summary>
     public static async Task<IReadOnlyDictionary<string, Guid>> ReferAsync(
         this BrowserHub hub, string tenant, Guid youngPersonId, string[] sections, params string[] agencies)
@@ -16,9 +20,9 @@ public static class PartnerReferrals
         var made = await api.PostAsJsonAsync("/api/referrals", new MakeReferral(
             youngPersonId,
             1,
-            "Leaving foster care next month and needs support to settle.",
+            Summary,
             [.. sections],
-            [.. agencies.Select(agency => new ReferralAgency(agency, new LawfulBasisInput("consent", "Sam Patel", DateTimeOffset.UtcNow.AddDays(-1), "Signed consent form")))]));
+            [.. agencies.Select(agency => new ReferralAgency(agency, ReferralForm.ReasonFor(agency), new LawfulBasisInput("consent", "Sam Patel", DateTimeOffset.UtcNow.AddDays(-1), "Signed consent form")))]));
         Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
         var referral = await made.Content.ReadFromJsonAsync<ReferralAccepted>() ?? throw new InvalidOperationException("No referral came back.");
         return referral.Legs.ToDictionary(l => l.Agency, l => l.Id);

@@ -47,6 +47,12 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         Assert.NotEmpty((await page.GetByTestId("preview-housing").GetByTestId("preview-organisation").InnerTextAsync()).Trim());
         Assert.Equal("Duty to refer consents given: to be referred, to the housing authority chosen, to share contact details",
             await page.GetByTestId("preview-housing").GetByTestId("preview-housing-consents").InnerTextAsync());
+        foreach (var (code, name) in new[] { (AgencyCodes.Housing, "Housing"), (AgencyCodes.Nhs, "NHS"), (AgencyCodes.Dwp, "Jobcentre") })
+        {
+            Assert.Equal(ReferralForm.ReasonFor(name), await page.GetByTestId($"preview-{code}").GetByTestId("preview-reason").InnerTextAsync());
+        }
+
+        Assert.Equal(ReferralForm.Summary, await page.GetByTestId("preview-summary").InnerTextAsync());
         Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Artefacts.ScreenshotAsync(page, "workspace-refer-preview");
@@ -68,6 +74,8 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         var referral = Assert.Single(stored);
         Assert.Equal(3, referral.Legs.Count);
         Assert.Equal("public-task", referral.Legs.Single(l => l.Agency == AgencyCodes.Dwp).LawfulBasis.Basis);
+        Assert.Equal(ReferralForm.ReasonFor("Jobcentre"), referral.Legs.Single(l => l.Agency == AgencyCodes.Dwp).Reason);
+        Assert.Equal(ReferralForm.Summary, referral.Summary);
         Assert.Equal(new HousingReferralConsents(true, true, true), referral.Legs.Single(l => l.Agency == AgencyCodes.Housing).LawfulBasis.HousingConsents);
         Assert.EndsWith($"/workspace/referrals/{referral.Id}", page.Url, StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -91,8 +99,77 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
         Assert.Contains("contact details", await page.Locator("#housing-consent-to-share-contact-details-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.GetByLabel("Housing", new() { Exact = true }).IsCheckedAsync());
         Assert.True(await page.Locator("#housing-consent-to-be-referred").IsCheckedAsync());
-        Assert.Equal("Moving on from supported lodgings", await page.Locator("#Summary").InputValueAsync());
+        Assert.Equal(ReferralForm.Summary, await page.Locator("#Summary").InputValueAsync());
         Assert.Equal(0, await page.GetByTestId("preview-housing").CountAsync());
+        Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task A_shared_opening_starts_only_the_reasons_that_ask_for_it_and_each_agency_is_shown_only_its_own()
+    {
+        const string Opening = "Ola wants to stay near her college when she moves.";
+        var id = await hub.RegisterYoungPersonAsync("Ola", WorkspaceArrange.UniqueFamilyName("Opening"), Born, Health, Eet);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/refer");
+        await ReferralForm.FillAsync(page, sections: ["Health and development", "Education, employment and training"]);
+        await page.GetByLabel("A shared opening (optional)").FillAsync(Opening);
+        await ReferralForm.ChooseAsync(page, "NHS", "#nhs-basis");
+        await page.Locator("#nhs-start-with-opening").CheckAsync();
+        await ReferralForm.ChooseAsync(page, "Jobcentre", "#dwp-basis-public-task");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        // Going back to change the form keeps the opening and which reasons start with it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the referral" }).ClickAsync();
+        Assert.Equal(Opening, await page.Locator("#Opening").InputValueAsync());
+        Assert.True(await page.Locator("#nhs-start-with-opening").IsCheckedAsync());
+        Assert.False(await page.Locator("#dwp-start-with-opening").IsCheckedAsync());
+        Assert.Equal(ReferralForm.ReasonFor("Jobcentre"), await page.Locator("#dwp-reason").InputValueAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        var nhsReason = $"{Opening}\n\n{ReferralForm.ReasonFor("NHS")}";
+        Assert.Equal(nhsReason, await page.GetByTestId("preview-nhs").GetByTestId("preview-reason").InnerTextAsync());
+        var nhsSees = await page.GetByTestId("preview-nhs").InnerTextAsync();
+        var jobcentreSees = await page.GetByTestId("preview-dwp").InnerTextAsync();
+        Assert.Contains(ReferralForm.ReasonFor("Jobcentre"), jobcentreSees, StringComparison.Ordinal);
+        foreach (var notForTheJobcentre in new[] { Opening, ReferralForm.ReasonFor("NHS"), ReferralForm.Summary })
+        {
+            Assert.DoesNotContain(notForTheJobcentre, jobcentreSees, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(ReferralForm.ReasonFor("Jobcentre"), nhsSees, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReferralForm.Summary, nhsSees, StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/workspace/referrals/"));
+        var legs = await hub.QueryAsync(db => db.Legs.AsNoTracking().Where(l => db.Referrals.Any(r => r.Id == l.ReferralId && r.YoungPersonId == id)).ToListAsync());
+        Assert.Equal(nhsReason, legs.Single(l => l.Agency == AgencyCodes.Nhs).Reason);
+        Assert.Equal(ReferralForm.ReasonFor("Jobcentre"), legs.Single(l => l.Agency == AgencyCodes.Dwp).Reason);
+        Assert.Equal(nhsReason, await page.GetByTestId("leg-reasons").Locator("[data-agency=nhs] dd").InnerTextAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task An_agency_ticked_without_a_reason_is_an_error_on_its_reason_and_nothing_is_stored()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Pia", WorkspaceArrange.UniqueFamilyName("NoReason"), Born, Health);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/refer");
+
+        await ReferralForm.FillAsync(page, sections: ["Health and development"]);
+        await page.GetByLabel("NHS", new() { Exact = true }).CheckAsync();
+        await page.Locator("#nhs-basis").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        var links = page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link);
+        Assert.Equal(1, await links.CountAsync());
+        Assert.Equal("#nhs-reason", await links.GetAttributeAsync("href"));
+        Assert.Equal("Enter your reason for referring to the NHS", (await links.InnerTextAsync()).Trim());
+        Assert.Contains("Enter your reason for referring to the NHS", await page.Locator("#nhs-reason-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByTestId("preview-nhs").CountAsync());
         Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }

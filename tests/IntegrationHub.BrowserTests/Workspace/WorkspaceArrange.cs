@@ -29,7 +29,7 @@ public static class WorkspaceArrange
         using var api = hub.ApiClient(user);
         var consent = new LawfulBasisInput("consent", user.Name, DateTimeOffset.UtcNow.AddMinutes(-5), "Signed consent form");
         var response = await api.PostAsJsonAsync("/api/referrals", new MakeReferral(
-            youngPersonId, 1, "Needs support moving on", [.. sections], [.. agencies.Select(a => new ReferralAgency(a, consent))]));
+            youngPersonId, 1, "Needs support moving on", [.. sections], [.. agencies.Select(a => new ReferralAgency(a, ReferralForm.ReasonFor(a), consent))]));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ReferralAccepted>())!.Id;
     }

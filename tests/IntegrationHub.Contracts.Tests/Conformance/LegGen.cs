@@ -95,9 +95,9 @@ public static class LegGen
             Gen.Select(Person, Gen.Int[15 * 365, 26 * 365], Sections, Basis, Referrer))
         .Select((ids, details) =>
         {
-            var (legId, referralId, tenant, recipient, at, summary) = ids;
+            var (legId, referralId, tenant, recipient, at, reason) = ids;
             var (person, ageInDays, sections, basis, referrer) = details;
-            return new LegRequested(legId, referralId, tenant, agency, recipient, at, summary,
+            return new LegRequested(legId, referralId, tenant, agency, recipient, at, reason,
                 person with { DateOfBirth = DateOnly.FromDateTime(at.UtcDateTime).AddDays(-ageInDays) },
                 sections, basis, referrer);
         });

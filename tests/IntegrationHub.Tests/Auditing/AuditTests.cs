@@ -10,27 +10,26 @@ namespace IntegrationHub.Tests.Auditing;
 
 public class AuditTests(HubFactory hub) : IClassFixture<HubFactory>
 {
-    Task<List<AuditEntry>> AuditOfAsync(Guid youngPersonId) =>
-        hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == youngPersonId).ToListAsync());
+    Task<List<AuditEntry>> ReadsOfAsync(Guid youngPersonId) =>
+        hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == youngPersonId && a.Action == AuditActions.Read).ToListAsync());
 
     [Fact]
     public async Task Personal_advisers_read_of_a_young_person_is_audited()
     {
         using var pa = hub.PersonalAdviser(userId: "pa-auditee");
         var person = await pa.RegisterYoungPersonAsync();
-        Assert.Empty(await AuditOfAsync(person.Id));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/young-people/{person.Id}");
-        request.Headers.Add("X-Correlation-Id", "audit-trail-1");
+        Assert.Empty(await ReadsOfAsync(person.Id));
+        using var request = ActionRequest(HttpMethod.Get, $"/api/young-people/{person.Id}", "audit-trail-1");
 
         await ExpectAsync(await pa.SendAsync(request), HttpStatusCode.OK);
 
-        var entry = Assert.Single(await AuditOfAsync(person.Id));
+        var entry = Assert.Single(await ReadsOfAsync(person.Id));
         Assert.Equal("pa-auditee", entry.ActorId);
         Assert.Equal(HubRoles.PersonalAdviser, entry.ActorRole);
         Assert.Equal(HubFactory.TenantA, entry.TenantId);
         Assert.Equal(person.Id, entry.YoungPersonId);
         Assert.Equal(AuditBases.PublicTask, entry.Basis);
-        Assert.Equal("read", entry.Action);
+        Assert.Equal(AuditActions.Read, entry.Action);
         Assert.Equal("young-person", entry.ResourceType);
         Assert.Equal(person.Id.ToString(), entry.ResourceId);
         Assert.Equal("audit-trail-1", entry.CorrelationId);
@@ -47,7 +46,7 @@ public class AuditTests(HubFactory hub) : IClassFixture<HubFactory>
 
         await ExpectAsync(await nhs.GetAsync($"/api/legs/{legId}"), HttpStatusCode.OK);
 
-        var entry = Assert.Single(await AuditOfAsync(person.Id));
+        var entry = Assert.Single(await ReadsOfAsync(person.Id));
         Assert.Equal("gp-worker", entry.ActorId);
         Assert.Equal(HubRoles.Agency, entry.ActorRole);
         Assert.Equal(Nhs, entry.Agency);
@@ -68,6 +67,6 @@ public class AuditTests(HubFactory hub) : IClassFixture<HubFactory>
         await ExpectAsync(await nhs.GetAsync($"/api/legs/{referral.LegIdOf(Housing)}"), HttpStatusCode.NotFound);
         await ExpectAsync(await paB.GetAsync($"/api/young-people/{person.Id}"), HttpStatusCode.NotFound);
 
-        Assert.Empty(await AuditOfAsync(person.Id));
+        Assert.Empty(await ReadsOfAsync(person.Id));
     }
 }

@@ -107,7 +107,7 @@ public sealed class BoardScenario : IAsyncLifetime
         using var teamManager = Hub.CreateClient(Hub.Token("tm-1", HubRoles.TeamManager, HubFactory.TenantA));
         var resolvedOne = await RaiseAsync(teamManager, new(R4, n2, "The GP practice has not booked the first appointment.", 1));
         await ExpectAsync(
-            await teamManager.PostAsJsonAsync($"/api/escalations/{resolvedOne}/resolution", new EscalationsApi.ResolveEscalation("Appointment booked.")),
+            await teamManager.PostAsJsonAsync($"/api/escalations/{resolvedOne}/resolution", new ResolveEscalation("Appointment booked.")),
             System.Net.HttpStatusCode.OK);
         using var headOfService = Hub.CreateClient(Hub.Token("hos-1", HubRoles.HeadOfService, HubFactory.TenantA));
         ManualOpenEscalation = await RaiseAsync(headOfService, new(R2, N1, ManualReasonNamingThePerson, 3));
@@ -165,10 +165,10 @@ public sealed class BoardScenario : IAsyncLifetime
             "the agencies' answers");
     }
 
-    static async Task<Guid> RaiseAsync(HttpClient manager, EscalationsApi.RaiseEscalation escalation)
+    static async Task<Guid> RaiseAsync(HttpClient manager, RaiseEscalation escalation)
     {
         var response = await manager.PostAsJsonAsync("/api/escalations", escalation);
         await ExpectAsync(response, System.Net.HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<EscalationsApi.EscalationSummary>())!.Id;
+        return (await response.Content.ReadFromJsonAsync<EscalationSummary>())!.Id;
     }
 }

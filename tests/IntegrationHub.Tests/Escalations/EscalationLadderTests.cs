@@ -8,7 +8,6 @@ using IntegrationHub.Referrals;
 using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
-using static IntegrationHub.Escalations.EscalationsApi;
 using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.Escalations;
@@ -130,7 +129,7 @@ public sealed class EscalationLadderTests : IAsyncLifetime
         await hub.ScanAtAsync(ClockedHubFactory.Start);
         using var pa = hub.PersonalAdviser();
         var (_, referral) = await pa.ReferAsync([Health], Nhs);
-        using var manager = hub.CreateClient(hub.Token("tm-1", HubRoles.TeamManager, HubFactory.TenantA));
+        using var manager = hub.CreateClient(hub.Token("hos-1", HubRoles.HeadOfService, HubFactory.TenantA));
 
         var raised = await manager.PostAsJsonAsync("/api/escalations", new RaiseEscalation(referral.Id, referral.LegIdOf(Nhs), "CAMHS will not see Jordan before the transition.", 2));
         await ExpectAsync(raised, System.Net.HttpStatusCode.Created);
@@ -145,7 +144,7 @@ public sealed class EscalationLadderTests : IAsyncLifetime
         Assert.Equal("Agreed a joint appointment.", (await resolved.Content.ReadFromJsonAsync<EscalationSummary>())!.Outcome);
         Assert.Equal(1, await hub.QueryAsync(db => db.Outbox.CountAsync(m => m.MessageType == typeof(EscalationResolved).FullName && m.Body.Contains(escalation.Id.ToString()))));
 
-        using var otherCouncil = hub.CreateClient(hub.Token("tm-2", HubRoles.TeamManager, HubFactory.TenantB));
+        using var otherCouncil = hub.CreateClient(hub.Token("hos-2", HubRoles.HeadOfService, HubFactory.TenantB));
         Assert.DoesNotContain((await otherCouncil.GetFromJsonAsync<List<EscalationSummary>>("/api/escalations"))!, e => e.Id == escalation.Id);
         await ExpectAsync(await pa.GetAsync("/api/escalations"), System.Net.HttpStatusCode.Forbidden);
     }

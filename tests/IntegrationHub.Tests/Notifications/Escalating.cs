@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using IntegrationHub.Escalations;
 using IntegrationHub.Notifications;
 using IntegrationHub.YoungPeople;
 using MassTransit;
-using static IntegrationHub.Escalations.EscalationsApi;
 using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.Notifications;

@@ -116,13 +116,15 @@ public sealed class EscalationNotificationTests(MailingHubFactory hub) : IClassF
     {
         using var pa = hub.PersonalAdviserWithEmail("pa-board", "pa.board@council-a.test");
         var (_, leg) = await pa.ReferOneAsync(Health, Nhs);
+        using var headOfService = hub.Manager(HubRoles.HeadOfService);
         using var teamManager = hub.Manager(HubRoles.TeamManager);
 
-        var escalation = await teamManager.RaiseEscalationAsync(leg, "No adult mental health service will take the case.", 3);
+        var escalation = await headOfService.RaiseEscalationAsync(leg, "No adult mental health service will take the case.", 3);
 
         using var boardMember = hub.Manager(HubRoles.BoardMember);
         var forBoard = Assert.Single(await boardMember.WaitForNotificationsAsync(escalation.Id));
         Assert.Contains("board champion for health", forBoard.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(await headOfService.InboxAsync(), n => n.EscalationId == escalation.Id);
         Assert.DoesNotContain(await teamManager.InboxAsync(), n => n.EscalationId == escalation.Id);
         await WaitForMailAsync(MailingHubFactory.BoardA, leg.ReferralId);
     }
@@ -168,7 +170,7 @@ public sealed class EscalationNotificationTests(MailingHubFactory hub) : IClassF
         Assert.Contains("moved from level 1 to level 2", movedUp.Body, StringComparison.Ordinal);
         await pa.WaitForNotificationsAsync(escalation.Id, count: 2);
 
-        var resolved = await headOfService.PostAsJsonAsync($"/api/escalations/{escalation.Id}/resolution", new EscalationsApi.ResolveEscalation("Jordan has a room from Monday."));
+        var resolved = await headOfService.PostAsJsonAsync($"/api/escalations/{escalation.Id}/resolution", new ResolveEscalation("Jordan has a room from Monday."));
         await ExpectAsync(resolved, HttpStatusCode.OK);
 
         var told = await headOfService.WaitForNotificationsAsync(escalation.Id, count: 2);

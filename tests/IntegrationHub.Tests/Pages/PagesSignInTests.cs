@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +10,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace IntegrationHub.Tests.Pages;
 
-public sealed partial class PagesSignInTests(PagesSignInTests.LocalSignInHub hub) : IClassFixture<PagesSignInTests.LocalSignInHub>
+public sealed class PagesSignInTests(PagesSignInTests.LocalSignInHub hub) : IClassFixture<PagesSignInTests.LocalSignInHub>
 {
     [Fact]
     public async Task Local_sign_in_gives_a_cookie_that_the_pages_accept_and_the_api_refuses()
@@ -21,7 +20,7 @@ public sealed partial class PagesSignInTests(PagesSignInTests.LocalSignInHub hub
 
         var signedIn = await browser.PostAsync(HubPages.SignInPath, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["__RequestVerificationToken"] = LocalSignIn.AntiforgeryToken(form),
             ["SignInAs"] = $"{HubFactory.TenantA}:{LocalUsers.PersonalAdviser(HubFactory.TenantA).Id}",
         }));
 
@@ -56,12 +55,6 @@ public sealed partial class PagesSignInTests(PagesSignInTests.LocalSignInHub hub
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/sign-in", response.RequestMessage?.RequestUri?.AbsolutePath, StringComparison.Ordinal);
     }
-
-    static string AntiforgeryToken(string html) =>
-        AntiforgeryField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("The form has no antiforgery token.");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     public sealed class LocalSignInHub : HubFactory
     {

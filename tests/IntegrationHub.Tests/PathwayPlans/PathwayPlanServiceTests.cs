@@ -39,13 +39,15 @@ public class PathwayPlanServiceTests(HubFactory hub) : IClassFixture<HubFactory>
         var person = await pa.RegisterYoungPersonAsync();
         var before = (await hub.CountRowsAsync()).Audit;
         var none = await hub.CallAsync<PathwayPlanService, PathwayPlanDetails?>(HubFactory.PersonalAdviserUser(), s => s.GetLatestAsync(person.Id, HubFactory.PersonalAdviserUser(), default));
+        Assert.Equal(before, (await hub.CountRowsAsync()).Audit);
         await pa.CreatePlanVersionAsync(person.Id, Plan(Accommodation));
         await pa.CreatePlanVersionAsync(person.Id, Plan(Accommodation, Health));
+        var afterVersions = (await hub.CountRowsAsync()).Audit;
 
         var latest = await hub.CallAsync<PathwayPlanService, PathwayPlanDetails?>(HubFactory.PersonalAdviserUser(), s => s.GetLatestAsync(person.Id, HubFactory.PersonalAdviserUser(), default));
 
         Assert.Null(none);
         Assert.Equal((2, 2), (latest?.Latest.Number, latest?.History.Count));
-        Assert.Equal(before + 1, (await hub.CountRowsAsync()).Audit);
+        Assert.Equal(afterVersions + 1, (await hub.CountRowsAsync()).Audit);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using IntegrationHub.Auditing;
+using IntegrationHub.Escalations;
 using IntegrationHub.Outbox;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
@@ -10,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
-using static IntegrationHub.Escalations.EscalationsApi;
 using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.Persistence;
@@ -36,6 +36,7 @@ public sealed class TenantFilterTests(HubFactory hub) : IClassFixture<HubFactory
         db => db.Notifications.ToListAsync(),
         db => db.IdempotentRequests.ToListAsync(),
         db => db.Audit.ToListAsync(),
+        db => db.Consents.ToListAsync(),
     ];
 
     /// <summary>A unit of work of its own, as a request or a consumed message has.</summary>

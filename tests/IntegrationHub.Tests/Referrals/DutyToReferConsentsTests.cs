@@ -64,7 +64,7 @@ public class DutyToReferConsentsTests(HubFactory hub) : IClassFixture<HubFactory
         var person = await pa.RegisterYoungPersonAsync();
         var plan = await pa.CreatePlanVersionAsync(person.Id, Plan(Health));
         var before = await hub.CountRowsAsync();
-        var request = Referral(person.Id, plan.Number, [Health]) with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, Consent(), AllGiven)] };
+        var request = Referral(person.Id, plan.Number, [Health]) with { Agencies = [To(AgencyCodes.Nhs, Consent(), AllGiven)] };
 
         var response = await pa.PostAsJsonAsync("/api/referrals", request);
 
@@ -73,5 +73,5 @@ public class DutyToReferConsentsTests(HubFactory hub) : IClassFixture<HubFactory
     }
 
     static MakeReferral HousingReferral(Guid youngPersonId, int planVersion, DutyToReferConsents? consents) =>
-        Referral(youngPersonId, planVersion, [Accommodation]) with { Agencies = [new ReferralAgency(AgencyCodes.Housing, Consent(), consents)] };
+        Referral(youngPersonId, planVersion, [Accommodation]) with { Agencies = [To(AgencyCodes.Housing, Consent(), consents)] };
 }

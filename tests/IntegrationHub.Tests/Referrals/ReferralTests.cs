@@ -31,6 +31,7 @@ public class ReferralTests
                 ReferralId = id,
                 Agency = AgencyCodes.All[i],
                 Recipient = new Organisation($"org-{i}", $"Organisation {i}"),
+                Reason = $"Reason for {AgencyCodes.All[i]}",
                 Status = s,
                 LawfulBasis = new LawfulBasis("consent", "PA One", Made, null),
                 SharedSections = [PlanSectionCodes.Accommodation],

@@ -34,6 +34,7 @@ public class ReferralsApiTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal([AgencyCodes.Dwp, AgencyCodes.Housing, AgencyCodes.Nhs], referral.Legs.Select(l => l.Agency));
         Assert.All(referral.Legs, l => Assert.Equal(LegStatusCodes.Requested, l.Status));
         Assert.All(referral.Legs, l => Assert.Equal("consent", l.LawfulBasis.Basis));
+        Assert.All(referral.Legs, l => Assert.Equal(ReasonFor(l.Agency), l.Reason));
         Assert.Equal([Accommodation, Financial], referral.LegOf(AgencyCodes.Housing).SharedSections);
         Assert.Equal([Health], referral.LegOf(AgencyCodes.Nhs).SharedSections);
         Assert.Equal([Eet, Financial], referral.LegOf(AgencyCodes.Dwp).SharedSections);
@@ -96,16 +97,18 @@ public class ReferralsApiTests(HubFactory hub) : IClassFixture<HubFactory>
 
     static readonly Dictionary<string, (string Field, Func<MakeReferral, MakeReferral> Spoil)> BadReferrals = new()
     {
-        ["unknown agency"] = ("agencies[0].agency", r => r with { Agencies = [new ReferralAgency("police", Consent())] }),
-        ["no agency name"] = ("agencies[0].agency", r => r with { Agencies = [new ReferralAgency(null, Consent())] }),
-        ["agency named twice"] = ("agencies[1].agency", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, Consent()), new ReferralAgency(AgencyCodes.Nhs, Consent())] }),
-        ["agency shares none of the sections"] = ("agencies[0].agency", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Probation, Consent())], Sections = [Health] }),
+        ["unknown agency"] = ("agencies[0].agency", r => r with { Agencies = [To("police", Consent())] }),
+        ["no agency name"] = ("agencies[0].agency", r => r with { Agencies = [To(null, Consent())] }),
+        ["agency named twice"] = ("agencies[1].agency", r => r with { Agencies = [To(AgencyCodes.Nhs, Consent()), To(AgencyCodes.Nhs, Consent())] }),
+        ["agency shares none of the sections"] = ("agencies[0].agency", r => r with { Agencies = [To(AgencyCodes.Probation, Consent())], Sections = [Health] }),
         ["no agencies"] = ("agencies", r => r with { Agencies = [] }),
-        ["missing lawful basis"] = ("agencies[0].lawfulBasis", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, null)] }),
-        ["lawful basis without a basis"] = ("agencies[0].lawfulBasis", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, Consent() with { Basis = null })] }),
-        ["unknown lawful basis"] = ("agencies[0].lawfulBasis.basis", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, Consent() with { Basis = "because" })] }),
-        ["housing without consent"] = ("agencies[0].lawfulBasis.basis", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Housing, Consent() with { Basis = "public-task" })] }),
-        ["consent recorded in the future"] = ("agencies[0].lawfulBasis.recordedAt", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, Consent() with { RecordedAt = DateTimeOffset.UtcNow.AddDays(1) })] }),
+        ["no reason for an agency"] = ("agencies[0].reason", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, " ", Consent())] }),
+        ["reason for an agency too long"] = ("agencies[0].reason", r => r with { Agencies = [new ReferralAgency(AgencyCodes.Nhs, new string('r', 4001), Consent())] }),
+        ["missing lawful basis"] = ("agencies[0].lawfulBasis", r => r with { Agencies = [To(AgencyCodes.Nhs, null)] }),
+        ["lawful basis without a basis"] = ("agencies[0].lawfulBasis", r => r with { Agencies = [To(AgencyCodes.Nhs, Consent() with { Basis = null })] }),
+        ["unknown lawful basis"] = ("agencies[0].lawfulBasis.basis", r => r with { Agencies = [To(AgencyCodes.Nhs, Consent() with { Basis = "because" })] }),
+        ["housing without consent"] = ("agencies[0].lawfulBasis.basis", r => r with { Agencies = [To(AgencyCodes.Housing, Consent() with { Basis = "public-task" })] }),
+        ["consent recorded in the future"] = ("agencies[0].lawfulBasis.recordedAt", r => r with { Agencies = [To(AgencyCodes.Nhs, Consent() with { RecordedAt = DateTimeOffset.UtcNow.AddDays(1) })] }),
         ["unknown section"] = ("sections[0]", r => r with { Sections = ["housing"] }),
         ["section not in the plan"] = ("sections[0]", r => r with { Sections = [Justice] }),
         ["no sections"] = ("sections", r => r with { Sections = [] }),
@@ -142,7 +145,7 @@ public class ReferralsApiTests(HubFactory hub) : IClassFixture<HubFactory>
         {
             Summary = " ",
             Sections = ["housing", Health],
-            Agencies = [new ReferralAgency("police", Consent()), new ReferralAgency(AgencyCodes.Nhs, Consent() with { Basis = "because" })],
+            Agencies = [To("police", Consent()), To(AgencyCodes.Nhs, Consent() with { Basis = "because" })],
         };
 
         var response = await pa.PostAsJsonAsync("/api/referrals", request);
@@ -162,7 +165,7 @@ public class ReferralsApiTests(HubFactory hub) : IClassFixture<HubFactory>
         var plan = await pa.CreatePlanVersionAsync(person.Id, Plan(Sections));
         var request = Referral(person.Id, plan.Number, Sections, AgencyCodes.Nhs, AgencyCodes.Dwp) with
         {
-            Agencies = [new ReferralAgency(AgencyCodes.Nhs, Consent()), new ReferralAgency(AgencyCodes.Housing, null)],
+            Agencies = [To(AgencyCodes.Nhs, Consent()), To(AgencyCodes.Housing, null)],
         };
         var before = await hub.CountRowsAsync();
 

@@ -37,6 +37,7 @@ public sealed class PersonalDataInLogsTests(PersonalDataInLogsTests.LoggedHub hu
 
     const string HealthNeed = "Recovering from an eating disorder after a hospital stay";
     const string Summary = "Leaving the Larkspur supported lodgings in March";
+    static readonly string[] Referred = [Housing, Dwp, Nhs, Probation, Yos];
 
     [Fact]
     public async Task A_referral_from_registration_to_answers_logs_ids_and_never_the_young_persons_details()
@@ -49,7 +50,7 @@ public sealed class PersonalDataInLogsTests(PersonalDataInLogsTests.LoggedHub hu
             ? new NewPlanSection(code, [HealthNeed], ["Refer to adult eating disorder service"], "Personal Adviser", Today.AddMonths(1))
             : Section(code, $"Need in {code}"))]));
         var referral = await pa.MakeReferralAsync(new MakeReferral(
-            person.Id, plan.Number, Summary, [.. sections], [.. new[] { Housing, Dwp, Nhs, Probation, Yos }.Select(a => new ReferralAgency(a, Consent()))]));
+            person.Id, plan.Number, Summary, [.. sections], [.. Referred.Select(a => To(a, Consent()))]));
 
         foreach (var agency in new[] { Nhs, Probation, Yos })
         {
@@ -71,7 +72,7 @@ public sealed class PersonalDataInLogsTests(PersonalDataInLogsTests.LoggedHub hu
         [
             Zebedee.GivenName!, Zebedee.FamilyName!, Zebedee.Email!, Zebedee.Phone!, Zebedee.AddressLine!, Zebedee.Postcode!,
             Zebedee.LocalAuthorityPersonId!, Zebedee.NhsNumber!, "4857392608", Zebedee.NationalInsuranceNumber!, Zebedee.Crn!,
-            "2007-02-13", "13/02/2007", HealthNeed, Summary,
+            "2007-02-13", "13/02/2007", HealthNeed, Summary, .. Referred.Select(ReasonFor),
         ];
         var leaks = personal.SelectMany(value => lines.Where(l => l.Contains(value, StringComparison.OrdinalIgnoreCase)).Select(l => $"'{value}' in: {l}")).ToList();
         Assert.True(leaks.Count == 0, $"{lines.Count} log lines, {leaks.Count} with personal data:\n{string.Join("\n", leaks.Take(10))}");

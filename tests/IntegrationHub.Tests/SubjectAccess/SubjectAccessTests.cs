@@ -43,6 +43,7 @@ public sealed class SubjectAccessTests(HubFactory hub) : IClassFixture<HubFactor
             Assert.Equal(legSent.Recipient, disclosure.Recipient);
             Assert.False(string.IsNullOrWhiteSpace(disclosure.Recipient.Name));
             Assert.Equal(legSent.SharedSections, disclosure.SharedSections);
+            Assert.Equal(ReasonFor(agency), disclosure.Reason);
             Assert.Equal("consent", disclosure.LawfulBasis.Basis);
             Assert.Equal(legSent.Status, disclosure.Status);
             Assert.Contains(disclosure.SharedIdentifiers, i => i.Type == IdentifierTypes.LocalAuthorityPersonId);
@@ -97,7 +98,7 @@ public sealed class SubjectAccessTests(HubFactory hub) : IClassFixture<HubFactor
 
         await ExpectAsync(await dpoB.GetAsync(ReportOf(person.Id)), HttpStatusCode.NotFound);
         await ExpectAsync(await dpoB.GetAsync(ReportOf(Guid.NewGuid())), HttpStatusCode.NotFound);
-        Assert.Empty(await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person.Id).ToListAsync()));
+        Assert.Empty(await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).ToListAsync()));
     }
 
     [Fact]

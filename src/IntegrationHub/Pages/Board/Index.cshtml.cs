@@ -44,7 +44,7 @@ public sealed class DashboardModel(BoardService board) : HubPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Escalations = Figures(await board.EscalationsAsync(Caller, new FieldErrors(), cancellationToken));
+        Escalations = Figures(await board.EscalationCountsAsync(Caller, new FieldErrors(), cancellationToken));
         Timeliness = Figures(await board.TimelinessAsync(Caller, Months, new FieldErrors(), cancellationToken));
         Declines = Figures(await board.DeclinesAsync(Caller, Months, new FieldErrors(), cancellationToken));
         Upcoming = Figures(await board.UpcomingAsync(Caller, Days, new FieldErrors(), cancellationToken));

@@ -64,4 +64,7 @@ public static class Display
     public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>The day of a moment, without its time: 6 December 2026.</summary>
+    public static string Day(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime));
 }

@@ -43,13 +43,19 @@ public abstract class HubPageModel : PageModel
     /// <summary>
     /// The field errors a service found, each on the form field it names: <paramref name="fieldIds"/>
     /// maps a service's field (as the API names it) to the form field's id where the two differ. A field the page has words for
-    /// (<see cref="FieldLabel"/>) gets GOV.UK's wording for a missing or too long answer.
+    /// (<see cref="FieldLabel"/>) gets GOV.UK's wording for a missing or too long answer. A field the page has already
+    /// found wrong as it read the form (a date that is no real date) keeps the page's error alone.
     /// </summary>
     public void AddProblemErrors(IDictionary<string, string[]> errors, Func<string, string>? fieldIds = null)
     {
         foreach (var (field, messages) in errors)
         {
             var id = fieldIds?.Invoke(field) ?? field;
+            if (ErrorFor(id) is not null)
+            {
+                continue;
+            }
+
             foreach (var message in messages)
             {
                 ModelState.AddModelError(id, InWords(field, FieldLabel(id), message));

@@ -11,6 +11,7 @@ public static class Navigation
         HubRoles.PersonalAdviser => [("/workspace", "My young people"), ("/workspace/inbox", "My inbox")],
         HubRoles.Agency => [("/partner", "Referrals to my agency")],
         HubRoles.TeamManager or HubRoles.HeadOfService or HubRoles.BoardMember => [("/board", "Board dashboard")],
+        HubRoles.YoungPerson => [("/me", "My referrals"), ("/me/consents", "My consent")],
         _ => [],
     };
 
@@ -25,6 +26,7 @@ public static class Navigation
         HubRoles.BoardMember => "Corporate Parenting Board member",
         HubRoles.Operator => "Hub operator",
         HubRoles.DataProtectionOfficer => "Data Protection Officer",
+        HubRoles.YoungPerson => "Young person",
         _ => user.Role,
     };
 }

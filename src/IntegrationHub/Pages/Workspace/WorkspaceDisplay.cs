@@ -1,5 +1,7 @@
+using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
+using IntegrationHub.Security;
 
 namespace IntegrationHub.Pages.Workspace;
 
@@ -19,6 +21,7 @@ public static class WorkspaceDisplay
     {
         CancellationKinds.CircumstancesChanged => "Circumstances have changed",
         CancellationKinds.EnteredInError => "Made in error",
+        CancellationKinds.ConsentWithdrawn => "Consent withdrawn",
         _ => kind,
     };
 
@@ -27,6 +30,21 @@ public static class WorkspaceDisplay
         CancellationKinds.CircumstancesChanged => "The referral was right when it was made.",
         CancellationKinds.EnteredInError => "The referral should never have been made.",
         _ => null,
+    };
+
+    public static string ConsentStatusName(string status) => status switch
+    {
+        ConsentStatuses.Given => "Given",
+        ConsentStatuses.Withdrawn => "Withdrawn",
+        _ => status,
+    };
+
+    /// <summary>Who withdrew a consent, by their role.</summary>
+    public static string WithdrawnByName(ConsentWithdrawal withdrawal) => withdrawal.ByRole switch
+    {
+        HubRoles.YoungPerson => $"{withdrawal.By} (the young person, in their own view)",
+        HubRoles.PersonalAdviser => $"{withdrawal.By} (Personal Adviser)",
+        _ => withdrawal.By,
     };
 
     public static string ReferralStatusName(string status) => status switch

@@ -4,7 +4,9 @@ initAll();
 
 // Regions marked data-refresh-url keep themselves current while work is under way (a referral's
 // legs as each agency's adapter takes them): the region is re-fetched until it says it is settled,
-// quickly at first, then less often (each fetch is an audited read), and not after ten minutes.
+// quickly at first, then less often, and not after ten minutes. Each fetch sends the correlation id
+// of the request that showed the page (data-correlation-id): the hub audits the page's read once
+// and takes each refresh as the same action.
 const firstDelay = 1500;
 const longestDelay = 30000;
 const giveUpAfter = 10 * 60 * 1000;
@@ -13,7 +15,9 @@ for (const region of document.querySelectorAll("[data-refresh-url]")) {
   let delay = firstDelay;
   const refresh = async () => {
     if (region.dataset.settled === "true") return;
-    const response = await fetch(region.dataset.refreshUrl, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+    const headers = { Accept: "text/html" };
+    if (region.dataset.correlationId) headers["X-Correlation-Id"] = region.dataset.correlationId;
+    const response = await fetch(region.dataset.refreshUrl, { headers, credentials: "same-origin" });
     if (response.ok) {
       const next = new DOMParser().parseFromString(await response.text(), "text/html").body.firstElementChild;
       if (next) {

@@ -53,9 +53,13 @@ public sealed class ShowModel(HubDbContext db, ReferralService referrals, YoungP
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>The legs region alone, for the page to refresh while legs are on their way.</summary>
+    /// <summary>
+    /// The legs region alone, for the page to refresh while legs are on their way: only the referral is read. The page's
+    /// script sends the correlation id of the page that showed the region, so each refresh is that same audited view
+    /// and records no new read; called without it, the read is a new action and is audited.
+    /// </summary>
     public async Task<IActionResult> OnGetLegsAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Partial("_Legs", Referral) : NotFound();
+        await referrals.GetAsync(id, Caller, cancellationToken) is { } referral ? Partial("_Legs", referral) : NotFound();
 
     public async Task<IActionResult> OnPostCancelLegAsync(Guid id, CancellationToken cancellationToken)
     {

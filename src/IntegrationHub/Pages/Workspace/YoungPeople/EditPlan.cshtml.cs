@@ -111,16 +111,10 @@ public sealed partial class EditPlanModel(YoungPeopleService people, PathwayPlan
     /// <summary>The date typed in three boxes; none typed is no date, a date that does not exist is an error on the day box.</summary>
     DateOnly? ReviewDate(string code, SectionForm form)
     {
-        string?[] parts = [form.ReviewDay, form.ReviewMonth, form.ReviewYear];
-        if (parts.All(string.IsNullOrWhiteSpace))
+        var (blank, date) = DateParts.Parse(form.ReviewDay, form.ReviewMonth, form.ReviewYear);
+        if (blank || date is not null)
         {
-            return null;
-        }
-
-        if (int.TryParse(form.ReviewDay, out var day) && int.TryParse(form.ReviewMonth, out var month) && int.TryParse(form.ReviewYear, out var year)
-            && year is >= 1900 and <= 2200 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-        {
-            return new DateOnly(year, month, day);
+            return date;
         }
 
         ModelState.AddModelError(FieldId(code, "review-date-day"), $"The review date for {Display.SectionName(code)} must be a real date, for example 27 3 2027");

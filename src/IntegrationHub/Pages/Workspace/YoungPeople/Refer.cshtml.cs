@@ -19,9 +19,14 @@ public sealed partial class ReferModel(
     YoungPeopleService people, PathwayPlanService plans, ReferralService referrals, TimeProvider clock, IOptions<SharingOptions> sharing, AgencyDefinitions agencies)
     : HubPageModel
 {
-    /// <summary>What the form holds for one agency: its lawful basis and, for housing, the duty to refer's three consents.</summary>
+    /// <summary>
+    /// What the form holds for one agency: the reason written for it, whether that reason starts with the shared
+    /// opening, its lawful basis and, for housing, the duty to refer's three consents.
+    /// </summary>
     public sealed class AgencyForm
     {
+        public string? Reason { get; set; }
+        public bool StartWithOpening { get; set; }
         public string? Basis { get; set; }
         public string? Evidence { get; set; }
         public bool ToBeReferred { get; set; }
@@ -47,8 +52,16 @@ public sealed partial class ReferModel(
     [BindProperty]
     public int? PlanVersion { get; set; }
 
+    /// <summary>The adviser's own title of the referral, for the hub's users: no agency is sent it.</summary>
     [BindProperty]
     public string? Summary { get; set; }
+
+    /// <summary>
+    /// An opening written once, which the adviser may choose to start any agency's reason with. It is sent to
+    /// no one by itself: only as the start of the reasons that ask for it, and the preview shows each agency its whole reason.
+    /// </summary>
+    [BindProperty]
+    public string? Opening { get; set; }
 
     [BindProperty]
     public List<string> Sections { get; set; } = [];
@@ -70,6 +83,8 @@ public sealed partial class ReferModel(
     public string AgencyId(string agency) => agency == agencies.All[0].Code ? "Agencies" : $"Agencies-{agency}";
 
     public static string BasisId(string agency, string basis) => basis == LawfulBases.Consent ? $"{agency}-basis" : $"{agency}-basis-{basis}";
+
+    public static string ReasonId(string agency) => $"{agency}-reason";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -146,12 +161,27 @@ public sealed partial class ReferModel(
                 var form = For(agency);
                 return new ReferralAgency(
                     agency,
+                    ReasonFor(form),
                     new LawfulBasisInput(form.Basis, Caller.Name, now, string.IsNullOrWhiteSpace(form.Evidence) ? null : form.Evidence.Trim()),
                     agencies.For(agency).TakesDutyToReferConsents ? new DutyToReferConsents(form.ToBeReferred, form.ToChosenHousingAuthority, form.ToShareContactDetails) : null);
             })]);
     }
 
-    protected override string? FieldLabel(string fieldId) => fieldId == "Summary" ? "a summary of the referral" : null;
+    /// <summary>The agency's own reason, started with the shared opening where the adviser chose so: exactly what that agency is sent.</summary>
+    string? ReasonFor(AgencyForm form)
+    {
+        if (!form.StartWithOpening || string.IsNullOrWhiteSpace(Opening))
+        {
+            return form.Reason;
+        }
+
+        return string.IsNullOrWhiteSpace(form.Reason) ? Opening : $"{Opening.Trim()}\n\n{form.Reason.Trim()}";
+    }
+
+    protected override string? FieldLabel(string fieldId) =>
+        fieldId == "Summary" ? "a summary of the referral"
+        : agencies.All.FirstOrDefault(a => ReasonId(a.Code) == fieldId) is { } agency ? $"your reason for referring to {agency.NameInSentence}"
+        : null;
 
     /// <summary>
     /// The service names agencies by their place in the request (<c>agencies[1].lawfulBasis.basis</c>), and what a leg
@@ -165,6 +195,7 @@ public sealed partial class ReferModel(
             var rest = match.Groups["rest"].Value;
             return rest switch
             {
+                "reason" => ReasonId(agency),
                 "lawfulBasis.evidence" => $"{agency}-evidence",
                 "lawfulBasis.housingConsents.toChosenHousingAuthority" => HousingConsents[1].Id,
                 "lawfulBasis.housingConsents.toShareContactDetails" => HousingConsents[2].Id,
