@@ -51,7 +51,7 @@ public sealed record Answer(string Code, string Words, Func<Reply, string?, stri
 
     /// <summary>The hub's home page, which sends a role that has a home of its own there.</summary>
     public static readonly Answer PageOrHome = new("200 or → home", "200, or for a role with a home page of its own, 302 to it", (reply, _) =>
-        reply.Status == 200 || (reply.Status == 302 && reply.Location is "/workspace" or "/partner" or "/board") ? null : $"got {reply}");
+        reply.Status == 200 || (reply.Status == 302 && reply.Location is "/workspace" or "/partner" or "/board" or "/me") ? null : $"got {reply}");
 
     public static Answer Status(int status, string words) =>
         new($"{status}", words, (reply, _) => reply.Status == status ? null : $"expected {status}, got {reply}");

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Board;
+using IntegrationHub.Consents;
+using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
-using static IntegrationHub.Escalations.EscalationsApi;
+using IntegrationHub.Escalations;
 
 namespace IntegrationHub.Tests.Security.AccessMatrix;
 
@@ -23,7 +25,11 @@ public static class Bodies
 
     public static Payload HealthPlan(Cell cell) => new Payload.Json(HubApi.Plan(Health));
 
-    public static Payload HealthReferralToTheNhs(Cell cell) => new Payload.Json(HubApi.Referral(cell.YoungPersonId, 1, [Health], Nhs));
+    /// <summary>On the NHS's public task: the case's consents are withdrawn, and a referral on consent would be refused for that.</summary>
+    public static Payload HealthReferralToTheNhs(Cell cell) => new Payload.Json(HubApi.Referral(cell.YoungPersonId, 1, [Health], Nhs) with
+    {
+        Agencies = [HubApi.To(Nhs, new LawfulBasisInput(LawfulBases.PublicTask, "PA Test", DateTimeOffset.UtcNow.AddMinutes(-5), "Statutory duty to refer"))],
+    });
 
     public static Payload Cancellation(Cell cell) => new Payload.Json(new CancelRequest(Why));
 
@@ -32,6 +38,11 @@ public static class Bodies
     public static Payload EscalationRequest(Cell cell) => new Payload.Json(new RaiseEscalation(cell.ReferralId, cell.LegId, Why, cell.Level));
 
     public static Payload Resolution(Cell cell) => new Payload.Json(new ResolveEscalation("Resolved, checking who may resolve it"));
+
+    /// <summary>A consent with no date given: refused for that field before the young person is looked for, so it records nothing.</summary>
+    public static Payload UndatedConsent(Cell cell) => new Payload.Json(new RecordConsent(cell.LegAgency, null, "Signed form in case file", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6)));
+
+    public static Payload Withdrawal(Cell cell) => new Payload.Json(new WithdrawConsent(Why));
 
     public static Payload CaseOpening(Cell cell) => new Payload.Json(new OpenCase(Why));
 

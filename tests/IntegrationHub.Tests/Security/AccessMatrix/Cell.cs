@@ -7,7 +7,7 @@ namespace IntegrationHub.Tests.Security.AccessMatrix;
 /// <summary>
 /// The objects of one ownership case, made once for the whole matrix by <see cref="MatrixHub"/>: a young person with a
 /// pathway plan, one referral of every plan section to every agency, cancelled at once so that no write of the matrix
-/// changes it (each is refused: it has ended), and escalations at each level, resolved.
+/// changes it (each is refused: it has ended), consent to every agency withdrawn, and escalations at each level, resolved.
 /// </summary>
 /// <param name="Legs">By agency code.</param>
 /// <param name="Recipients">By agency code: the organisation the hub sent the leg to.</param>
@@ -81,6 +81,7 @@ public sealed partial record Cell(AccessRow Row, Caller Caller, Ownership? Owner
         "youngPersonId" => $"{YoungPersonId}",
         "referralId" => $"{ReferralId}",
         "legId" => $"{LegId}",
+        "agency" => LegAgency,
         "number" => "1",
         "queue" => ErrorQueues.Queues[0],
         "status" => "404",

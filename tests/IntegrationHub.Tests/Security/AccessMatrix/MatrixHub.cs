@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Notifications;
 using IntegrationHub.Referrals;
@@ -17,7 +18,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static IntegrationHub.Escalations.EscalationsApi;
+using IntegrationHub.Escalations;
 using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.Security.AccessMatrix;
@@ -161,7 +162,7 @@ public sealed partial class MatrixHub : HubFactory
 
     /// <summary>
     /// A young person with a plan of every section, referred to every agency at once, the referral then cancelled;
-    /// an escalation about it at each level, raised and resolved by that level's manager; and the NHS leg's Task.
+    /// consent to every agency recorded and withdrawn; an escalation about it at each level, raised and resolved by that level's manager; and the NHS leg's Task.
     /// </summary>
     async Task<CaseObjects> MakeCaseAsync(string tenantId, string adviser, string? residenceArea)
     {
@@ -172,6 +173,14 @@ public sealed partial class MatrixHub : HubFactory
         var legs = referral.Legs.ToDictionary(l => l.Agency, l => l.Id);
         var recipients = (await pa.GetReferralAsync(referral.Id)).Legs.ToDictionary(l => l.Agency, l => l.Recipient.Code);
         await ExpectAsync(await pa.PostAsJsonAsync($"/api/referrals/{referral.Id}/cancellation", new CancelRequest("Made to end for the access matrix")), HttpStatusCode.Accepted);
+
+        // Consent to every agency recorded and withdrawn, so that each withdrawal a cell asks for is refused and changes nothing.
+        foreach (var agency in AgencyCodes.All)
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            await ExpectAsync(await pa.PostAsJsonAsync($"/api/young-people/{person.Id}/consents", new RecordConsent(agency, today.AddDays(-7), "Signed form in case file", today.AddMonths(6))), HttpStatusCode.Created);
+            await ExpectAsync(await pa.PostAsJsonAsync($"/api/young-people/{person.Id}/consents/{agency}/withdrawal", new WithdrawConsent("Withdrawn for the access matrix")), HttpStatusCode.OK);
+        }
 
         var escalations = new Dictionary<int, Guid>();
         var issuer = Services.GetRequiredService<LocalTokenIssuer>();
