@@ -55,7 +55,8 @@ public sealed class LegService(HubDbContext db, AuditLog audit, LegMessages mess
             .Include(r => r.Legs.Where(l => l.Id == legId))
             .SingleAsync(r => r.Legs.Any(l => l.Id == legId), cancellationToken);
 
-        var leg = referral.Legs.Single();
+        // By id: the unit of work may already track the referral's other legs (a partner page's answer loads them all).
+        var leg = referral.Legs.Single(l => l.Id == legId);
         var person = await db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
         var plan = await db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
         await audit.RecordReadAsync(user, "leg", leg.Id, person.Id, leg.LawfulBasis.Basis, cancellationToken);

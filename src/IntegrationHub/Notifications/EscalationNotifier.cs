@@ -1,5 +1,7 @@
+using IntegrationHub.Escalations;
 using IntegrationHub.Outbox;
 using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Notifications;
@@ -44,6 +46,13 @@ public sealed class EscalationNotifier(HubDbContext db, TenantScope tenants, Esc
             EscalationAudience.Agency => (null, NotificationOptions.AgencyRole(escalation.Agency)),
             _ => (await ReferrerOfAsync(escalation.ReferralId, cancellationToken), (string?)null),
         };
+        var organisation = audience == EscalationAudience.Agency ? await RecipientOfAsync(escalation, cancellationToken) : null;
+        if (audience == EscalationAudience.Agency && organisation is null)
+        {
+            // No leg to the agency names whose the escalation is: telling every organisation of the type would tell the wrong ones.
+            role = null;
+        }
+
         if (userId is not null || role is not null)
         {
             var legReasonCode = escalation.LegId is { } legId
@@ -56,6 +65,7 @@ public sealed class EscalationNotifier(HubDbContext db, TenantScope tenants, Esc
                 TenantId = escalation.TenantId,
                 UserId = userId,
                 Role = role,
+                Organisation = organisation,
                 Subject = subject,
                 Body = body,
                 ReferralId = escalation.ReferralId,
@@ -69,6 +79,13 @@ public sealed class EscalationNotifier(HubDbContext db, TenantScope tenants, Esc
         logger.LogInformation("Escalation {EscalationId} ({Step}) notified to its {Audience}{Nobody}",
             notice.EscalationId, notice.Kind, audience, userId is null && role is null ? " (nobody to tell)" : "");
     }
+
+    /// <summary>The organisation the escalation's leg (or its referral's leg to the agency) was sent to.</summary>
+    async Task<string?> RecipientOfAsync(Escalation escalation, CancellationToken cancellationToken) =>
+        await db.Legs
+            .Where(l => escalation.LegId != null ? l.Id == escalation.LegId : l.ReferralId == escalation.ReferralId && l.Agency == escalation.Agency)
+            .Select(l => EF.Property<string>(l, Leg.RecipientCodeColumn))
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The user id of the Personal Adviser who made the referral, when the escalation has one.</summary>
     async Task<string?> ReferrerOfAsync(Guid? referralId, CancellationToken cancellationToken) =>

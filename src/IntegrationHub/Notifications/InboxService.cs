@@ -50,7 +50,9 @@ public sealed class InboxService(HubDbContext db, AgencyDefinitions agencies, Ti
             .. NotificationOptions.Roles(agencies).Where(caller.IsInRole),
             .. user is { Role: HubRoles.Agency, Agency: { } agency } ? [NotificationOptions.AgencyRole(agency)] : Array.Empty<string>(),
         ];
+        // A notice to an agency's role is for one organisation of it; staff roles' notices name none, as staff have none.
+        var organisation = user.Role == HubRoles.Agency ? user.Organisation : null;
         return db.Notifications.Where(n =>
-            (n.UserId == user.Id || (n.UserId == null && n.Role != null && roles.Contains(n.Role))));
+            n.UserId == user.Id || (n.UserId == null && n.Role != null && roles.Contains(n.Role) && n.Organisation == organisation));
     }
 }

@@ -1,3 +1,4 @@
+using IntegrationHub.Auditing;
 using System.Globalization;
 using System.Net;
 using Hl7.Fhir.Model;
@@ -62,7 +63,7 @@ public class FhirOrganisationTests(OrganisationsHub hub) : IClassFixture<Organis
         await ExpectAsync(await leedsIcb.GetAsync($"/fhir/{resource}/{legs.LeedsLeg(Nhs)}"), HttpStatusCode.OK);
 
         Assert.Equal(OperationOutcome.IssueType.NotFound, Assert.Single(notShared.Issue).Code);
-        Assert.Single(await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == legs.Leeds.Id).ToListAsync()));
+        Assert.Single(await hub.QueryAsync(db => db.Audit.Where(a => a.Action == AuditActions.Read && a.YoungPersonId == legs.Leeds.Id).ToListAsync()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntegrationHub.Auditing;
 using System.Net;
 using System.Net.Http.Json;
 using IntegrationHub.Referrals;
@@ -42,7 +43,7 @@ public class LegsOrganisationTests(OrganisationsHub hub) : IClassFixture<Organis
         await ExpectAsync(await homeTrust.GetAsync($"/api/legs/{legs.LeedsLeg(Nhs)}"), HttpStatusCode.NotFound);
         await ExpectAsync(await leedsIcb.GetAsync($"/api/legs/{legs.HomeLeg(Nhs)}"), HttpStatusCode.NotFound);
 
-        Assert.Empty(await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == legs.Home.Id || a.YoungPersonId == legs.Leeds.Id).ToListAsync()));
+        Assert.Empty(await hub.QueryAsync(db => db.Audit.Where(a => a.Action == AuditActions.Read && (a.YoungPersonId == legs.Home.Id || a.YoungPersonId == legs.Leeds.Id)).ToListAsync()));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public class LegsOrganisationTests(OrganisationsHub hub) : IClassFixture<Organis
         var view = await leedsIcb.GetFromJsonAsync<AgencyLegView>($"/api/legs/{legs.LeedsLeg(Nhs)}");
 
         Assert.Equal(OrganisationsHub.LeedsIcb, view!.Leg.Recipient.Code);
-        var entry = Assert.Single(await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == legs.Leeds.Id).ToListAsync()));
+        var entry = Assert.Single(await hub.QueryAsync(db => db.Audit.Where(a => a.Action == AuditActions.Read && a.YoungPersonId == legs.Leeds.Id).ToListAsync()));
         Assert.Equal("leeds-icb-worker", entry.ActorId);
         Assert.Equal(Nhs, entry.Agency);
         Assert.Equal(OrganisationsHub.LeedsIcb, entry.Organisation);

@@ -1,3 +1,4 @@
+using IntegrationHub.Auditing;
 using System.Net;
 using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.V1;
@@ -92,7 +93,7 @@ public sealed partial class PartnerInboxOrganisationTests(OrganisationsHub hub) 
 
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         Assert.Equal(LegStatusCodes.Received, await StatusAsync(legs.LeedsLeg(Nhs)));
-        var read = Assert.Single(await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == legs.Leeds.Id).ToListAsync()));
+        var read = Assert.Single(await hub.QueryAsync(db => db.Audit.Where(a => a.Action == AuditActions.Read && a.YoungPersonId == legs.Leeds.Id).ToListAsync()));
         Assert.Equal(LeedsIcbWorker, read.ActorId);
         Assert.Equal(OrganisationsHub.LeedsIcb, read.Organisation);
     }

@@ -35,6 +35,7 @@ public class AgencyReasonsTests(PagesSignInTests.LocalSignInHub hub) : IClassFix
         var referral = await pa.MakeReferralAsync(new MakeReferral(
             person.Id, plan.Number, Summary, [.. Sections], [.. AgencyCodes.All.Select(a => new ReferralAgency(a, MarkerFor(a), Consent()))]));
         var definitions = hub.Services.GetRequiredService<AgencyDefinitions>();
+        // Each agency's own demo worker, of the organisation the directory sends the local authority's legs to.
         var workers = hub.Services.GetRequiredService<LocalUsers>().For(HubFactory.TenantA);
 
         Assert.Equal(Summary, (await pa.GetReferralAsync(referral.Id)).Summary);
@@ -48,7 +49,7 @@ public class AgencyReasonsTests(PagesSignInTests.LocalSignInHub hub) : IClassFix
 
             using var worker = hub.AgencyWorker(agency);
             AssertOnlyItsOwn(agency, await worker.GetStringAsync($"/api/legs/{sent.LegId}"), "its REST view of the leg");
-            using var browser = await hub.SignedInBrowserAsync(workers.Single(u => u.Agency == agency));
+            using var browser = await hub.SignedInBrowserAsync(workers.Single(u => u.Id == $"demo-{agency}-worker"));
             AssertOnlyItsOwn(agency, await browser.GetStringAsync($"/partner/legs/{sent.LegId}"), "its partner page");
         }
 

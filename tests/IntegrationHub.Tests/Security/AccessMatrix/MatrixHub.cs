@@ -209,7 +209,7 @@ public sealed partial class MatrixHub : HubFactory
     /// A notification for every signed-in caller in each case, about that case's referral. Staff and young people are told
     /// by name: the caller in council A, a colleague of theirs in council A, the caller in council B. An agency is told as
     /// the hub tells it of an escalation, by its agency type's role: in council A of its own organisation's referral and of
-    /// another organisation's, in council B of council B's. No endpoint makes one on request (the hub's consumers do), so
+    /// another organisation's (each notice for the organisation its leg went to), in council B of council B's. No endpoint makes one on request (the hub's consumers do), so
     /// they are stored directly.
     /// </summary>
     async Task<IReadOnlyDictionary<Ownership, CaseObjects>> AddNotificationsAsync(IReadOnlyDictionary<Ownership, CaseObjects> cases)
@@ -224,6 +224,7 @@ public sealed partial class MatrixHub : HubFactory
                 TenantId = cases[ownership].TenantId,
                 UserId = caller.Agency is null ? UserOf(caller).Id + (ownership == Ownership.OtherOrganisation ? ColleagueSuffix : "") : null,
                 Role = caller.Agency is { } agency ? NotificationOptions.AgencyRole(agency) : null,
+                Organisation = caller.Agency is { } recipient ? cases[ownership].Recipients[recipient] : null,
                 // The inbox page shows a read notification without its id: its subject names it, so a list shows it read or not.
                 Subject = $"For the access matrix: {id}",
                 Body = "A notification the access matrix reads and marks read.",

@@ -285,6 +285,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<Guid?>("EscalationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 

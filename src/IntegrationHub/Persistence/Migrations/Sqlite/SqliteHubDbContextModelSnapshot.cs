@@ -280,6 +280,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("EscalationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
