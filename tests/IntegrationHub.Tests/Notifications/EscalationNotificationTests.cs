@@ -133,7 +133,7 @@ public sealed class EscalationNotificationTests(MailingHubFactory hub) : IClassF
     static readonly List<string> AgencyRoles = [.. IntegrationHub.Contracts.V1.AgencyCodes.All.Select(IntegrationHub.Notifications.NotificationOptions.AgencyRole)];
 
     [Fact]
-    public async Task The_agency_concerned_is_told_and_no_other_agency()
+    public async Task The_organisation_the_leg_went_to_is_told_and_no_other_agency()
     {
         using var pa = hub.PersonalAdviserWithEmail("pa-agency", "pa.agency@council-a.test");
         var (_, leg) = await pa.ReferOneAsync(Health, Nhs);
@@ -144,6 +144,10 @@ public sealed class EscalationNotificationTests(MailingHubFactory hub) : IClassF
         using var nhs = hub.AgencyWorker(Nhs);
         var forNhs = Assert.Single(await nhs.WaitForNotificationsAsync(escalation.Id));
         Assert.Equal(leg.ReferralId, forNhs.ReferralId);
+        var (sentTo, toldOrganisation) = await hub.QueryAsync(async db => (
+            (await db.Legs.SingleAsync(l => l.Id == leg.LegId)).Recipient.Code,
+            await db.Notifications.Where(n => n.Id == forNhs.Id).Select(n => n.Organisation).SingleAsync()));
+        Assert.Equal(sentTo, toldOrganisation);
         using var housing = hub.AgencyWorker(Housing);
         Assert.DoesNotContain(await housing.InboxAsync(), n => n.EscalationId == escalation.Id);
         using var otherCouncilNhs = hub.AgencyWorker(Nhs, HubFactory.TenantB);
