@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Persistence;
+using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
@@ -112,6 +114,15 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>
+    /// An API client for a worker of one agency, acting for <paramref name="organisation"/>: by default the organisation
+    /// the agency directory routes the local authority's legs to.
+    /// </summary>
+    public HttpClient AgencyWorker(string agency, string tenant = Tenant, string? organisation = null) =>
+        ApiClient(new HubUser(
+            $"{agency}-worker", $"Test {agency} worker", HubRoles.Agency, tenant, agency, null,
+            organisation ?? Services.GetRequiredService<IOptions<AgencyDirectoryOptions>>().Value.OrganisationFor(tenant, residenceArea: null, agency).Code));
 
     /// <summary>Registers a young person with a one-version pathway plan through the API.</summary>
     public Task<Guid> RegisterYoungPersonAsync(string givenName, string familyName, DateOnly born, params string[] sections) =>

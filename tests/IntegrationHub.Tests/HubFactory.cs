@@ -20,7 +20,7 @@ namespace IntegrationHub.Tests;
 /// with a key made for this run, and stub agencies listening on every agency queue from the start.
 /// One per test class (<c>IClassFixture</c>), so row counts are not disturbed by other classes.
 /// An answer a test publishes on the bus comes from its leg's recipient unless the test says otherwise
-/// (<see cref="AnswersFromTheRecipient"/>).
+/// (<see cref="TestAnswersComeFromTheRecipient"/>).
 /// A derived factory may add settings (<see cref="ConfigureSettings"/>) and run an agency's adapter
 /// in process instead of its stub (<see cref="StubbedAgencies"/>).
 /// </summary>
@@ -55,6 +55,13 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// process must leave that agency out: the stub and the adapter would compete for its legs.
     /// </summary>
     protected virtual IReadOnlyCollection<string> StubbedAgencies => AgencyCodes.All;
+
+    /// <summary>
+    /// Whether an answer a test publishes on the bus without saying who answers comes from its leg's
+    /// recipient (<see cref="AnswersFromTheRecipient"/>). A hub whose answers come only from its own
+    /// adapters or demo stand-ins turns it off, so that their saying it is what the tests check.
+    /// </summary>
+    protected virtual bool TestAnswersComeFromTheRecipient => true;
 
     /// <summary>Settings a derived factory adds to those of every test hub; it may override any of them.</summary>
     protected virtual void ConfigureSettings(IWebHostBuilder builder)
@@ -95,7 +102,10 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var bus = Bus;
         agencies = await StubAgencies.ConnectAsync(bus, StubbedAgencies);
         answers = await AnswerRecorder.ConnectAsync(bus);
-        bus.ConnectPublishObserver(new AnswersFromTheRecipient(this));
+        if (TestAnswersComeFromTheRecipient)
+        {
+            bus.ConnectPublishObserver(new AnswersFromTheRecipient(this));
+        }
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

@@ -78,8 +78,8 @@ public static class SubjectAccessDocument
             [.. report.Notifications.Select(n => new[] { When(n.CreatedAt), n.ToUser ?? n.ToRole, n.Subject, n.Body })]);
 
         html.Append("<h2>Who has read your information</h2>\n");
-        Table(html, ["When", "Who", "Role", "Agency", "Record", "Basis"],
-            [.. report.Reads.Select(r => new[] { When(r.At), r.ActorId, r.ActorRole, r.Agency, $"{r.ResourceType} {r.ResourceId}", r.Basis })]);
+        Table(html, ["When", "Who", "Role", "Agency", "Organisation", "Record", "Basis"],
+            [.. report.Reads.Select(r => new[] { When(r.At), r.ActorId, r.ActorRole, r.Agency, r.Organisation, $"{r.ResourceType} {r.ResourceId}", r.Basis })]);
 
         return html.Append("</main>\n</body>\n</html>\n").ToString();
     }

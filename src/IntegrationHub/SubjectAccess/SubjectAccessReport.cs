@@ -64,8 +64,8 @@ public sealed record NotificationRecord(DateTimeOffset CreatedAt, string? ToUser
     public static NotificationRecord From(Notification n) => new(n.CreatedAt, n.UserId, n.Role, n.Subject, n.Body, n.ReferralId, n.EscalationId);
 }
 
-/// <summary>One audited read of their data: who, in which role and agency, when, which record, under which basis.</summary>
-public sealed record DataRead(DateTimeOffset At, string ActorId, string ActorRole, string? Agency, string ResourceType, string ResourceId, string? Basis)
+/// <summary>One audited read of their data: who, in which role, agency and organisation, when, which record, under which basis.</summary>
+public sealed record DataRead(DateTimeOffset At, string ActorId, string ActorRole, string? Agency, string ResourceType, string ResourceId, string? Basis, string? Organisation)
 {
-    public static DataRead From(AuditEntry a) => new(a.At, a.ActorId, a.ActorRole, a.Agency, a.ResourceType, a.ResourceId, a.Basis);
+    public static DataRead From(AuditEntry a) => new(a.At, a.ActorId, a.ActorRole, a.Agency, a.ResourceType, a.ResourceId, a.Basis, a.Organisation);
 }

@@ -56,8 +56,7 @@ public static class BoardArrangement
     /// <summary>The housing authority declines its leg with its own decision document.</summary>
     public static async Task DeclineHousingLegAsync(BrowserHub hub, ReferralAccepted referral, string declineReason)
     {
-        var housing = DemoPeople.Users.For(BrowserHub.Tenant).Single(u => u.Agency == AgencyCodes.Housing);
-        using var api = hub.ApiClient(housing);
+        using var api = hub.AgencyWorker(AgencyCodes.Housing);
         var decision = new JsonObject
         {
             ["answerId"] = Guid.NewGuid().ToString(),

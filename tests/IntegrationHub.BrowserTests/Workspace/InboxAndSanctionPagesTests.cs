@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Security;
 using MassTransit;
@@ -19,9 +20,10 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
     {
         var id = await hub.RegisterYoungPersonAsync("Hal", WorkspaceArrange.UniqueFamilyName("Inbox"), Born, Eet);
         var referral = await hub.ReferThroughApiAsync(LocalUsers.PersonalAdviser(BrowserHub.Tenant), id, [Eet], AgencyCodes.Dwp);
-        var leg = (await hub.LegOfAsync(referral, AgencyCodes.Dwp)).Id;
-        await hub.Services.GetRequiredService<IBus>().Publish(
-            new LegDeclined(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, "already-supported", "Has a work coach in Leeds."));
+        var dwp = await hub.LegOfAsync(referral, AgencyCodes.Dwp);
+        var leg = dwp.Id;
+        await hub.Services.GetRequiredService<IBus>().PublishAsync(
+            new LegDeclined(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, "already-supported", "Has a work coach in Leeds."), dwp.Recipient.Code, default);
         await Eventually.WaitAsync(() => hub.QueryAsync(db => db.Notifications.AnyAsync(n => n.ReferralId == referral)), any => any, "the decline's notice");
 
         var page = await hub.SignedInPageAsync();
@@ -43,9 +45,10 @@ public sealed class InboxAndSanctionPagesTests(BrowserHub hub) : IClassFixture<B
     {
         var id = await hub.RegisterYoungPersonAsync("Ira", WorkspaceArrange.UniqueFamilyName("Sanction"), Born, Eet);
         var referral = await hub.ReferThroughApiAsync(LocalUsers.PersonalAdviser(BrowserHub.Tenant), id, [Eet], AgencyCodes.Dwp);
-        var leg = (await hub.LegOfAsync(referral, AgencyCodes.Dwp)).Id;
-        await hub.Services.GetRequiredService<IBus>().Publish(
-            new SanctionProposed(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14), "Missed two appointments."));
+        var dwp = await hub.LegOfAsync(referral, AgencyCodes.Dwp);
+        var leg = dwp.Id;
+        await hub.Services.GetRequiredService<IBus>().PublishAsync(
+            new SanctionProposed(Guid.NewGuid(), leg, AgencyCodes.Dwp, "Work coach", DateTimeOffset.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14), "Missed two appointments."), dwp.Recipient.Code, default);
         await Eventually.WaitAsync(() => hub.QueryAsync(db => db.LegFacts.AnyAsync(f => f.LegId == leg)), any => any, "the proposed sanction");
 
         var page = await hub.SignedInPageAsync();

@@ -2,6 +2,7 @@ using IntegrationHub.Auditing;
 using System.Net;
 using System.Net.Http.Json;
 using IntegrationHub.Referrals;
+using IntegrationHub.SubjectAccess;
 using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Tests.HubApi;
@@ -60,5 +61,11 @@ public class LegsOrganisationTests(OrganisationsHub hub) : IClassFixture<Organis
         Assert.Equal(Nhs, entry.Agency);
         Assert.Equal(OrganisationsHub.LeedsIcb, entry.Organisation);
         Assert.Equal("public-task", entry.Basis);
+
+        // The Data Protection Officer's answer to a subject access request says which organisation read it.
+        using var dpo = hub.DataProtectionOfficer();
+        var report = await dpo.GetFromJsonAsync<SubjectAccessReport>($"/api/young-people/{legs.Leeds.Id}/subject-access");
+        var read = Assert.Single(report!.Reads, r => r.ResourceType == "leg");
+        Assert.Equal((Nhs, OrganisationsHub.LeedsIcb), (read.Agency, read.Organisation));
     }
 }
