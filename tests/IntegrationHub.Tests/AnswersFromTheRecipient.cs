@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationHub.Tests;
 
 /// <summary>
-/// Stands in for the adapters host for answers a test publishes straight onto the hub's bus, as an
-/// agency system would through its adapter: unless the test says which organisation answers (the
-/// <see cref="AnsweringOrganisation"/> header), the answer comes from the organisation its leg is
-/// addressed to, as the answers listener would say for that organisation's RabbitMQ user. An answer for
-/// a leg the hub does not know is left as it is.
+/// Stands in for the adapters host for the stubbed agencies, whose answers the tests publish straight onto
+/// the hub's bus as the agency's system would through its adapter: unless the test says which organisation
+/// answers (the <see cref="AnsweringOrganisation"/> header), the answer comes from the organisation its leg
+/// is addressed to, as the answers listener would say for that organisation's RabbitMQ user. Answers for
+/// legs of agencies whose adapters run in the hub, which say it themselves, and for legs the hub does not
+/// know are left as they are.
 /// </summary>
-sealed class AnswersFromTheRecipient(HubFactory hub) : IPublishObserver
+sealed class AnswersFromTheRecipient(HubFactory hub, IReadOnlyCollection<string> stubbedAgencies) : IPublishObserver
 {
     public async Task PrePublish<T>(PublishContext<T> context) where T : class
     {
@@ -21,10 +22,10 @@ sealed class AnswersFromTheRecipient(HubFactory hub) : IPublishObserver
             return;
         }
 
-        var recipient = await hub.QueryAsync(db => db.Legs.Where(l => l.Id == answer.LegId).Select(l => l.Recipient).SingleOrDefaultAsync());
-        if (recipient is not null)
+        var leg = await hub.QueryAsync(db => db.Legs.Where(l => l.Id == answer.LegId).Select(l => new { l.Agency, l.Recipient }).SingleOrDefaultAsync());
+        if (leg is not null && stubbedAgencies.Contains(leg.Agency))
         {
-            context.Headers.Set(AnsweringOrganisation.Header, recipient.Code);
+            context.Headers.Set(AnsweringOrganisation.Header, leg.Recipient.Code);
         }
     }
 

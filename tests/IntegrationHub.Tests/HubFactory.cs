@@ -19,8 +19,8 @@ namespace IntegrationHub.Tests;
 /// The hub in process: its own throwaway SQLite file, the in-memory bus, local tokens signed
 /// with a key made for this run, and stub agencies listening on every agency queue from the start.
 /// One per test class (<c>IClassFixture</c>), so row counts are not disturbed by other classes.
-/// An answer a test publishes on the bus comes from its leg's recipient unless the test says otherwise
-/// (<see cref="TestAnswersComeFromTheRecipient"/>).
+/// An answer published for a leg of a stubbed agency comes from the leg's recipient unless the test says
+/// otherwise (<see cref="AnswersFromTheRecipient"/>).
 /// A derived factory may add settings (<see cref="ConfigureSettings"/>) and run an agency's adapter
 /// in process instead of its stub (<see cref="StubbedAgencies"/>).
 /// </summary>
@@ -55,13 +55,6 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// process must leave that agency out: the stub and the adapter would compete for its legs.
     /// </summary>
     protected virtual IReadOnlyCollection<string> StubbedAgencies => AgencyCodes.All;
-
-    /// <summary>
-    /// Whether an answer a test publishes on the bus without saying who answers comes from its leg's
-    /// recipient (<see cref="AnswersFromTheRecipient"/>). A hub whose answers come only from its own
-    /// adapters or demo stand-ins turns it off, so that their saying it is what the tests check.
-    /// </summary>
-    protected virtual bool TestAnswersComeFromTheRecipient => true;
 
     /// <summary>Settings a derived factory adds to those of every test hub; it may override any of them.</summary>
     protected virtual void ConfigureSettings(IWebHostBuilder builder)
@@ -102,10 +95,7 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var bus = Bus;
         agencies = await StubAgencies.ConnectAsync(bus, StubbedAgencies);
         answers = await AnswerRecorder.ConnectAsync(bus);
-        if (TestAnswersComeFromTheRecipient)
-        {
-            bus.ConnectPublishObserver(new AnswersFromTheRecipient(this));
-        }
+        bus.ConnectPublishObserver(new AnswersFromTheRecipient(this, StubbedAgencies));
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

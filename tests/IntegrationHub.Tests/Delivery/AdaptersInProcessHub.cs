@@ -31,9 +31,6 @@ public abstract class AdaptersInProcessHub : HubFactory
 
     protected override IReadOnlyCollection<string> StubbedAgencies => [Nhs, Probation, Yos];
 
-    /// <summary>The adapters' own receipts and failures say which organisation they are for.</summary>
-    protected override bool TestAnswersComeFromTheRecipient => false;
-
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("Adapters:Agencies:0", Housing);

@@ -62,9 +62,6 @@ public sealed class DemoOrganisationsTests(DemoOrganisationsTests.DemoHub hub) :
     {
         protected override IReadOnlyCollection<string> StubbedAgencies => [];
 
-        /// <summary>The stand-ins' answers say which organisation they come from themselves.</summary>
-        protected override bool TestAnswersComeFromTheRecipient => false;
-
         protected override void ConfigureSettings(IWebHostBuilder builder)
         {
             builder.UseSetting("Demo:Enabled", "true");
