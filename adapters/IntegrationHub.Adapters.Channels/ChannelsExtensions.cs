@@ -36,10 +36,16 @@ public static class ChannelsExtensions
             .Validate(o => o.Agencies.All(a => a == AdapterOptions.AllAgencies || agencies.Contains(a)), "Adapters:Agencies names an agency with no adapter.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdapterOptions>, WebhookSettingsValidation>();
+        builder.Services.AddOptions<AgencyDirectoryOptions>()
+            .Bind(builder.Configuration.GetSection(AgencyDirectoryOptions.Section))
+            .PostConfigure(o => o.AddDefaults(agencies))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AgencyDirectoryOptions>, AgencyDirectoryValidation>();
         builder.Services.AddOptions<OrganisationCredentialsOptions>()
             .Bind(builder.Configuration.GetSection(OrganisationCredentialsOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OrganisationCredentialsOptions>, OrganisationCredentialsValidation>();
+        builder.Services.AddSingleton<IValidateOptions<OrganisationCredentialsOptions>, DirectoryCredentialsValidation>();
 
         var running = builder.Configuration.GetSection($"{AdapterOptions.Section}:{nameof(AdapterOptions.Agencies)}").Get<string[]>() ?? [];
         var transport = builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntegrationHub.Adapters.Channels;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Amqp;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Adapters.Housing;
@@ -11,6 +12,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace IntegrationHub.Adapters.Host.Tests;
 
@@ -54,8 +57,9 @@ public sealed class AdaptersHostTests(AdaptersHost host) : IClassFixture<Adapter
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Two_replicas_on_one_virtual_host_each_declare_every_agency_queue_and_the_answers_exchange()
+    public async Task Two_replicas_on_one_virtual_host_each_declare_every_amqp_organisations_queue_and_the_answers_exchange()
     {
+        var agencies = host.Services.GetRequiredService<AgencyDefinitions>();
         await host.Services.GetRequiredService<AgencyTopologyDeclaration>().Declared.WaitAsync(Patience);
         await using var replica = host.WithWebHostBuilder(_ => { });
         await replica.Services.GetRequiredService<AgencyTopologyDeclaration>().Declared.WaitAsync(Patience);
@@ -65,10 +69,20 @@ public sealed class AdaptersHostTests(AdaptersHost host) : IClassFixture<Adapter
         await channel.ExchangeDeclarePassiveAsync(Endpoints.AgencyAnswersExchange);
         foreach (var agency in AgencyCodes.All)
         {
-            await channel.QueueDeclarePassiveAsync(Endpoints.AgencyQueue(agency));
             await channel.QueueDeclarePassiveAsync(Endpoints.AgencyAnswersQueue(agency));
             await channel.QueueDeclarePassiveAsync(Endpoints.AgencyAnswersErrorQueue(agency));
         }
+
+        // Documents queues are the organisations' on the AMQP channel: every agency's default organisation but adult social care's, which answers in the partner inbox.
+        foreach (var agency in AgencyCodes.All.Where(a => a != AgencyCodes.AdultSocialCare))
+        {
+            await channel.QueueDeclarePassiveAsync(Endpoints.AgencyQueue(agency, agencies.For(agency).DefaultOrganisation.Code));
+        }
+
+        await using var probe = await partner.ChannelAsync();
+        var missing = await Assert.ThrowsAsync<OperationInterruptedException>(
+            () => probe.QueueDeclarePassiveAsync(Endpoints.AgencyQueue(AgencyCodes.AdultSocialCare, agencies.For(AgencyCodes.AdultSocialCare).DefaultOrganisation.Code)));
+        Assert.Equal(Constants.NotFound, missing.ShutdownReason!.ReplyCode);
     }
 
     [Fact]
@@ -91,7 +105,7 @@ public sealed class AdaptersHostTests(AdaptersHost host) : IClassFixture<Adapter
         await using var partner = await RawRabbit.ConnectAsync(host.VirtualHost);
         await endpoint.Send(leg);
 
-        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing), Patience);
+        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing, "E09000003"), Patience);
         using var referral = JsonDocument.Parse(delivered.Body);
         Assert.Equal(leg.LegId, referral.RootElement.GetProperty("hubReferences").GetProperty("legId").GetGuid());
         Assert.Equal("E09000003", referral.RootElement.GetProperty("recipient").GetProperty("code").GetString());

@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;

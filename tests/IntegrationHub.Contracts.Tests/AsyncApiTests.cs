@@ -43,13 +43,16 @@ public class AsyncApiTests
     }
 
     [Fact]
-    public void Each_agency_has_a_referral_queue_and_an_answers_channel()
+    public void Each_agency_has_a_referral_queue_per_organisation_and_an_answers_channel()
     {
         var channels = Document["channels"]!.AsObject();
 
         Assert.All(IntegrationHub.Contracts.V1.AgencyCodes.All, agency =>
         {
-            Assert.Equal(IntegrationHub.Contracts.V1.Endpoints.AgencyQueue(agency), channels[$"agency-{agency}"]?["address"]?.GetValue<string>());
+            var referrals = channels[$"agency-{agency}"]!;
+            Assert.Equal(IntegrationHub.Contracts.V1.Endpoints.AgencyQueue(agency, "{organisation}"), referrals["address"]?.GetValue<string>());
+            Assert.Equal(referrals["address"]!.GetValue<string>(), referrals["bindings"]!["amqp"]!["queue"]!["name"]!.GetValue<string>());
+            Assert.False(string.IsNullOrWhiteSpace(referrals["parameters"]?["organisation"]?["description"]?.GetValue<string>()));
             Assert.Equal(IntegrationHub.Contracts.V1.Endpoints.AgencyAnswersExchange, channels[$"agency-answers-{agency}"]?["address"]?.GetValue<string>());
         });
     }

@@ -40,7 +40,8 @@ public static class Scenario
     public static Task<ReferralDetails> WaitForAsync(HttpClient pa, Guid referralId, Func<ReferralDetails, bool> condition, string what) =>
         Eventually.WaitAsync(() => GetAsync(pa, referralId), condition, what);
 
-    public static async Task<Guid> RegisterWithPlanAsync(this HttpClient pa)
+    /// <param name="residenceArea">Where the young person lives when out of area: their legs go to that area's organisations.</param>
+    public static async Task<Guid> RegisterWithPlanAsync(this HttpClient pa, string? residenceArea = null)
     {
         var registered = await pa.PostAsJsonAsync("/api/young-people", new
         {
@@ -52,6 +53,7 @@ public static class Scenario
             nationalInsuranceNumber = "AB123456C",
             crn = "X123456",
             email = "riley@example.org",
+            residenceArea,
         });
         await HttpAssert.StatusAsync(HttpStatusCode.Created, registered);
         var id = (await registered.Content.ReadFromJsonAsync<IdOnly>())!.Id;

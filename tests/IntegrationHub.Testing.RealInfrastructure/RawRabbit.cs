@@ -35,6 +35,10 @@ public sealed class RawRabbit : IAsyncDisposable
     public async Task<RawMessage> WaitForMessageAsync(string queue, TimeSpan patience) =>
         (await Eventually.WaitAsync<RawMessage?>(() => TryGetAsync(queue), message => message is not null, $"a message on '{queue}'", patience))!;
 
+    /// <summary>Takes messages off the queue until one matches, as a partner's consumer would read past others' work.</summary>
+    public async Task<RawMessage> WaitForMessageAsync(string queue, Func<RawMessage, bool> match, string what, TimeSpan patience) =>
+        (await Eventually.WaitAsync<RawMessage?>(() => TryGetAsync(queue), message => message is not null && match(message), what, patience))!;
+
     async Task<RawMessage?> TryGetAsync(string queue) =>
         await QueueExistsAsync(queue) && await channel.BasicGetAsync(queue, autoAck: true) is { } message
             ? RawMessage.From(message.Body, message.BasicProperties)

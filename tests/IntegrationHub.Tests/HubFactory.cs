@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using IntegrationHub.Contracts.V1;

@@ -50,7 +50,7 @@ public sealed class AgencyAnswerListener(
     {
         var queue = Endpoints.AgencyAnswersQueue(format.Agency);
         var errors = Endpoints.AgencyAnswersErrorQueue(format.Agency);
-        await queues.DeclareAsync(AgencyTopology.For([format.Agency]), stoppingToken);
+        await queues.DeclareAsync(AgencyTopology.Answers(format.Agency), stoppingToken);
 
         await using var connection = await RabbitMqConnections.OpenAsync(bus.Value.RabbitMq, $"answers-{format.Agency}", stoppingToken);
         await using var channel = await connection.CreateChannelAsync(

@@ -1,26 +1,35 @@
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Messaging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Adapters.Channels.Amqp;
 
 /// <summary>
-/// Declares, at start-up, the AMQP topology of every agency this process has a format for,
-/// whichever adapters it runs and whichever channel each organisation uses: a partner may start
-/// its consumer, or publish an answer, before anything has been delivered to it, and an answer
-/// published while no adapter runs waits on its queue instead of being dropped as unroutable.
+/// Declares, at start-up, the AMQP topology of every agency this process has a format for, whichever
+/// adapters it runs: each agency's answers queue, and the documents queue of every organisation of the
+/// agency directory whose channel is AMQP. A partner may start its consumer, or publish an answer,
+/// before anything has been delivered to it, and an answer published while no adapter runs waits on its
+/// queue instead of being dropped as unroutable.
 /// A broker that is down does not stop start-up: the declaration is retried, with growing delays,
 /// in the background, and until it succeeds this check keeps the process not ready.
 /// </summary>
 public sealed class AgencyTopologyDeclaration(
     AgencyDefinitions agencies,
+    IOptions<AgencyDirectoryOptions> directory,
+    IOptions<AdapterOptions> adapters,
     QueueAddresses queues,
     ILogger<AgencyTopologyDeclaration> logger) : BackgroundService, IHealthCheck
 {
     public const string HealthCheckName = "rabbitmq-topology";
     static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    readonly Topology topology = AgencyTopology.For(agencies.Codes);
+    readonly Topology topology = AgencyTopology.For(
+        agencies.Codes,
+        directory.Value.Distinct
+            .Where(e => adapters.Value.For(e.Organisation.Code, agencies.For(e.Agency).DefaultChannel).Channel == AdapterOptions.AmqpChannelName)
+            .Select(e => (e.Agency, e.Organisation.Code)));
     readonly TaskCompletionSource declared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     volatile string? lastFailure;
 

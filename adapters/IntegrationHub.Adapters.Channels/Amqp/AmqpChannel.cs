@@ -8,9 +8,9 @@ using RabbitMQ.Client;
 namespace IntegrationHub.Adapters.Channels.Amqp;
 
 /// <summary>
-/// Puts the agency's document, as plain JSON with no MassTransit envelope, on the agency's own
-/// durable queue <c>agency-{agency}</c>, confirmed by the broker, so a partner in any language can
-/// consume it with any AMQP client.
+/// Puts the agency's document, as plain JSON with no MassTransit envelope, on the receiving
+/// organisation's own durable queue <c>agency-{agency}.{organisation}</c>, confirmed by the broker, so a
+/// partner in any language can consume it with any AMQP client, and no organisation reads another's.
 /// </summary>
 public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues) : IAgencyChannel, IAsyncDisposable
 {
@@ -26,7 +26,7 @@ public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues)
             throw new InvalidOperationException("The AMQP channel needs Bus:Transport=RabbitMq.");
         }
 
-        var queue = Endpoints.AgencyQueue(delivery.Agency);
+        var queue = Endpoints.AgencyQueue(delivery.Agency, delivery.Recipient.Code);
         await queues.DeclareAsync(queue, cancellationToken);
         var open = await ConnectionAsync(cancellationToken);
         await using var channel = await open.CreateChannelAsync(

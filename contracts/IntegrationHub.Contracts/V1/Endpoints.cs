@@ -9,8 +9,12 @@ public static class Endpoints
     /// </summary>
     public static string AdapterQueue(string agency) => $"adapter-{agency}";
 
-    /// <summary>A partner system on the AMQP channel consumes its agency's documents, as plain JSON, from this queue.</summary>
-    public static string AgencyQueue(string agency) => $"agency-{agency}";
+    /// <summary>
+    /// A receiving organisation on the AMQP channel consumes the documents addressed to it, as plain JSON,
+    /// from its own queue: its agency code, then its organisation code (the <c>recipient.code</c> of its legs),
+    /// e.g. <c>agency-housing.E08000035</c>. No organisation reads another's.
+    /// </summary>
+    public static string AgencyQueue(string agency, string organisation) => $"agency-{agency}.{organisation}";
 
     /// <summary>A partner system publishes its answers, as plain JSON, to this direct exchange with its agency code as the routing key.</summary>
     public const string AgencyAnswersExchange = "agency-answers";

@@ -13,12 +13,6 @@ public static class ReferralsExtensions
             .PostConfigure<AgencyDefinitions>((o, agencies) => o.AddDefaults(agencies))
             .Validate<AgencyDefinitions>((o, agencies) => !o.Validate(agencies).Any(), "Sharing names an unknown agency or section.")
             .ValidateOnStart();
-        builder.Services.AddOptions<AgencyDirectoryOptions>()
-            .Bind(builder.Configuration.GetSection(AgencyDirectoryOptions.Section))
-            .PostConfigure<AgencyDefinitions>((o, agencies) => o.AddDefaults(agencies))
-            .Validate<AgencyDefinitions>((o, agencies) => !o.Validate(agencies).Any(), "AgencyDirectory names an unknown agency or an organisation without a code and name.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<OrganisationCredentialsOptions>, DirectoryCredentialsValidation>();
         builder.Services.AddOptions<TenantOptions>()
             .Bind(builder.Configuration.GetSection(TenantOptions.Section))
             .Validate(o => o.LocalAuthorities.Values.All(t => !string.IsNullOrWhiteSpace(t.Name)), "Every Tenants:LocalAuthorities entry needs a Name.")

@@ -1,3 +1,4 @@
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Auditing;
 using IntegrationHub.Identifiers;
 using IntegrationHub.Outcomes;

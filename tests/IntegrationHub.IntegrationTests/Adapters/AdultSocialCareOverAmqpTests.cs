@@ -41,8 +41,8 @@ public sealed class AdultSocialCareOverAmqpTests(HubWithAdultSocialCareOnAmqp hu
         var referralId = await pa.MakeReferralAsync([Agency]);
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
 
-        Assert.Equal("agency-adult-social-care", Endpoints.AgencyQueue(Agency));
-        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(Agency), Scenario.Patience);
+        Assert.Equal($"agency-adult-social-care.{HubWithAdultSocialCareOnAmqp.Organisation}", Endpoints.AgencyQueue(Agency, HubWithAdultSocialCareOnAmqp.Organisation));
+        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(Agency, HubWithAdultSocialCareOnAmqp.Organisation), Scenario.Patience);
 
         using var referral = JsonDocument.Parse(delivered.Body);
         var root = referral.RootElement;

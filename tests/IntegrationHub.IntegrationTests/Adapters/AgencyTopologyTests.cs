@@ -1,4 +1,5 @@
 using System.Text;
+using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Amqp;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.IntegrationTests.ServiceDefaults;
@@ -18,13 +19,18 @@ namespace IntegrationHub.IntegrationTests.Adapters;
 /// </summary>
 public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFixture<HubOnRealInfrastructure>
 {
-    static IEnumerable<string> AgencyQueues => AgencyCodes.All.SelectMany(a => new[]
-    {
-        Endpoints.AgencyQueue(a), Endpoints.AgencyAnswersQueue(a), Endpoints.AgencyAnswersErrorQueue(a),
-    });
+    /// <summary>Each agency's answers queues, and the documents queue of each default organisation on the AMQP channel: all but adult social care's, which answers in the partner inbox.</summary>
+    IEnumerable<string> AgencyQueues =>
+    [
+        .. AgencyCodes.All.SelectMany(a => new[] { Endpoints.AgencyAnswersQueue(a), Endpoints.AgencyAnswersErrorQueue(a) }),
+        .. AgencyCodes.All.Where(a => a != AgencyCodes.AdultSocialCare).Select(DefaultOrganisationQueue),
+    ];
+
+    string DefaultOrganisationQueue(string agency) =>
+        Endpoints.AgencyQueue(agency, hub.Services.GetRequiredService<AgencyDefinitions>().For(agency).DefaultOrganisation.Code);
 
     [Fact]
-    public async Task Every_agency_queue_and_the_answers_exchange_exist_as_soon_as_the_hub_is_ready()
+    public async Task Each_amqp_organisations_queue_each_answers_queue_and_the_answers_exchange_exist_as_soon_as_the_hub_is_ready()
     {
         using var client = hub.CreateClient();
         var readiness = await HubReadiness.ReadyAsync(client);
@@ -38,6 +44,10 @@ public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFix
             var declared = await channel.QueueDeclarePassiveAsync(queue);
             Assert.Equal(queue, declared.QueueName);
         }
+
+        await using var probe = await partner.ChannelAsync();
+        var missing = await Assert.ThrowsAsync<OperationInterruptedException>(() => probe.QueueDeclarePassiveAsync(DefaultOrganisationQueue(AgencyCodes.AdultSocialCare)));
+        Assert.Equal(Constants.NotFound, missing.ShutdownReason!.ReplyCode);
     }
 
     [Fact]
@@ -118,7 +128,7 @@ public sealed class AgencyTopologyTests(HubOnRealInfrastructure hub) : IClassFix
             await HubReadiness.CheckAsync(client, AgencyTopologyDeclaration.HealthCheckName, c => c.Status == "Healthy");
             await using var partner = await RawRabbit.ConnectAsync(virtualHost);
             await using var channel = await partner.ChannelAsync();
-            await channel.QueueDeclarePassiveAsync(Endpoints.AgencyQueue(AgencyCodes.Housing));
+            await channel.QueueDeclarePassiveAsync(DefaultOrganisationQueue(AgencyCodes.Housing));
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IntegrationHub.Adapters.Channels.Amqp;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Adapters.Housing;
@@ -11,13 +12,15 @@ using RabbitMQ.Client;
 namespace IntegrationHub.IntegrationTests.Adapters;
 
 /// <summary>
-/// The housing adapter runs in the hub on AMQP, and two housing authorities answer on the answers
-/// exchange, each as a RabbitMQ user of its own: the local authority's own (to which its legs go) and Leeds's.
+/// The housing adapter runs in the hub on AMQP, and two housing authorities take their referrals from
+/// queues of their own and answer on the answers exchange, each as a RabbitMQ user of its own: the local
+/// authority's own (to which its legs go) and Leeds's (to which the legs of young people living in Leeds go).
 /// </summary>
 public sealed class HubWithTwoHousingAuthoritiesOnAmqp : HubOnRealInfrastructure
 {
     public static readonly string OwnAuthority = HousingAgency.Define(new AdapterOptions()).DefaultOrganisation.Code;
     public const string LeedsAuthority = "E08000035";
+    public const string Leeds = "leeds";
     public const string Password = "answers-only-2026";
 
     /// <summary>RabbitMQ users belong to the node, not the virtual host: named for the run so runs do not meet.</summary>
@@ -29,27 +32,33 @@ public sealed class HubWithTwoHousingAuthoritiesOnAmqp : HubOnRealInfrastructure
     {
         ["Adapters:Agencies:0"] = AgencyCodes.Housing,
         ["Adapters:DefaultChannel"] = AdapterOptions.AmqpChannelName,
-        ["AgencyDirectory:Areas:leeds:housing:Code"] = LeedsAuthority,
-        ["AgencyDirectory:Areas:leeds:housing:Name"] = "Leeds City Council housing options",
+        [$"AgencyDirectory:Areas:{Leeds}:housing:Code"] = LeedsAuthority,
+        [$"AgencyDirectory:Areas:{Leeds}:housing:Name"] = "Leeds City Council housing options",
         [$"AgencyDirectory:Organisations:{OwnAuthority}:RabbitMqUsers:0"] = OwnUser,
         [$"AgencyDirectory:Organisations:{LeedsAuthority}:RabbitMqUsers:0"] = LeedsUser,
     };
 }
 
 /// <summary>
-/// Answers on the bus are taken only from the organisation the leg is addressed to: RabbitMQ vouches for
-/// the publishing user (its <c>user_id</c>), the adapter says whose user it is, and the hub refuses an answer
-/// from any other organisation, leaving the leg as it was.
+/// Each organisation reads only the referrals addressed to it, from its own queue, and answers on the bus
+/// are taken only from the organisation the leg is addressed to: RabbitMQ vouches for the publishing user
+/// (its <c>user_id</c>), the adapter says whose user it is, and the hub refuses an answer from any other
+/// organisation, leaving the leg as it was. Each user has the permissions the contract tells an
+/// organisation to give it.
 /// </summary>
 public sealed class OrganisationAnswersOverAmqpTests(HubWithTwoHousingAuthoritiesOnAmqp hub) : IClassFixture<HubWithTwoHousingAuthoritiesOnAmqp>, IAsyncLifetime
 {
-    /// <summary>Each organisation's user may publish to the answers exchange and do nothing else.</summary>
+    static readonly string OwnQueue = Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithTwoHousingAuthoritiesOnAmqp.OwnAuthority);
+    static readonly string LeedsQueue = Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithTwoHousingAuthoritiesOnAmqp.LeedsAuthority);
+
+    /// <summary>Each organisation's user may publish to the answers exchange and read its own queue, nothing more.</summary>
     public async Task InitializeAsync()
     {
-        foreach (var user in new[] { hub.OwnUser, hub.LeedsUser })
+        foreach (var (user, queue) in new[] { (hub.OwnUser, OwnQueue), (hub.LeedsUser, LeedsQueue) })
         {
             await RealInfrastructure.RabbitCtlAsync("add_user", user, HubWithTwoHousingAuthoritiesOnAmqp.Password);
-            await RealInfrastructure.RabbitCtlAsync("set_permissions", "-p", hub.VirtualHost, user, "^$", $"^{Endpoints.AgencyAnswersExchange}$", "^$");
+            await RealInfrastructure.RabbitCtlAsync(
+                "set_permissions", "-p", hub.VirtualHost, user, "^$", $"^{Regex.Escape(Endpoints.AgencyAnswersExchange)}$", $"^{Regex.Escape(queue)}$");
         }
     }
 
@@ -78,6 +87,27 @@ public sealed class OrganisationAnswersOverAmqpTests(HubWithTwoHousingAuthoritie
         var leg = (await Scenario.GetAsync(pa, referralId)).Legs.Single();
         Assert.Equal(HubWithTwoHousingAuthoritiesOnAmqp.OwnAuthority, leg.Recipient.Code);
         return (referralId, leg.Id);
+    }
+
+    [Fact]
+    public async Task Each_authority_reads_the_referral_addressed_to_it_from_its_own_queue_and_may_not_read_the_others()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (_, ownLeg) = await OwnHousingLegAsync(pa);
+        var leedsReferral = await pa.MakeReferralAsync([AgencyCodes.Housing], await pa.RegisterWithPlanAsync(HubWithTwoHousingAuthoritiesOnAmqp.Leeds));
+        var leedsLeg = (await Scenario.GetAsync(pa, leedsReferral)).Legs.Single();
+        Assert.Equal(HubWithTwoHousingAuthoritiesOnAmqp.LeedsAuthority, leedsLeg.Recipient.Code);
+        await using var own = await ConnectAsAsync(hub, hub.OwnUser);
+        await using var leeds = await ConnectAsAsync(hub, hub.LeedsUser);
+
+        var ownReferral = await own.WaitForMessageAsync(OwnQueue, m => m.Header("x-leg-id") == ownLeg.ToString(), "the own authority's leg on its queue", Scenario.Patience);
+        var leedsDocument = await leeds.WaitForMessageAsync(LeedsQueue, m => m.Header("x-leg-id") == leedsLeg.Id.ToString(), "the Leeds leg on the Leeds queue", Scenario.Patience);
+
+        Assert.Equal(HubWithTwoHousingAuthoritiesOnAmqp.OwnAuthority, ownReferral.Header("x-recipient"));
+        Assert.Equal(HubWithTwoHousingAuthoritiesOnAmqp.LeedsAuthority, leedsDocument.Header("x-recipient"));
+        await using var peeking = await leeds.ChannelAsync();
+        var refused = await Assert.ThrowsAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>(() => peeking.BasicGetAsync(OwnQueue, autoAck: false));
+        Assert.Equal(Constants.AccessRefused, refused.ShutdownReason!.ReplyCode);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PartnerConsumesFirstTests(HubWithHousingOnAmqp hub) : IClass
         using var pa = hub.PersonalAdviser();
         await HubReadiness.ReadyAsync(pa);
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
-        var delivered = await partner.ConsumeAsync(Endpoints.AgencyQueue(AgencyCodes.Housing));
+        var delivered = await partner.ConsumeAsync(Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithHousingOnAmqp.Organisation));
 
         var referralId = await pa.MakeReferralAsync([AgencyCodes.Housing]);
 

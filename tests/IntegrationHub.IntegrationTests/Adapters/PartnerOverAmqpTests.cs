@@ -41,7 +41,7 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
         var referralId = await pa.MakeReferralAsync([AgencyCodes.Housing]);
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
 
-        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing), Scenario.Patience);
+        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithHousingOnAmqp.Organisation), Scenario.Patience);
 
         using var referral = JsonDocument.Parse(delivered.Body);
         Assert.False(referral.RootElement.TryGetProperty("messageType", out _), "The partner must get plain JSON, not a MassTransit envelope.");
@@ -75,7 +75,7 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
         await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
         using var pa = hub.PersonalAdviser();
         await pa.MakeReferralAsync([AgencyCodes.Housing]);
-        await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing), Scenario.Patience);
+        await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithHousingOnAmqp.Organisation), Scenario.Patience);
 
         await partner.PublishAsync(
             Endpoints.AgencyAnswersExchange, AgencyCodes.Housing, """{"answerId":"6f1c0000-0000-0000-0000-000000000001","status":"accepted"}""", RealInfrastructure.RabbitUser);

@@ -6,11 +6,30 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Tests.Referrals;
 
 /// <summary>
-/// The credentials each organisation's systems use (AgencyDirectory:Organisations) are checked when the
-/// hub starts: each names an organisation of the directory, and no application or RabbitMQ user acts for two.
+/// The agency directory is checked when the hub starts: each entry is a registered agency's, each
+/// organisation has a name and a code that can name its AMQP queue; the credentials of each organisation's
+/// systems (AgencyDirectory:Organisations) name an organisation of the directory, and no application or
+/// RabbitMQ user acts for two.
 /// </summary>
 public sealed class AgencyDirectorySettingsTests
 {
+    [Theory]
+    [InlineData("Areas:leeds:housing", "E08000035.housing", "AgencyDirectory: organisation code 'E08000035.housing' of 'housing' must be 1 to 64 letters, digits, '-' or '_'")]
+    [InlineData("Tenants:council-a:nhs", "RX3 ", "AgencyDirectory: organisation code 'RX3 ' of 'nhs' must be 1 to 64 letters, digits, '-' or '_'")]
+    [InlineData("Areas:leeds:martians", "M1", "AgencyDirectory names 'martians', which is not a registered agency.")]
+    public async Task Directory_entry_with_a_code_that_cannot_name_a_queue_or_of_an_unknown_agency_stops_the_hub_starting(string entry, string code, string error)
+    {
+        await using var hub = new ClockedHubFactory(new Dictionary<string, string>
+        {
+            [$"AgencyDirectory:{entry}:Code"] = code,
+            [$"AgencyDirectory:{entry}:Name"] = "An organisation",
+        });
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(hub.InitializeAsync);
+
+        Assert.Contains(error, failure.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("AgencyDirectory:Organisations:RZZ:EntraApplications:0", "0c9e2b57-5f7a-4b7e-9d0a-1f2e3d4c5b6a", "AgencyDirectory:Organisations:RZZ names no organisation of the agency directory.")]
     [InlineData("AgencyDirectory:Organisations:housing-authority:RabbitMqUsers:0", " ", "AgencyDirectory:Organisations:housing-authority:RabbitMqUsers has an empty user name.")]

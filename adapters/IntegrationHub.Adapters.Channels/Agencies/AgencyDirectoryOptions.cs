@@ -1,18 +1,19 @@
-using IntegrationHub.Adapters.Channels.Agencies;
+using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.V1;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationHub.Referrals;
+namespace IntegrationHub.Adapters.Channels.Agencies;
 
 /// <summary>
 /// Which organisation serves each agency type, by area. A care leaver is referred to the agencies
 /// of the area where they live: <c>AgencyDirectory:Areas:{area}:{agency}</c> when they live out of
 /// area, else the looking-after local authority's own <c>AgencyDirectory:Tenants:{id}:{agency}</c>,
 /// else the agency's own default organisation (its definition's), so that a new tenant still routes somewhere visible.
-/// An agency caller acts for one of these organisations (<see cref="Security.CallerOrganisations"/>); the
-/// credentials of each organisation's systems are in <c>AgencyDirectory:Organisations</c> (<see cref="OrganisationCredentialsOptions"/>).
+/// An agency caller acts for one of these organisations; the credentials of each organisation's systems
+/// are in <c>AgencyDirectory:Organisations</c> (<see cref="OrganisationCredentialsOptions"/>). The hub
+/// routes legs by it, and the adapters declare each AMQP organisation's queue from it.
 /// </summary>
-public sealed class AgencyDirectoryOptions
+public sealed partial class AgencyDirectoryOptions
 {
     public const string Section = "AgencyDirectory";
 
@@ -43,6 +44,10 @@ public sealed class AgencyDirectoryOptions
 
     IEnumerable<Organisation> OrganisationsOf(string agency) => All.Where(e => e.Agency == agency).Select(e => e.Organisation);
 
+    /// <summary>Each organisation once, with its agency, in a stable order.</summary>
+    public IEnumerable<(string Agency, Organisation Organisation)> Distinct =>
+        All.DistinctBy(e => (e.Agency, e.Organisation.Code)).OrderBy(e => e.Agency, StringComparer.Ordinal).ThenBy(e => e.Organisation.Code, StringComparer.Ordinal);
+
     internal void AddDefaults(AgencyDefinitions agencies)
     {
         foreach (var agency in agencies.All)
@@ -51,16 +56,41 @@ public sealed class AgencyDirectoryOptions
         }
     }
 
-    internal IEnumerable<string> Validate(AgencyDefinitions agencies) =>
-        All
-            .Where(e => !agencies.Contains(e.Agency) || string.IsNullOrWhiteSpace(e.Organisation?.Code) || string.IsNullOrWhiteSpace(e.Organisation.Name))
-            .Select(e => $"AgencyDirectory entry '{e.Agency}' is not valid.");
+    internal IEnumerable<string> Problems(AgencyDefinitions agencies)
+    {
+        foreach (var (agency, organisation) in All)
+        {
+            if (!agencies.Contains(agency))
+            {
+                yield return $"{Section} names '{agency}', which is not a registered agency.";
+            }
+            else if (string.IsNullOrWhiteSpace(organisation?.Name))
+            {
+                yield return $"{Section}: an organisation of '{agency}' has no name.";
+            }
+            else if (!OrganisationCode().IsMatch(organisation.Code ?? ""))
+            {
+                yield return $"{Section}: organisation code '{organisation.Code}' of '{agency}' must be 1 to 64 letters, digits, '-' or '_': it names the organisation's AMQP queue.";
+            }
+        }
+    }
+
+    /// <summary>An organisation code names its queue (<see cref="Endpoints.AgencyQueue"/>), so it keeps to what a queue name and a permission pattern take plainly.</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex OrganisationCode();
 
     /// <summary>Credentials for an organisation the directory never routes a leg to would let its systems in for nothing.</summary>
     internal IEnumerable<string> UnknownOrganisations(OrganisationCredentialsOptions credentials) =>
         credentials.Organisations.Keys
             .Where(code => !All.Any(e => e.Organisation.Code == code))
             .Select(code => $"{OrganisationCredentialsOptions.Section}:{nameof(OrganisationCredentialsOptions.Organisations)}:{code} names no organisation of the agency directory.");
+}
+
+/// <summary>Refuses to start with an entry for an unknown agency, or an organisation without a name or a usable code, naming each.</summary>
+sealed class AgencyDirectoryValidation(AgencyDefinitions agencies) : IValidateOptions<AgencyDirectoryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AgencyDirectoryOptions options) =>
+        options.Problems(agencies).ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }
 
 /// <summary>Refuses to start with credentials for an organisation the directory does not know, naming each.</summary>
