@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ namespace IntegrationHub.Notifications;
 /// hold at their local authority. A notification to a role is shared by everyone in it, so one of
 /// them reading it marks it read for all.
 /// </summary>
-public sealed class InboxService(HubDbContext db, AgencyDefinitions agencies, TimeProvider clock)
+public sealed class InboxService(HubDbContext db, TimeProvider clock)
 {
     /// <summary>Newest first; <paramref name="unread"/> true leaves out what was read.</summary>
     public async Task<List<InboxItem>> ListAsync(ClaimsPrincipal caller, bool? unread, CancellationToken cancellationToken)
@@ -47,7 +46,7 @@ public sealed class InboxService(HubDbContext db, AgencyDefinitions agencies, Ti
         // Every role the caller holds that notifications are addressed to; an agency's workers see their agency's.
         List<string> roles =
         [
-            .. NotificationOptions.Roles(agencies).Where(caller.IsInRole),
+            .. HubRoles.EscalationRoles.Where(caller.IsInRole),
             .. user is { Role: HubRoles.Agency, Agency: { } agency } ? [NotificationOptions.AgencyRole(agency)] : Array.Empty<string>(),
         ];
         // A notice to an agency's role is for one organisation of it; staff roles' notices name none, as staff have none.

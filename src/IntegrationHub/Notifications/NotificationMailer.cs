@@ -50,7 +50,7 @@ sealed class NotificationMailer(HubDbContext db, TenantScope tenants, IOptions<N
                     ? notification.ReferralId is { } referralId && referrers.TryGetValue(referralId, out var referrer) && referrer.ReferrerId == userId && referrer.ReferrerEmail is { } email
                         ? [email]
                         : []
-                    : settings.RecipientsFor(notification.TenantId, notification.Role ?? "");
+                    : settings.RecipientsFor(notification);
                 to = [.. to.Where(NotificationOptionsValidator.IsEmailAddress)];
                 if (to.Count == 0)
                 {

@@ -21,6 +21,13 @@ public sealed class NotificationOptions
     /// </summary>
     public Dictionary<string, Dictionary<string, string[]>> Recipients { get; set; } = [];
 
+    /// <summary>
+    /// By organisation code in the agency directory: the addresses a notice to that organisation's managers
+    /// is sent to (its single point of contact, its senior manager). An agency's notice is about a leg sent
+    /// to one organisation, and goes to that organisation alone, never to others of its agency type.
+    /// </summary>
+    public Dictionary<string, string[]> Organisations { get; set; } = [];
+
     /// <summary>The hub's address for people, linked from every e-mail.</summary>
     public string? HubUrl { get; set; }
 
@@ -36,17 +43,17 @@ public sealed class NotificationOptions
     public bool EmailEnabled => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     /// <summary>
-    /// The roles notifications are addressed to, and so the roles <see cref="Recipients"/> may name:
-    /// the local authority's managers and board, and each agency's managers.
+    /// The managers of an agency's organisation: its single point of contact and its senior manager. A
+    /// notice to this role always names the organisation (<see cref="Notification.Organisation"/>).
     /// </summary>
-    public static IReadOnlyList<string> Roles(AgencyDefinitions agencies) => [.. HubRoles.EscalationRoles, .. agencies.Codes.Select(AgencyRole)];
-
-    /// <summary>The managers of an agency serving the tenant: its single point of contact and its senior manager.</summary>
     public static string AgencyRole(string agency) => $"agency-{agency}";
 
-    public IReadOnlyList<string> RecipientsFor(string tenantId, string role) =>
-        Recipients.FirstOrDefault(t => string.Equals(t.Key, tenantId, StringComparison.OrdinalIgnoreCase)).Value
-            ?.FirstOrDefault(r => string.Equals(r.Key, role, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+    /// <summary>Where a notification to a role is e-mailed: an agency's to its organisation's addresses, a local authority role's to the tenant's.</summary>
+    public IReadOnlyList<string> RecipientsFor(Notification notification) =>
+        notification.Organisation is { } organisation
+            ? Organisations.GetValueOrDefault(organisation) ?? []
+            : Recipients.FirstOrDefault(t => string.Equals(t.Key, notification.TenantId, StringComparison.OrdinalIgnoreCase)).Value
+                ?.FirstOrDefault(r => string.Equals(r.Key, notification.Role, StringComparison.OrdinalIgnoreCase)).Value ?? [];
 }
 
 public sealed class SmtpOptions
@@ -67,7 +74,7 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Checks the e-mail settings at start-up, once an SMTP host is configured.</summary>
-sealed class NotificationOptionsValidator(AgencyDefinitions agencies) : IValidateOptions<NotificationOptions>
+sealed class NotificationOptionsValidator(IOptions<AgencyDirectoryOptions> directory) : IValidateOptions<NotificationOptions>
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
@@ -119,15 +126,28 @@ sealed class NotificationOptionsValidator(AgencyDefinitions agencies) : IValidat
             {
                 foreach (var (role, addresses) in roles)
                 {
-                    if (!NotificationOptions.Roles(agencies).Contains(role, StringComparer.OrdinalIgnoreCase))
+                    if (!HubRoles.EscalationRoles.Contains(role, StringComparer.OrdinalIgnoreCase))
                     {
-                        errors.Add($"Notifications:Recipients:{tenant}:{role}: the role must be one of {string.Join(", ", NotificationOptions.Roles(agencies))}.");
+                        errors.Add($"Notifications:Recipients:{tenant}:{role}: the role must be one of {string.Join(", ", HubRoles.EscalationRoles)}; "
+                            + "an agency's managers are e-mailed by organisation, in Notifications:Organisations:{organisation code}.");
                     }
 
                     errors.AddRange(addresses
                         .Where(a => !IsEmailAddress(a))
                         .Select(_ => $"Notifications:Recipients:{tenant}:{role} holds something that is not an e-mail address."));
                 }
+            }
+
+            foreach (var (organisation, addresses) in options.Organisations)
+            {
+                if (directory.Value.NameOf(organisation) is null)
+                {
+                    errors.Add($"Notifications:Organisations:{organisation} names no organisation of the agency directory.");
+                }
+
+                errors.AddRange(addresses
+                    .Where(a => !IsEmailAddress(a))
+                    .Select(_ => $"Notifications:Organisations:{organisation} holds something that is not an e-mail address."));
             }
         }
 

@@ -133,7 +133,7 @@ public sealed class EscalationNotificationTests(MailingHubFactory hub) : IClassF
     static readonly List<string> AgencyRoles = [.. IntegrationHub.Contracts.V1.AgencyCodes.All.Select(IntegrationHub.Notifications.NotificationOptions.AgencyRole)];
 
     [Fact]
-    public async Task The_organisation_the_leg_went_to_is_told_and_no_other_agency()
+    public async Task The_organisation_the_leg_went_to_is_told_and_e_mailed_and_no_other_agency_or_organisation()
     {
         using var pa = hub.PersonalAdviserWithEmail("pa-agency", "pa.agency@council-a.test");
         var (_, leg) = await pa.ReferOneAsync(Health, Nhs);
@@ -152,6 +152,14 @@ public sealed class EscalationNotificationTests(MailingHubFactory hub) : IClassF
         Assert.DoesNotContain(await housing.InboxAsync(), n => n.EscalationId == escalation.Id);
         using var otherCouncilNhs = hub.AgencyWorker(Nhs, HubFactory.TenantB);
         Assert.DoesNotContain(await otherCouncilNhs.InboxAsync(), n => n.EscalationId == escalation.Id);
+
+        var mailed = await WaitForMailAsync(MailingHubFactory.NhsOfTenantA, leg.ReferralId);
+        Assert.Equal([MailingHubFactory.NhsOfTenantA], mailed.Recipients);
+        await Eventually.WaitAsync<DateTimeOffset?>(
+            () => hub.QueryAsync(db => db.Notifications.Where(n => n.Id == forNhs.Id).Select(n => n.EmailedAt).SingleAsync()),
+            at => at is not null,
+            "the NHS organisation's notice marked e-mailed");
+        Assert.DoesNotContain(hub.Sink.Messages, m => m.Recipients.Contains(MailingHubFactory.LeedsIcb));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using IntegrationHub.Adapters.Channels.Delivery;
+using IntegrationHub.Adapters.Nhs;
 using IntegrationHub.Notifications;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -20,6 +22,12 @@ public class MailingHubFactory : HubFactory
     public const string BoardA = "corporate-parenting-board@council-a.test";
     public const string TeamManagersB = "team-managers@council-b.test";
     public const string HubUrl = "https://hub.council-a.test/";
+
+    /// <summary>The mailbox of the NHS organisation tenant A's NHS legs go to.</summary>
+    public const string NhsOfTenantA = "camhs-spoc@icb.nhs.test";
+
+    /// <summary>The mailbox of another NHS organisation in the directory (the Leeds ICB, for young people living in Leeds).</summary>
+    public const string LeedsIcb = "leeds-icb-spoc@icb.nhs.test";
 
     readonly int port;
     readonly string sendInterval;
@@ -62,6 +70,10 @@ public class MailingHubFactory : HubFactory
         builder.UseSetting($"Notifications:Recipients:{TenantA}:{HubRoles.HeadOfService}:0", HeadOfServiceA);
         builder.UseSetting($"Notifications:Recipients:{TenantA}:{HubRoles.BoardMember}:0", BoardA);
         builder.UseSetting($"Notifications:Recipients:{TenantB}:{HubRoles.TeamManager}:0", TeamManagersB);
+        builder.UseSetting("AgencyDirectory:Areas:leeds:nhs:Code", "15F");
+        builder.UseSetting("AgencyDirectory:Areas:leeds:nhs:Name", "NHS West Yorkshire ICB (Leeds)");
+        builder.UseSetting("Notifications:Organisations:15F:0", LeedsIcb);
+        builder.UseSetting($"Notifications:Organisations:{NhsAgency.Define(new AdapterOptions()).DefaultOrganisation.Code}:0", NhsOfTenantA);
     }
 
     /// <summary>A Personal Adviser whose token carries their e-mail address (<c>preferred_username</c>), as Entra ID's does.</summary>

@@ -1,9 +1,11 @@
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Adapters.Housing;
+using IntegrationHub.Contracts.V1;
 using IntegrationHub.Notifications;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Tests.Notifications;
 
@@ -16,8 +18,17 @@ public sealed class NotificationSettingsTests
         Recipients = new() { ["council-a"] = new() { [HubRoles.TeamManager] = ["team-managers@council-a.test"] } },
     };
 
+    static readonly AgencyDirectoryOptions Directory = new()
+    {
+        Default = { [AgencyCodes.Housing] = HousingAgency.Define(new AdapterOptions()).DefaultOrganisation },
+        Areas = { ["leeds"] = new() { [AgencyCodes.Housing] = new Organisation("E08000035", "Leeds housing options") } },
+    };
+
     static IReadOnlyList<string> Failures(NotificationOptions options) =>
-        new NotificationOptionsValidator(new AgencyDefinitions([HousingAgency.Define(new AdapterOptions())])).Validate(null, options).Failures?.ToList() ?? [];
+        new NotificationOptionsValidator(Options.Create(Directory)).Validate(null, options).Failures?.ToList() ?? [];
+
+    static Notification ToRole(string tenantId, string role, string? organisation = null) =>
+        new() { Id = Guid.NewGuid(), TenantId = tenantId, Role = role, Organisation = organisation, Subject = "s", Body = "b", CreatedAt = DateTimeOffset.UtcNow };
 
     [Fact]
     public void Without_a_host_email_is_off_and_its_settings_are_not_checked()
@@ -32,8 +43,8 @@ public sealed class NotificationSettingsTests
     public void Complete_smtp_settings_pass()
     {
         Assert.Empty(Failures(WithHost()));
-        Assert.Equal(["team-managers@council-a.test"], WithHost().RecipientsFor("council-a", HubRoles.TeamManager));
-        Assert.Empty(WithHost().RecipientsFor("council-b", HubRoles.TeamManager));
+        Assert.Equal(["team-managers@council-a.test"], WithHost().RecipientsFor(ToRole("council-a", HubRoles.TeamManager)));
+        Assert.Empty(WithHost().RecipientsFor(ToRole("council-b", HubRoles.TeamManager)));
     }
 
     [Fact]
@@ -58,14 +69,35 @@ public sealed class NotificationSettingsTests
     }
 
     [Fact]
-    public void An_agencys_managers_are_a_role_only_for_an_agency_the_hub_defines()
+    public void An_agencys_managers_are_e_mailed_by_organisation_and_only_for_an_organisation_of_the_directory()
     {
         var options = WithHost();
-        options.Recipients["council-a"][NotificationOptions.AgencyRole("housing")] = ["housing-spoc@council-a.test"];
-        options.Recipients["council-a"][NotificationOptions.AgencyRole("martians")] = ["martians@council-a.test"];
+        options.Recipients["council-a"][NotificationOptions.AgencyRole(AgencyCodes.Housing)] = ["housing-spoc@council-a.test"];
+        options.Organisations["housing-authority"] = ["housing-spoc@council-a.test"];
+        options.Organisations["E08000035"] = ["not an address"];
+        options.Organisations["martians"] = ["martians@council-a.test"];
 
-        var failure = Assert.Single(Failures(options));
-        Assert.StartsWith("Notifications:Recipients:council-a:agency-martians:", failure, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "Notifications:Recipients:council-a:agency-housing: the role must be one of TeamManager, HeadOfService, BoardMember; "
+                    + "an agency's managers are e-mailed by organisation, in Notifications:Organisations:{organisation code}.",
+                "Notifications:Organisations:E08000035 holds something that is not an e-mail address.",
+                "Notifications:Organisations:martians names no organisation of the agency directory.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Agency_notice_goes_to_its_organisations_addresses_alone()
+    {
+        var options = WithHost();
+        options.Organisations["housing-authority"] = ["housing-spoc@council-a.test"];
+        options.Organisations["E08000035"] = ["leeds-housing@leeds.test"];
+        var housingRole = NotificationOptions.AgencyRole(AgencyCodes.Housing);
+
+        Assert.Equal(["leeds-housing@leeds.test"], options.RecipientsFor(ToRole("council-a", housingRole, "E08000035")));
+        Assert.Equal(["housing-spoc@council-a.test"], options.RecipientsFor(ToRole("council-b", housingRole, "housing-authority")));
+        Assert.Empty(options.RecipientsFor(ToRole("council-a", housingRole, "integrated-care-board")));
     }
 
     [Fact]
