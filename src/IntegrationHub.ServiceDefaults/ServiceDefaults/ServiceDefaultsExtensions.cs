@@ -18,6 +18,7 @@ public static class ServiceDefaultsExtensions
             }
         });
         builder.Services.AddExceptionHandler<MalformedJsonHandler>();
+        builder.Services.AddExceptionHandler<DependencyUnavailableHandler>();
 
         // Outside Development minimal APIs answer an unreadable body with a bare 400 themselves;
         // throwing lets MalformedJsonHandler name the field in every environment.
