@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Notifications;
 using IntegrationHub.Outbox;
@@ -16,9 +17,13 @@ namespace IntegrationHub.Referrals;
 /// timeline, never applied; an agency's news that does not move the leg (a sanction proposed, a
 /// release date) goes on the timeline.
 /// </summary>
-public sealed class AgencyAnswerRecorder(HubDbContext db, TenantScope tenants, AgencyDefinitions agencies, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
+public sealed class AgencyAnswerRecorder(
+    HubDbContext db, TenantScope tenants, AuditLog audit, AgencyDefinitions agencies, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
 {
     const string InboxName = "agency-answers";
+
+    /// <summary>The audit's resource type of an agency's answer on a leg.</summary>
+    public const string AuditedAnswer = "agency-answer";
 
     /// <param name="source">
     /// Who answers. A signed-in agency caller knows only the legs addressed to its own organisation in
@@ -75,7 +80,15 @@ public sealed class AgencyAnswerRecorder(HubDbContext db, TenantScope tenants, A
         }
 
         db.Inbox.Add(new InboxEntry { Consumer = InboxName, MessageKey = answer.AnswerId, HandledAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
+        if (source.Caller is { } answering)
+        {
+            // A person's answer (REST, FHIR, the partner pages) writes to the young person's record: audited with it, on the leg's lawful basis.
+            await audit.RecordAsync(answering, [Audited.Write(AuditedAnswer, leg.Id, referral.YoungPersonId, leg.LawfulBasis.Basis)], cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         if (outcome.Refusal is { } refusal)
         {

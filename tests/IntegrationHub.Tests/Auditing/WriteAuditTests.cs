@@ -64,6 +64,26 @@ public sealed class WriteAuditTests(HubFactory hub) : IClassFixture<HubFactory>
     }
 
     [Fact]
+    public async Task Agency_workers_answer_over_the_api_is_an_audited_write_by_its_organisation_on_the_legs_lawful_basis()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (person, referral) = await pa.ReferAsync([Accommodation], Housing);
+        var leg = referral.LegIdOf(Housing);
+        using var housing = hub.AgencyWorker(Housing, userId: "housing-answerer");
+        using var answer = ActionRequest(HttpMethod.Post, "/api/agency-answers", "housing-answer",
+            new { answerId = Guid.NewGuid(), legId = leg, status = "acknowledged", officer = "Housing options officer", decidedAt = DateTimeOffset.UtcNow });
+        answer.Headers.Add("X-Request-Id", $"req-{Guid.NewGuid():N}");
+
+        await ExpectAsync(await housing.SendAsync(answer), HttpStatusCode.OK);
+
+        var entry = Assert.Single(await AuditOfAsync(person.Id), e => e.CorrelationId == "housing-answer");
+        var recipient = await hub.QueryAsync(db => db.Legs.Where(l => l.Id == leg).Select(l => l.Recipient.Code).SingleAsync());
+        Assert.Equal(
+            (AuditActions.Write, AgencyAnswerRecorder.AuditedAnswer, leg.ToString(), "housing-answerer", HubRoles.Agency, Housing, recipient, "consent"),
+            (entry.Action, entry.ResourceType, entry.ResourceId, entry.ActorId, entry.ActorRole, entry.Agency, entry.Organisation, entry.Basis));
+    }
+
+    [Fact]
     public async Task Answering_a_proposed_sanction_audits_the_answer_and_the_details_returned()
     {
         using var pa = hub.PersonalAdviser();
