@@ -129,6 +129,18 @@ public sealed class BrowserHub : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<Guid> RegisterYoungPersonAsync(string givenName, string familyName, DateOnly born, params string[] sections) =>
         RegisterAsync(givenName, familyName, born, "JK654321B", sections);
 
+    /// <summary>The young person's consent to share with each agency, given a week ago and recorded by their Personal Adviser, as the young person's page records it.</summary>
+    public async Task RecordConsentsAsync(Guid youngPersonId, params string[] agencies)
+    {
+        using var api = ApiClient(LocalUsers.PersonalAdviser(Tenant));
+        var givenOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7);
+        foreach (var agency in agencies)
+        {
+            var recorded = await api.PostAsJsonAsync($"/api/young-people/{youngPersonId}/consents", new { agency, givenOn, evidence = "Signed consent form on the case file", reviewOn = givenOn.AddMonths(6) });
+            recorded.EnsureSuccessStatusCode();
+        }
+    }
+
     /// <summary>Registers, as <see cref="RegisterYoungPersonAsync"/> does, a young person the Jobcentre cannot be sent.</summary>
     public Task<Guid> RegisterYoungPersonWithoutNationalInsuranceNumberAsync(string givenName, string familyName, DateOnly born, params string[] sections) =>
         RegisterAsync(givenName, familyName, born, nationalInsuranceNumber: null, sections);

@@ -19,7 +19,8 @@ public sealed class ReferralJourneyTests(BrowserHub hub) : IClassFixture<Browser
     {
         var familyName = WorkspaceArrange.UniqueFamilyName("Ellis");
         var born = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-17).AddMonths(-8);
-        await hub.RegisterYoungPersonAsync("Jordan", familyName, born, Accommodation, Health, Eet, Financial);
+        var id = await hub.RegisterYoungPersonAsync("Jordan", familyName, born, Accommodation, Health, Eet, Financial);
+        await hub.RecordConsentsAsync(id, AgencyCodes.Housing, AgencyCodes.Nhs, AgencyCodes.Dwp);
 
         // The Personal Adviser finds Jordan and refers to three agencies at once.
         var pa = await hub.SignedInPageAsync();

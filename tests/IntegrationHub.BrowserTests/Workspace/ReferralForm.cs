@@ -31,7 +31,6 @@ public static class ReferralForm
     public static async Task ChooseHousingAsync(IPage page, int consents)
     {
         await ChooseAsync(page, "Housing", "#housing-basis");
-        await page.Locator("#housing-evidence").FillAsync("Consent form signed with the young person, on file");
         foreach (var consent in new[] { "#housing-consent-to-be-referred", "#housing-consent-to-chosen-housing-authority", "#housing-consent-to-share-contact-details" }.Take(consents))
         {
             await page.Locator(consent).CheckAsync();

@@ -16,6 +16,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
     public async Task Personal_adviser_refers_to_three_agencies_after_seeing_what_each_will_see()
     {
         var id = await hub.RegisterYoungPersonAsync("Dana", WorkspaceArrange.UniqueFamilyName("Referred"), Born, Accommodation, Health, Eet, Financial);
+        await hub.RecordConsentsAsync(id, AgencyCodes.Housing, AgencyCodes.Nhs);
         var page = await hub.SignedInPageAsync();
         await page.GotoAsync($"/workspace/young-people/{id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Refer" }).ClickAsync();
@@ -86,6 +87,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
     public async Task Housing_without_every_duty_to_refer_consent_is_an_error_on_the_missing_consent_and_nothing_is_stored()
     {
         var id = await hub.RegisterYoungPersonAsync("Eli", WorkspaceArrange.UniqueFamilyName("Consent"), Born, Accommodation);
+        await hub.RecordConsentsAsync(id, AgencyCodes.Housing);
         var page = await hub.SignedInPageAsync();
         await page.GotoAsync($"/workspace/young-people/{id}/refer");
 
@@ -106,10 +108,37 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
     }
 
     [Fact]
+    public async Task Consent_the_young_person_has_not_given_on_record_is_an_error_on_the_basis_and_nothing_is_stored()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Ivo", WorkspaceArrange.UniqueFamilyName("NoConsent"), Born, Accommodation, Health);
+        await hub.RecordConsentsAsync(id, AgencyCodes.Housing);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/refer");
+
+        Assert.StartsWith("Consent given on ", (await page.GetByTestId("consent-housing").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("No consent recorded.", (await page.GetByTestId("consent-nhs").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await ReferralForm.FillAsync(page, sections: ["Accommodation", "Health and development"]);
+        await ReferralForm.ChooseHousingAsync(page, consents: 3);
+        await ReferralForm.ChooseAsync(page, "NHS", "#nhs-basis");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        var links = page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link);
+        Assert.Equal(1, await links.CountAsync());
+        Assert.Equal("#nhs-basis", await links.GetAttributeAsync("href"));
+        Assert.Equal("Ivo's consent to share with the NHS is not recorded: record it on their page first, or choose another lawful basis", (await links.InnerTextAsync()).Trim());
+        Assert.Equal($"/workspace/young-people/{id}/consents/new", await page.GetByTestId("consent-nhs").GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        Assert.Equal(0, await page.GetByTestId("preview-nhs").CountAsync());
+        Assert.Equal(0, await hub.QueryAsync(db => db.Referrals.CountAsync(r => r.YoungPersonId == id)));
+        Assert.Equal(0, await hub.QueryAsync(db => db.Consents.CountAsync(c => c.YoungPersonId == id && c.Agency == AgencyCodes.Nhs)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task A_shared_opening_starts_only_the_reasons_that_ask_for_it_and_each_agency_is_shown_only_its_own()
     {
         const string Opening = "Ola wants to stay near her college when she moves.";
         var id = await hub.RegisterYoungPersonAsync("Ola", WorkspaceArrange.UniqueFamilyName("Opening"), Born, Health, Eet);
+        await hub.RecordConsentsAsync(id, AgencyCodes.Nhs);
         var page = await hub.SignedInPageAsync();
         await page.GotoAsync($"/workspace/young-people/{id}/refer");
         await ReferralForm.FillAsync(page, sections: ["Health and development", "Education, employment and training"]);
@@ -156,6 +185,7 @@ public sealed class ReferralPagesTests(BrowserHub hub) : IClassFixture<BrowserHu
     public async Task An_agency_ticked_without_a_reason_is_an_error_on_its_reason_and_nothing_is_stored()
     {
         var id = await hub.RegisterYoungPersonAsync("Pia", WorkspaceArrange.UniqueFamilyName("NoReason"), Born, Health);
+        await hub.RecordConsentsAsync(id, AgencyCodes.Nhs);
         var page = await hub.SignedInPageAsync();
         await page.GotoAsync($"/workspace/young-people/{id}/refer");
 

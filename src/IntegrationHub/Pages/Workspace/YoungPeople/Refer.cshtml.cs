@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.PathwayPlans;
@@ -16,7 +17,13 @@ namespace IntegrationHub.Pages.Workspace.YoungPeople;
 /// The preview re-posts the form's fields, so going back to change them loses nothing.
 /// </summary>
 public sealed partial class ReferModel(
-    YoungPeopleService people, PathwayPlanService plans, ReferralService referrals, TimeProvider clock, IOptions<SharingOptions> sharing, AgencyDefinitions agencies)
+    YoungPeopleService people,
+    PathwayPlanService plans,
+    ConsentService consents,
+    ReferralService referrals,
+    TimeProvider clock,
+    IOptions<SharingOptions> sharing,
+    AgencyDefinitions agencies)
     : HubPageModel
 {
     /// <summary>
@@ -45,6 +52,9 @@ public sealed partial class ReferModel(
     public YoungPersonDetails Person { get; private set; } = null!;
 
     public PlanVersionDetails? Plan { get; private set; }
+
+    /// <summary>The young person's consents by agency, as recorded on their page: a leg on consent rests on the agency's.</summary>
+    public IReadOnlyDictionary<string, AgencyConsent> Consents { get; private set; } = new Dictionary<string, AgencyConsent>();
 
     /// <summary>Set once the form is sound: each agency's message, exactly as it would be sent.</summary>
     public IReadOnlyList<LegRequested>? Preview { get; private set; }
@@ -104,6 +114,11 @@ public sealed partial class ReferModel(
             return NotFound();
         }
 
+        if (RefuseConsentNotRecorded())
+        {
+            return Page();
+        }
+
         var request = ReferralRequest(id);
         return await FromOutcomeAsync(
             await referrals.PreviewAsync(request, Caller, cancellationToken),
@@ -125,6 +140,11 @@ public sealed partial class ReferModel(
             return NotFound();
         }
 
+        if (RefuseConsentNotRecorded())
+        {
+            return Page();
+        }
+
         var request = ReferralRequest(id);
         return await FromOutcomeAsync(
             await referrals.MakeAsync(request, Caller, cancellationToken),
@@ -141,12 +161,35 @@ public sealed partial class ReferModel(
 
         Person = person;
         Plan = (await plans.GetLatestAsync(id, Caller, cancellationToken))?.Latest;
+        Consents = (await consents.ListAsync(id, Caller, cancellationToken) ?? []).ToDictionary(c => c.Agency);
         return true;
     }
 
+    /// <summary>The agency's consent that a leg on consent would rest on: the latest, if it stands.</summary>
+    public ConsentDetails? StandingConsent(string agency) =>
+        Consents.GetValueOrDefault(agency) is { Status: ConsentStatuses.Given } consent ? consent.Latest : null;
+
     /// <summary>
-    /// The referral request from the form. The Personal Adviser making it records the lawful basis, now;
-    /// for housing the three consents are always sent, so the service's rule decides whether they are all given.
+    /// A leg on consent rests on consent the young person gave and the adviser recorded, on the day they gave it,
+    /// on the young person's page: the form never takes "consent, given now" from whoever is signed in.
+    /// </summary>
+    bool RefuseConsentNotRecorded()
+    {
+        foreach (var agency in Agencies.Where(a => agencies.Contains(a) && For(a).Basis == LawfulBases.Consent && StandingConsent(a) is null))
+        {
+            var withdrawn = Consents.ContainsKey(agency) ? " since it was withdrawn" : "";
+            ModelState.AddModelError(
+                BasisId(agency, LawfulBases.Consent),
+                $"{Person.GivenName}'s consent to share with {agencies.For(agency).NameInSentence} is not recorded{withdrawn}: record it on their page first, or choose another lawful basis");
+        }
+
+        return !ModelState.IsValid;
+    }
+
+    /// <summary>
+    /// The referral request from the form. A leg on consent rests on the agency's recorded consent, which the service
+    /// finds; any other basis the Personal Adviser making the referral decides, now. For housing the three consents
+    /// are always sent, so the service's rule decides whether they are all given.
     /// </summary>
     MakeReferral ReferralRequest(Guid youngPersonId)
     {
@@ -162,7 +205,9 @@ public sealed partial class ReferModel(
                 return new ReferralAgency(
                     agency,
                     ReasonFor(form),
-                    new LawfulBasisInput(form.Basis, Caller.Name, now, string.IsNullOrWhiteSpace(form.Evidence) ? null : form.Evidence.Trim()),
+                    form.Basis == LawfulBases.Consent
+                        ? new LawfulBasisInput(form.Basis, null, null, null)
+                        : new LawfulBasisInput(form.Basis, Caller.Name, now, string.IsNullOrWhiteSpace(form.Evidence) ? null : form.Evidence.Trim()),
                     agencies.For(agency).TakesDutyToReferConsents ? new DutyToReferConsents(form.ToBeReferred, form.ToChosenHousingAuthority, form.ToShareContactDetails) : null);
             })]);
     }
