@@ -87,6 +87,13 @@ public sealed class RawRabbit : IAsyncDisposable
         }
     }
 
+    /// <summary>How many messages wait on the queue, ready to be delivered.</summary>
+    public async Task<uint> DepthAsync(string queue)
+    {
+        await using var probe = await connection.CreateChannelAsync();
+        return (await probe.QueueDeclarePassiveAsync(queue)).MessageCount;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await channel.DisposeAsync();

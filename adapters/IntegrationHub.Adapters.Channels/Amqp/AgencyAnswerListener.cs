@@ -18,7 +18,8 @@ namespace IntegrationHub.Adapters.Channels.Amqp;
 /// cannot be forged; <c>AgencyDirectory:Organisations:{code}:RabbitMqUsers</c> says whose user it is. An answer with no
 /// <c>user_id</c>, from a user of no organisation, or that is not valid goes, with the reasons (for a
 /// document, every bad field, each with what is wrong) in its <c>x-rejection-reason</c> header, to
-/// <c>agency-answers-{agency}_error</c>; a failure to publish leaves the answer on its queue to be tried again.
+/// <c>agency-answers-{agency}_error</c>, and so does one the format fails to read in a way it did not foresee (it would
+/// fail again); while the hub's bus refuses an answer, the listener pauses and tries it again, the answer held on its queue.
 /// </summary>
 public sealed class AgencyAnswerListener(
     IAgencyFormat format,
@@ -29,6 +30,8 @@ public sealed class AgencyAnswerListener(
     ILogger<AgencyAnswerListener> logger) : BackgroundService
 {
     public const string RejectionReasonHeader = "x-rejection-reason";
+
+    static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,11 +74,8 @@ public sealed class AgencyAnswerListener(
                     return;
                 }
 
-                foreach (var answer in format.ReadAnswer(body))
-                {
-                    await hub.PublishAsync(answer, organisation, stoppingToken);
-                }
-
+                var answers = format.ReadAnswer(body).ToList();
+                await PassOnAsync(answers, organisation, stoppingToken);
                 await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
             }
             catch (AgencyAnswerRejectedException ex)
@@ -86,8 +86,10 @@ public sealed class AgencyAnswerListener(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "A {Agency} answer could not be passed to the hub; it stays on its queue", format.Agency);
-                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, stoppingToken);
+                // Reading failed in a way the format did not foresee: the same answer would fail again, so it is
+                // not taken back onto its queue (a loop), but kept on the error queue with the reason.
+                logger.LogError(ex, "A {Agency} answer could not be read", format.Agency);
+                await RejectAsync(channel, errors, delivery, $"The adapter could not read the answer ({ex.GetType().Name}).", stoppingToken);
             }
         };
         await channel.BasicConsumeAsync(queue, autoAck: false, consumer, stoppingToken);
@@ -99,6 +101,37 @@ public sealed class AgencyAnswerListener(
             return Task.CompletedTask;
         };
         await closed.Task.WaitAsync(stoppingToken);
+    }
+
+    /// <summary>
+    /// Passes the answers on to the hub, trying again with growing pauses while the hub's bus refuses them: that is
+    /// the bus's fault, not the answer's, so the answer stays unacknowledged at the head of its queue, and the
+    /// listener pauses, until it is through or the process stops. A copy passed on twice has no second effect (its answer id).
+    /// </summary>
+    async Task PassOnAsync(IReadOnlyList<ILegAnswer> answers, string organisation, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                foreach (var answer in answers)
+                {
+                    await hub.PublishAsync(answer, organisation, stoppingToken);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var pause = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempt - 1), MaxPause.TotalSeconds));
+                if (attempt == 1 || pause == MaxPause)
+                {
+                    logger.LogWarning(ex, "A {Agency} answer could not be passed to the hub (attempt {Attempt}); trying again in {Pause}", format.Agency, attempt, pause);
+                }
+
+                await Task.Delay(pause, stoppingToken);
+            }
+        }
     }
 
     /// <summary>The organisation an answer published as <paramref name="user"/> comes from, or why it is not taken.</summary>
