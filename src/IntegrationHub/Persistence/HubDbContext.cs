@@ -41,6 +41,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
     public DbSet<LegFact> LegFacts => Set<LegFact>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<HeldAnswer> HeldAnswers => Set<HeldAnswer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +68,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property(r => r.Sections).HasJsonConversion();
             e.HasMany(r => r.Legs).WithOne().HasForeignKey(l => l.ReferralId);
             e.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.ReferralId);
+            e.Property(r => r.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Leg>(e =>
@@ -150,6 +152,14 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property(c => c.Agency).HasMaxLength(64);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.Ignore(c => c.IsWithdrawn);
+        });
+
+        modelBuilder.Entity<HeldAnswer>(e =>
+        {
+            e.ToTable("held_answers");
+            e.HasKey(h => h.AnswerId);
+            e.HasIndex(h => new { h.LegId, h.AnsweredAt });
+            e.Property(h => h.MessageType).HasMaxLength(200);
         });
 
         FilterByTenant(modelBuilder);

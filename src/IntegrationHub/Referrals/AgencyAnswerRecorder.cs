@@ -25,12 +25,33 @@ public sealed class AgencyAnswerRecorder(
     /// <summary>The audit's resource type of an agency's answer on a leg.</summary>
     public const string AuditedAnswer = "agency-answer";
 
+    /// <summary>Tries to record an answer this many times when other answers keep changing its leg or referral meanwhile.</summary>
+    const int Attempts = 5;
+
     /// <param name="source">
     /// Who answers. A signed-in agency caller knows only the legs addressed to its own organisation in
     /// its own local authority: any other leg is unknown to it. An answer on the bus is looked for in every
     /// tenant, and is refused, changing nothing, unless it comes from the organisation its leg is addressed to.
     /// </param>
     public async Task<AnswerOutcome> RecordAsync(ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordOnceAsync(answer, source, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Another answer changed the leg or its referral since they were read: start again from what is stored now.
+                logger.LogInformation("Answer {AnswerId} for leg {LegId} met a concurrent change; recording it again (attempt {Attempt})", answer.AnswerId, answer.LegId, attempt + 1);
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), cancellationToken);
+            }
+        }
+    }
+
+    async Task<AnswerOutcome> RecordOnceAsync(ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
     {
         var legs = db.Legs.AsQueryable();
         if (source.Caller is { } caller)
@@ -66,20 +87,30 @@ public sealed class AgencyAnswerRecorder(
             return AnswerOutcome.AlreadyRecorded;
         }
 
-        // Times are kept in UTC; an agency that says nothing of the time is taken to mean now.
-        var at = answer.AnsweredAt == default ? clock.GetUtcNow() : answer.AnsweredAt.ToUniversalTime();
-        var outcome = answer.Agency != leg.Agency
-            ? Refuse(referral, leg, ChangeFor(answer, at) ?? new LegChange(leg.Status, answer.AnsweredBy, at), $"The answer came from '{answer.Agency}', but the leg is for '{leg.Agency}'.")
-            : ChangeFor(answer, at) is { } change
-                ? Apply(referral, leg, change, answer)
-                : Note(referral, leg, answer, at);
-
-        if (outcome.Refusal is null && ReferrerNotices.For(referral, leg, answer, clock.GetUtcNow(), agencies) is { } notice)
+        if (await db.HeldAnswers.AnyAsync(h => h.AnswerId == answer.AnswerId, cancellationToken))
         {
-            db.Notifications.Add(notice);
+            logger.LogInformation("Answer {AnswerId} for leg {LegId} is held already, waiting for the leg's earlier step", answer.AnswerId, answer.LegId);
+            return AnswerOutcome.Held;
         }
 
-        db.Inbox.Add(new InboxEntry { Consumer = InboxName, MessageKey = answer.AnswerId, HandledAt = clock.GetUtcNow() });
+        // Times are kept in UTC; an agency that says nothing of the time is taken to mean now.
+        var at = answer.AnsweredAt == default ? clock.GetUtcNow() : answer.AnsweredAt.ToUniversalTime();
+        if (source.Caller is null && WaitsForEarlierStep(leg, answer))
+        {
+            // The bus may deliver an answer before the one it follows; a person answering over HTTPS is told at once instead.
+            db.HeldAnswers.Add(HeldAnswer.Of(answer, referral.TenantId, source.Organisation, at, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Answer {AnswerId} for leg {LegId} is held until the leg's earlier step arrives; the leg is {Status}", answer.AnswerId, leg.Id, leg.Status);
+            return AnswerOutcome.Held;
+        }
+
+        var outcome = Settle(referral, leg, answer, at);
+        Conclude(referral, leg, answer, outcome);
+        if (outcome.Refusal is null)
+        {
+            await ApplyHeldAnswersAsync(referral, leg, cancellationToken);
+        }
+
         if (source.Caller is { } answering)
         {
             // A person's answer (REST, FHIR, the partner pages) writes to the young person's record: audited with it, on the leg's lawful basis.
@@ -100,6 +131,64 @@ public sealed class AgencyAnswerRecorder(
         }
 
         return outcome;
+    }
+
+    /// <summary>Applies the answer, or refuses it on the timeline.</summary>
+    AnswerOutcome Settle(Referral referral, Leg leg, ILegAnswer answer, DateTimeOffset at) =>
+        answer.Agency != leg.Agency
+            ? Refuse(referral, leg, ChangeFor(answer, at) ?? new LegChange(leg.Status, answer.AnsweredBy, at), $"The answer came from '{answer.Agency}', but the leg is for '{leg.Agency}'.")
+            : ChangeFor(answer, at) is { } change
+                ? Apply(referral, leg, change, answer)
+                : Note(referral, leg, answer, at);
+
+    /// <summary>
+    /// Whether the leg can take the answer only after a step still to come: started before it was accepted, completed
+    /// before it was started, a housing duty before the acceptance it follows. (A decision on a leg never acknowledged
+    /// implies the acknowledgement, and applies at once.)
+    /// </summary>
+    static bool WaitsForEarlierStep(Leg leg, ILegAnswer answer) =>
+        answer.Agency == leg.Agency
+        && (ChangeFor(answer, default) is { } change
+            ? !(leg.Status == Requested && change.To is Accepted or Rejected) && LegLifecycle.IsLaterStep(leg.Status, change.To)
+            : answer is HousingDutyAccepted && leg.Status is Requested or Received);
+
+    /// <summary>What every recorded answer leaves besides its effect: the referrer's notice, and its inbox entry so that it has no second effect.</summary>
+    void Conclude(Referral referral, Leg leg, ILegAnswer answer, AnswerOutcome outcome)
+    {
+        if (outcome.Refusal is null && ReferrerNotices.For(referral, leg, answer, clock.GetUtcNow(), agencies) is { } notice)
+        {
+            db.Notifications.Add(notice);
+        }
+
+        db.Inbox.Add(new InboxEntry { Consumer = InboxName, MessageKey = answer.AnswerId, HandledAt = clock.GetUtcNow() });
+    }
+
+    /// <summary>
+    /// Applies, in the order the agency sent them, the held answers the leg can take now that it has moved on, each
+    /// step making way for the next; one the leg can no longer take (it went another way, or ended) is refused on the timeline.
+    /// </summary>
+    async Task ApplyHeldAnswersAsync(Referral referral, Leg leg, CancellationToken cancellationToken)
+    {
+        var held = await db.HeldAnswers.Where(h => h.LegId == leg.Id).OrderBy(h => h.AnsweredAt).ThenBy(h => h.HeldAt).ToListAsync(cancellationToken);
+        for (var moved = held.Count > 0; moved;)
+        {
+            moved = false;
+            foreach (var waiting in held.ToList())
+            {
+                var answer = waiting.Read();
+                if (WaitsForEarlierStep(leg, answer))
+                {
+                    continue;
+                }
+
+                var outcome = Settle(referral, leg, answer, waiting.AnsweredAt);
+                held.Remove(waiting);
+                db.HeldAnswers.Remove(waiting);
+                Conclude(referral, leg, answer, outcome);
+                logger.LogInformation("Held answer {AnswerId} for leg {LegId} {Outcome}; the leg is {Status}", answer.AnswerId, leg.Id, outcome.Kind, leg.Status);
+                moved |= outcome.Refusal is null;
+            }
+        }
     }
 
     AnswerOutcome Apply(Referral referral, Leg leg, LegChange change, ILegAnswer answer)
@@ -194,6 +283,9 @@ public sealed record AnswerOutcome(string Kind, string? Refusal = null)
     public static readonly AnswerOutcome Applied = new("applied");
     public static readonly AnswerOutcome AlreadyRecorded = new("already-recorded");
     public static readonly AnswerOutcome UnknownLeg = new("unknown-leg");
+
+    /// <summary>Kept until the leg's earlier step arrives (<see cref="HeldAnswer"/>), then applied.</summary>
+    public static readonly AnswerOutcome Held = new("held");
 
     public static AnswerOutcome Refused(string refusal) => new("refused", refusal);
 

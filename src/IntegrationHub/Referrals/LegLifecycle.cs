@@ -25,6 +25,35 @@ public static class LegLifecycle
 
     public static bool IsTerminal(string status) => Allowed.TryGetValue(status, out var targets) && targets.Length == 0;
 
+    /// <summary>
+    /// Whether a leg now at <paramref name="from"/> can come to <paramref name="to"/> only by steps still to come (started
+    /// before it was accepted): an answer asking for it waits for them. Not for a status it holds already.
+    /// </summary>
+    public static bool IsLaterStep(string from, string to)
+    {
+        if (from == to || IsAllowed(from, to))
+        {
+            return false;
+        }
+
+        var reached = new HashSet<string> { from };
+        var next = new Queue<string>([from]);
+        while (next.TryDequeue(out var status))
+        {
+            foreach (var target in Allowed.GetValueOrDefault(status, []).Where(reached.Add))
+            {
+                if (target == to)
+                {
+                    return true;
+                }
+
+                next.Enqueue(target);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Why a change cannot be applied, or null when it can.</summary>
     public static string? Refusal(string from, LegChange change)
     {

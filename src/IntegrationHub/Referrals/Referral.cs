@@ -25,6 +25,12 @@ public sealed class Referral
     public List<Leg> Legs { get; init; } = [];
     public List<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>
+    /// Optimistic concurrency: answers to two legs at once each roll the referral's status up from the legs they
+    /// read, so the second to save is refused and tried again, never leaving a status that misses the first.
+    /// </summary>
+    public int Version { get; set; }
+
     public Leg? Leg(Guid legId) => Legs.FirstOrDefault(l => l.Id == legId);
 
     /// <summary>
@@ -47,6 +53,7 @@ public sealed class Referral
         leg.Outcome = change.Outcome ?? leg.Outcome;
         leg.AgencyReference = change.AgencyReference ?? leg.AgencyReference;
         leg.Version++;
+        Version++;
         Status = ReferralStatus.RollUp([.. Legs.Select(l => l.Status)]);
         return null;
     }

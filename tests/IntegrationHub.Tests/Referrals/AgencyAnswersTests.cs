@@ -168,25 +168,68 @@ public class AgencyAnswersTests(HubFactory hub) : IClassFixture<HubFactory>
     }
 
     [Fact]
-    public async Task Illegal_answer_is_refused_and_put_on_the_timeline()
+    public async Task Answer_a_leg_can_no_longer_take_is_refused_and_put_on_the_timeline()
     {
         using var pa = hub.PersonalAdviser();
         var (_, referral) = await pa.ReferAsync([Health], Nhs);
         var leg = (await DeliveredAsync(referral))[Nhs];
-        var completed = new LegCompleted(Guid.NewGuid(), leg.LegId, Nhs, "GP receptionist", DateTimeOffset.UtcNow, "Seen");
+        await PublishAndWaitAsync(new LegDeclined(Guid.NewGuid(), leg.LegId, Nhs, "Triage", DateTimeOffset.UtcNow, "out-of-area", "Not our area"), pa, referral.Id, Rejected);
+        var started = new LegStarted(Guid.NewGuid(), leg.LegId, Nhs, "GP receptionist", DateTimeOffset.UtcNow, null);
 
-        await hub.Bus.Publish(completed);
+        await hub.Bus.Publish(started);
 
         var after = await pa.WaitForReferralAsync(referral.Id, r => r.Timeline.Any(t => t.Kind == TimelineKinds.TransitionRefused), "the refusal on the timeline");
-        Assert.Equal(Requested, after.LegOf(Nhs).Status);
-        Assert.Null(after.LegOf(Nhs).Outcome);
-        Assert.Equal(ReferralStatus.Sent, after.Status);
+        Assert.Equal(Rejected, after.LegOf(Nhs).Status);
         var refused = Assert.Single(after.Timeline, t => t.Kind == TimelineKinds.TransitionRefused);
-        Assert.Equal(leg.LegId, refused.LegId);
-        Assert.Equal(Requested, refused.FromStatus);
-        Assert.Equal(Completed, refused.ToStatus);
-        Assert.Equal("GP receptionist", refused.Actor);
-        Assert.DoesNotContain(after.Timeline, t => t.Kind == TimelineKinds.StatusChanged);
+        Assert.Equal((leg.LegId, Rejected, InProgress, "GP receptionist"), (refused.LegId!.Value, refused.FromStatus, refused.ToStatus, refused.Actor));
+        Assert.Equal(0, await hub.QueryAsync(db => db.HeldAnswers.CountAsync(h => h.LegId == leg.LegId)));
+    }
+
+    [Fact]
+    public async Task Answer_that_overtook_the_one_it_follows_is_held_and_applied_after_it()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (_, referral) = await pa.ReferAsync([Health], Nhs);
+        var leg = (await DeliveredAsync(referral))[Nhs];
+        var now = DateTimeOffset.UtcNow;
+        var completed = new LegCompleted(Guid.NewGuid(), leg.LegId, Nhs, "Clinician", now.AddMinutes(3), "Seen in clinic");
+        var started = new LegStarted(Guid.NewGuid(), leg.LegId, Nhs, "Clinician", now.AddMinutes(2), null);
+
+        await hub.Bus.Publish(completed);
+        await hub.Bus.Publish(started);
+        await hub.Bus.Publish(started);
+        await Eventually.WaitAsync(() => hub.QueryAsync(db => db.HeldAnswers.CountAsync(h => h.LegId == leg.LegId)), held => held == 2, "both answers held");
+        var waiting = await pa.GetReferralAsync(referral.Id);
+        await PublishAndWaitAsync(Accepted(leg), pa, referral.Id, Completed);
+
+        Assert.Equal(Requested, waiting.LegOf(Nhs).Status);
+        Assert.DoesNotContain(waiting.Timeline, t => t.Kind == TimelineKinds.TransitionRefused);
+        var after = await pa.GetReferralAsync(referral.Id);
+        Assert.Equal(
+            [Received, LegStatusCodes.Accepted, InProgress, Completed],
+            after.Timeline.Where(t => t.LegId == leg.LegId && t.Kind == TimelineKinds.StatusChanged).Select(t => t.ToStatus));
+        Assert.Equal("Seen in clinic", after.LegOf(Nhs).Outcome);
+        Assert.DoesNotContain(after.Timeline, t => t.Kind == TimelineKinds.TransitionRefused);
+        Assert.Equal(0, await hub.QueryAsync(db => db.HeldAnswers.CountAsync(h => h.LegId == leg.LegId)));
+        Assert.Equal(2, await hub.QueryAsync(db => db.Inbox.CountAsync(i => i.MessageKey == completed.AnswerId || i.MessageKey == started.AnswerId)));
+    }
+
+    [Fact]
+    public async Task Held_answer_for_a_leg_that_went_another_way_is_refused_on_the_timeline()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (_, referral) = await pa.ReferAsync([Health], Nhs);
+        var leg = (await DeliveredAsync(referral))[Nhs];
+        var started = new LegStarted(Guid.NewGuid(), leg.LegId, Nhs, "Clinician", DateTimeOffset.UtcNow, null);
+        await hub.Bus.Publish(started);
+        await Eventually.WaitAsync(() => hub.QueryAsync(db => db.HeldAnswers.CountAsync(h => h.LegId == leg.LegId)), held => held == 1, "the start held");
+
+        await PublishAndWaitAsync(new LegDeclined(Guid.NewGuid(), leg.LegId, Nhs, "Triage", DateTimeOffset.UtcNow, "out-of-area", "Not our area"), pa, referral.Id, Rejected);
+
+        var after = await pa.GetReferralAsync(referral.Id);
+        var refused = Assert.Single(after.Timeline, t => t.Kind == TimelineKinds.TransitionRefused);
+        Assert.Equal((Rejected, InProgress), (refused.FromStatus, refused.ToStatus));
+        Assert.Equal(0, await hub.QueryAsync(db => db.HeldAnswers.CountAsync(h => h.LegId == leg.LegId)));
     }
 
     [Fact]

@@ -413,6 +413,43 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.ToTable("pathway_plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Referrals.HeldAnswer", b =>
+                {
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LegId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("AnswerId");
+
+                    b.HasIndex("LegId", "AnsweredAt");
+
+                    b.ToTable("held_answers", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Referrals.Leg", b =>
                 {
                     b.Property<Guid>("Id")
@@ -564,6 +601,10 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("YoungPersonId")
                         .HasColumnType("uuid");

@@ -408,6 +408,43 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.ToTable("pathway_plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Referrals.HeldAnswer", b =>
+                {
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LegId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnswerId");
+
+                    b.HasIndex("LegId", "AnsweredAt");
+
+                    b.ToTable("held_answers", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Referrals.Leg", b =>
                 {
                     b.Property<Guid>("Id")
@@ -559,6 +596,10 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("YoungPersonId")
                         .HasColumnType("TEXT");
