@@ -1,9 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace IntegrationHub.ServiceDefaults;
 
@@ -19,7 +16,7 @@ sealed class DependencyUnavailableHandler(IProblemDetailsService problems, ILogg
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (!http.Request.Path.StartsWithSegments("/api") || UnavailableDependency(exception) is not { } dependency)
+        if (!http.Request.Path.StartsWithSegments("/api") || DependencyFailures.Unavailable(exception) is not { } dependency)
         {
             return false;
         }
@@ -40,35 +37,4 @@ sealed class DependencyUnavailableHandler(IProblemDetailsService problems, ILogg
             },
         });
     }
-
-    /// <summary>
-    /// Which dependency the exception, or one it wraps, says is out of reach; null for any other failure. The
-    /// broker closing the connection (forced, as at a shutdown; not allowed, as for a virtual host it does not
-    /// have; an internal error) is unavailability, a refused operation on a channel is not.
-    /// </summary>
-    internal static string? UnavailableDependency(Exception exception)
-    {
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-        {
-            switch (cause)
-            {
-                case DbException database when database.IsTransient || IsConnectionRefusal(database.SqlState):
-                    return "database";
-                case BrokerUnreachableException or AlreadyClosedException or ConnectFailureException:
-                case OperationInterruptedException { ShutdownReason.ReplyCode: Constants.ConnectionForced or Constants.NotAllowed or Constants.InternalError }:
-                    return "message broker";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// PostgreSQL's connection exceptions (08), lack of resources (53) and operator intervention (57P, a
-    /// server shutting down or a terminated session), and 55000, which a database closed to connections
-    /// answers a new one with.
-    /// </summary>
-    static bool IsConnectionRefusal(string? sqlState) =>
-        sqlState is not null && (sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState.StartsWith("53", StringComparison.Ordinal)
-            || sqlState.StartsWith("57P", StringComparison.Ordinal) || sqlState == "55000");
 }

@@ -9,6 +9,7 @@ public static class OperationsApi
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ErrorQueues>();
+        builder.Services.AddScoped<ParkedMessages>();
         return builder;
     }
 
@@ -20,6 +21,13 @@ public static class OperationsApi
 
         api.MapGet("/{queue}", PeekAsync).WithName("PeekErrorQueue");
         api.MapPost("/{queue}/replay", ReplayAsync).WithName("ReplayErrorQueue");
+
+        var outbox = app.MapGroup("/api/operations/outbox/parked")
+            .WithTags("Operations")
+            .RequireAuthorization(HubPolicies.Operator);
+        outbox.MapGet("/", async (ParkedMessages parked, CancellationToken cancellationToken) => TypedResults.Ok(await parked.ListAsync(cancellationToken)))
+            .WithName("ListParkedOutboxMessages");
+        outbox.MapPost("/{messageId:guid}/replay", ReplayParkedAsync).WithName("ReplayParkedOutboxMessage");
         return app;
     }
 
@@ -46,6 +54,16 @@ public static class OperationsApi
 
         return TypedResults.Ok(new Replayed(queue, await errors.ReplayAsync(queue, Math.Clamp(max, 1, 10_000), cancellationToken)));
     }
+
+    static async Task<Results<NoContent, NotFound<ProblemDetails>>> ReplayParkedAsync(Guid messageId, ParkedMessages parked, CancellationToken cancellationToken) =>
+        await parked.ReplayAsync(messageId, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "No such parked message",
+                Detail = $"No outbox message {messageId} is parked: it was sent, replayed already, or never parked.",
+            });
 
     static ProblemDetails? Refusal(string queue, ErrorQueues errors) =>
         !ErrorQueues.Queues.Contains(queue)

@@ -10,9 +10,11 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Outbox;
 
 /// <summary>
-/// Publishes committed outbox messages to the bus and marks them sent. A message that fails is
-/// retried with growing delays until the broker takes it: none is dropped. Each message is
-/// claimed with a lease first, so several replicas never send the same message at once.
+/// Publishes committed outbox messages to the bus and marks them sent. Each message is claimed with a lease
+/// from the moment it is taken, so several replicas never send the same message at once. While the broker is
+/// away the whole outbox waits, trying again every poll, and sends within seconds of its return: the outage
+/// is one fault, not a growing delay on each message. A message that fails for a reason of its own is retried
+/// with growing delays and, after <see cref="OutboxOptions.MaxAttempts"/>, parked for an operator: none is dropped.
 /// </summary>
 sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -23,6 +25,12 @@ sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>At most one warning of the broker's absence this often, however many polls find it away.</summary>
+    static readonly TimeSpan BrokerWarningInterval = TimeSpan.FromSeconds(10);
+
+    DateTimeOffset? brokerAwaySince;
+    DateTimeOffset lastBrokerWarning = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -51,7 +59,7 @@ sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var now = clock.GetUtcNow();
         var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.SentAt == null
+            .Where(m => m.SentAt == null && m.ParkedAt == null
                 && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
                 && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.CreatedAt)
@@ -61,41 +69,95 @@ sealed class OutboxDispatcher(
         var sent = 0;
         foreach (var message in due)
         {
-            if (!await ClaimAsync(db, message.Id, now, cancellationToken))
+            if (!await ClaimAsync(db, message.Id, cancellationToken))
             {
                 continue;
             }
 
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(options.Value.SendTimeout);
                 await SendAsync(message, timeout.Token);
                 await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
                     cancellationToken);
                 sent++;
+                BrokerBack();
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (timeout.IsCancellationRequested || DependencyFailures.Unavailable(ex) == DependencyFailures.MessageBroker))
+            {
+                // The broker is away, or did not confirm in time: no message's fault, so no attempt counts. Release this one, saying
+                // why it waits, and stop the batch; the next poll tries again.
+                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                        .SetProperty(m => m.LastError, Truncate($"Waiting for the message broker: {ex.GetBaseException().Message}", 2000)),
+                    CancellationToken.None);
+                BrokerAway(ex);
+                return sent;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                var attempts = message.Attempts + 1;
-                var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), options.Value.MaxRetryDelay.TotalSeconds));
-                logger.LogWarning(ex, "Outbox message {MessageId} ({MessageType}) not sent on attempt {Attempt}; next try in {Delay}",
-                    message.Id, message.MessageType, attempts, delay);
-                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.Attempts, attempts)
-                        .SetProperty(m => m.NextAttemptAt, clock.GetUtcNow() + delay)
-                        .SetProperty(m => m.LastError, Truncate(ex.Message, 2000))
-                        .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
-                    CancellationToken.None);
+                await FailAsync(db, message, ex);
             }
         }
 
         return sent;
     }
 
-    async Task<bool> ClaimAsync(HubDbContext db, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Counts a failure of the message's own: tried again later with a growing delay, or parked once it has had its attempts.</summary>
+    async Task FailAsync(HubDbContext db, OutboxMessage message, Exception ex)
     {
+        var attempts = message.Attempts + 1;
+        var now = clock.GetUtcNow();
+        if (attempts >= options.Value.MaxAttempts)
+        {
+            logger.LogError(ex, "Outbox message {MessageId} ({MessageType}) failed {Attempts} times and is parked for an operator",
+                message.Id, message.MessageType, attempts);
+            await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.ParkedAt, now)
+                    .SetProperty(m => m.LastError, Truncate(ex.Message, 2000))
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                CancellationToken.None);
+            return;
+        }
+
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), options.Value.MaxRetryDelay.TotalSeconds));
+        logger.LogWarning(ex, "Outbox message {MessageId} ({MessageType}) not sent on attempt {Attempt}; next try in {Delay}",
+            message.Id, message.MessageType, attempts, delay);
+        await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, now + delay)
+                .SetProperty(m => m.LastError, Truncate(ex.Message, 2000))
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+            CancellationToken.None);
+    }
+
+    void BrokerAway(Exception ex)
+    {
+        var now = clock.GetUtcNow();
+        brokerAwaySince ??= now;
+        if (now - lastBrokerWarning >= BrokerWarningInterval)
+        {
+            lastBrokerWarning = now;
+            logger.LogWarning("The outbox is waiting for the message broker, away since {AwaySince}: {Reason}", brokerAwaySince, ex.GetBaseException().Message);
+        }
+    }
+
+    void BrokerBack()
+    {
+        if (brokerAwaySince is { } since)
+        {
+            logger.LogInformation("The message broker is back after {Outage}; the outbox sends again", clock.GetUtcNow() - since);
+            brokerAwaySince = null;
+        }
+    }
+
+    /// <summary>Leases the message from now, the moment it is taken, not from the start of the batch.</summary>
+    async Task<bool> ClaimAsync(HubDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var lockedUntil = now + options.Value.LockDuration;
         var claimed = await db.Outbox
             .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))

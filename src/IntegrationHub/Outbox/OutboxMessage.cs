@@ -23,6 +23,12 @@ public sealed class OutboxMessage
     public DateTimeOffset? LockedUntil { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// Set when the message failed <see cref="OutboxOptions.MaxAttempts"/> times for a reason of its own (not the broker's
+    /// absence): it is no longer tried, and waits, with <see cref="LastError"/>, for an operator to replay it.
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; set; }
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static OutboxMessage For<T>(T message, string? destination, string? correlationId, DateTimeOffset now)

@@ -22,6 +22,13 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many times a message may fail for a reason of its own before it is parked for an operator. A broker that is
+    /// away is no message's fault: it counts against none, and the outbox waits for it as one.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 10;
+
     /// <summary>How long a sent message is kept (for tracing a delivery) before it is deleted: its body holds personal data.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);

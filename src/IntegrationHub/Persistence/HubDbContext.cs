@@ -93,6 +93,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             e.ToTable("outbox_messages");
             e.HasIndex(m => new { m.SentAt, m.CreatedAt });
+            e.HasIndex(m => m.ParkedAt);
         });
 
         modelBuilder.Entity<InboxEntry>(e =>

@@ -111,12 +111,13 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         {
             referralId = await pa.MakeReferralAsync([AgencyCodes.Probation], youngPersonId);
 
-            // Nothing can arrive before the dispatcher has tried the broker and failed.
+            // Nothing can arrive before the dispatcher has tried the broker and found it away: an outage counts against no message.
             var unsent = await Eventually.WaitAsync(
                 () => hub.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.MessageType == typeof(LegRequested).FullName && m.Body.Contains(referralId.ToString()))),
-                m => m.Attempts > 0,
+                m => m.LastError is not null,
                 "the dispatcher's first attempt to send the leg");
-            Assert.Null(unsent.SentAt);
+            Assert.StartsWith("Waiting for the message broker", unsent.LastError, StringComparison.Ordinal);
+            Assert.Equal((0, null, null), (unsent.Attempts, unsent.SentAt, unsent.NextAttemptAt));
             Assert.False(received.Task.IsCompleted);
         }
         finally

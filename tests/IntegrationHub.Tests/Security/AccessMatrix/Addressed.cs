@@ -29,6 +29,9 @@ public sealed record Addressed(string Name, bool HasOwner, bool SharedWithCollea
     /// <summary>One of the hub's error queues: the hub's own, no local authority's.</summary>
     public static readonly Addressed Queue = new("error queue", HasOwner: false, SharedWithColleagues: false);
 
+    /// <summary>A message parked in the hub's outbox: the hub's own, no local authority's.</summary>
+    public static readonly Addressed ParkedMessage = new("parked outbox message", HasOwner: false, SharedWithColleagues: false);
+
     public static readonly Addressed YoungPerson = new("young person", HasOwner: true, SharedWithColleagues: true);
     public static readonly Addressed Referral = new("referral", HasOwner: true, SharedWithColleagues: true);
 

@@ -84,6 +84,7 @@ public sealed partial record Cell(AccessRow Row, Caller Caller, Ownership? Owner
         "agency" => LegAgency,
         "number" => "1",
         "queue" => ErrorQueues.Queues[0],
+        "messageId" => $"{Guid.Empty}",
         "status" => "404",
         _ => throw new InvalidOperationException($"The matrix has no value for the route parameter '{parameter}' of {Row.Endpoint}: add it to Cell.ValueOf."),
     };
