@@ -64,7 +64,7 @@ public class AgencyAnswersApiTests(HubFactory hub) : IClassFixture<HubFactory>
     /// </summary>
     async Task<(TableCounts Rows, int Requests, ReferralDetails Referral)> SnapshotAsync(Guid referralId) => (
         await hub.CountRowsAsync(),
-        await hub.QueryAsync(db => db.IdempotentRequests.CountAsync()),
+        await hub.QueryAsync(db => db.IdempotencyKeys.CountAsync()),
         await hub.QueryAsync(async db => ReferralDetails.From(
             await db.Referrals.Include(r => r.Legs).Include(r => r.Timeline).SingleAsync(r => r.Id == referralId))));
 
@@ -144,6 +144,31 @@ public class AgencyAnswersApiTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
         await AssertNothingChangedAsync(before);
         Assert.Equal(LegStatusCodes.Accepted, before.Referral.LegOf(Housing).Status);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_repeats_of_one_request_id_record_the_answer_once_and_all_get_the_first_response()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (referral, legId) = await HousingLegAsync(pa);
+        using var housing = hub.AgencyWorker(Housing);
+        var requestId = NewRequestId();
+        var body = Decision(legId, "accepted", "prevention").ToJsonString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PostAsync(housing, body, requestId)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        var first = Assert.Single(bodies.Distinct());
+        using (var answers = JsonDocument.Parse(first))
+        {
+            Assert.All(answers.RootElement.GetProperty("answers").EnumerateArray(), a => Assert.Equal("applied", a.GetProperty("outcome").GetString()));
+        }
+
+        var timeline = (await pa.GetReferralAsync(referral.Id)).Timeline.Where(t => t.LegId == legId).ToList();
+        Assert.Single(timeline, t => t.Kind == TimelineKinds.StatusChanged && t.ToStatus == LegStatusCodes.Accepted);
+        Assert.Single(timeline, t => t.Kind == TimelineKinds.AgencyUpdate);
+        Assert.Equal(1, await hub.QueryAsync(db => db.IdempotencyKeys.CountAsync(k => k.Key == requestId)));
     }
 
     [Fact]
