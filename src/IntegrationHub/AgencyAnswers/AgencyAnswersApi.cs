@@ -1,22 +1,19 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels;
-using IntegrationHub.Persistence;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.AgencyAnswers;
 
 /// <summary>
 /// Agencies on the webhook channel answer over HTTPS: a POST of their answer document, in their
 /// own format, authenticated with their agency token, for legs addressed to their organisation only,
-/// idempotent on <c>X-Request-Id</c> (per organisation): a repeat returns the first result and changes
-/// nothing; a different body under a used id is a 409.
+/// idempotent on <c>X-Request-Id</c> (per organisation, <see cref="IdempotencyMiddleware"/>): a repeat returns the first
+/// result and changes nothing, however many come at once; a different body under a used id is a 409.
 /// </summary>
 public static class AgencyAnswersApi
 {
@@ -32,7 +29,10 @@ public static class AgencyAnswersApi
             .Produces<AnswersRecorded>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+
+            // An answer refused by the leg's lifecycle is recorded on its timeline: its 409 is kept like a success.
+            .Idempotent(new IdempotentAttribute { Header = RequestIdHeader, Required = true, AlsoKept = [StatusCodes.Status409Conflict] });
         return app;
     }
 
@@ -40,7 +40,7 @@ public static class AgencyAnswersApi
 
     public sealed record AnswerRecorded(string Type, Guid AnswerId, Guid LegId, string Outcome, string? Refusal);
 
-    public sealed record Services(HubDbContext Db, AgencyAnswerRecorder Recorder, AgencyDefinitions Agencies, TimeProvider Clock, ClaimsPrincipal Principal)
+    public sealed record Services(AgencyAnswerRecorder Recorder, AgencyDefinitions Agencies, ClaimsPrincipal Principal)
     {
         public HubUser User { get; } = HubUser.From(Principal);
     }
@@ -48,27 +48,8 @@ public static class AgencyAnswersApi
     static async Task<IResult> RecordAsync(HttpRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var user = services.User;
-        var requestId = request.Headers[RequestIdHeader].ToString();
-        if (requestId.Length is 0 or > 100)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [RequestIdHeader] = ["Every answer needs an X-Request-Id header of 1 to 100 characters, unique to the request."] });
-        }
-
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(cancellationToken);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
-        var earlier = await services.Db.IdempotentRequests.SingleOrDefaultAsync(
-            r => r.Agency == user.Agency && r.Organisation == user.Organisation && r.RequestId == requestId, cancellationToken);
-        if (earlier is not null)
-        {
-            return earlier.BodyHash == hash
-                ? Results.Text(earlier.Response, "application/json", Encoding.UTF8, earlier.StatusCode)
-                : TypedResults.Problem(
-                    title: "X-Request-Id already used",
-                    detail: $"Request '{requestId}' was already answered for a different body; send a new id for a new answer.",
-                    statusCode: StatusCodes.Status409Conflict);
-        }
-
         IReadOnlyList<Contracts.V1.ILegAnswer> answers;
         try
         {
@@ -97,19 +78,6 @@ public static class AgencyAnswersApi
         }
 
         var status = recorded.Any(r => r.Refusal is not null) ? StatusCodes.Status409Conflict : StatusCodes.Status200OK;
-        var response = JsonSerializer.Serialize(new AnswersRecorded(recorded), JsonSerializerOptions.Web);
-        services.Db.IdempotentRequests.Add(new IdempotentRequest
-        {
-            TenantId = user.TenantId,
-            Agency = user.Agency!,
-            Organisation = user.Organisation!,
-            RequestId = requestId,
-            BodyHash = hash,
-            StatusCode = status,
-            Response = response,
-            At = services.Clock.GetUtcNow(),
-        });
-        await services.Db.SaveChangesAsync(cancellationToken);
-        return Results.Text(response, "application/json", Encoding.UTF8, status);
+        return Results.Json(new AnswersRecorded(recorded), JsonSerializerOptions.Web, statusCode: status);
     }
 }

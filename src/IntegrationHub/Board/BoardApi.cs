@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using IntegrationHub.ServiceDefaults;
@@ -34,7 +35,8 @@ public static class BoardApi
         api.MapGet("/trend", TrendAsync).WithName("BoardTrend")
             .WithDescription("Per calendar month, the last `months` (default 12): referrals made, legs decided, escalations raised and resolved. ?format=csv for CSV.");
         api.MapPost("/cases/{referralId:guid}/openings", OpenCaseAsync).WithName("OpenBoardCase")
-            .WithDescription("Opens a case with a recorded purpose (10 to 500 characters): the young person's name, age and the referral. The read is audited with the purpose.");
+            .WithDescription("Opens a case with a recorded purpose (10 to 500 characters): the young person's name, age and the referral. The read is audited with the purpose.")
+            .Idempotent();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ public static class ConsentsApi
         // The young person may read and withdraw their own consents; only their Personal Adviser records one.
         // A withdrawal needs no body: nobody has to say why they withdraw.
         api.MapGet("/", ListAsync).WithName("ListConsents").RequireAuthorization(HubPolicies.PersonalAdviserOrYoungPerson);
-        api.MapPost("/", RecordAsync).WithName("RecordConsent").RequireAuthorization(HubPolicies.PersonalAdviser);
+        api.MapPost("/", RecordAsync).WithName("RecordConsent").RequireAuthorization(HubPolicies.PersonalAdviser).Idempotent();
         api.MapPost("/{agency}/withdrawal", WithdrawAsync).WithName("WithdrawConsent").RequireAuthorization(HubPolicies.PersonalAdviserOrYoungPerson);
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public static class EscalationsApi
             .RequireAuthorization(HubPolicies.EscalationManager);
 
         api.MapGet("/", ListAsync).WithName("ListEscalations").ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapPost("/", RaiseAsync).WithName("RaiseEscalation").ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/", RaiseAsync).WithName("RaiseEscalation").ProducesProblem(StatusCodes.Status403Forbidden).Idempotent();
         api.MapPost("/{id:guid}/resolution", ResolveAsync).WithName("ResolveEscalation").ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }

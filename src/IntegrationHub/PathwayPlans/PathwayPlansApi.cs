@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ public static class PathwayPlansApi
             .WithTags("Pathway plans")
             .RequireAuthorization(HubPolicies.PersonalAdviser);
 
-        api.MapPost("/versions", CreateVersionAsync).WithName("CreatePathwayPlanVersion");
+        api.MapPost("/versions", CreateVersionAsync).WithName("CreatePathwayPlanVersion").Idempotent();
         api.MapGet("/", GetLatestAsync).WithName("GetPathwayPlan");
         api.MapGet("/versions/{number:int}", GetVersionAsync).WithName("GetPathwayPlanVersion");
         return app;

@@ -14,4 +14,18 @@ public static class DbErrors
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>
+    /// The database gave up waiting for a lock that another transaction holds (PostgreSQL's <c>lock_timeout</c>, SQLite's busy
+    /// timeout), however EF Core wrapped it: Npgsql's execution strategy takes it for a transient failure and wraps it again.
+    /// </summary>
+    public static bool IsLockTimeout(Exception ex) => ex switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable,
+
+        // SQLITE_BUSY and SQLITE_LOCKED.
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        { InnerException: { } inner } => IsLockTimeout(inner),
+        _ => false,
+    };
 }

@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using System.Text.Json;
-using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Auditing;
 using IntegrationHub.Consents;
 using IntegrationHub.Escalations;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Notifications;
 using IntegrationHub.Outbox;
 using IntegrationHub.PathwayPlans;
@@ -36,7 +36,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
-    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<LegFact> LegFacts => Set<LegFact>();
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -114,11 +114,21 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property(a => a.Hash).HasMaxLength(64);
         });
 
-        modelBuilder.Entity<IdempotentRequest>(e =>
+        modelBuilder.Entity<IdempotencyKey>(e =>
         {
-            e.ToTable("idempotent_requests");
-            e.HasKey(r => new { r.TenantId, r.Agency, r.Organisation, r.RequestId });
-            e.Property(r => r.RequestId).HasMaxLength(100);
+            e.ToTable("idempotency_keys");
+            e.HasKey(r => new { r.TenantId, r.Caller, r.Method, r.Route, r.Key });
+            e.Property(r => r.TenantId).HasMaxLength(64);
+            e.Property(r => r.Caller).HasMaxLength(200);
+            e.Property(r => r.Method).HasMaxLength(10);
+            e.Property(r => r.Route).HasMaxLength(300);
+            e.Property(r => r.Key).HasMaxLength(IdempotentAttribute.MaxKeyLength);
+            e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.Property(r => r.Headers).HasJsonConversion();
+            e.Property(r => r.Disclosed).HasJsonConversion();
+
+            // Found by the retention purge.
+            e.HasIndex(r => r.At);
         });
 
         modelBuilder.Entity<Escalation>(e =>

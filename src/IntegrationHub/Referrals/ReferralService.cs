@@ -19,10 +19,13 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
 {
     const string Resource = "referral";
 
-    /// <summary>The maker stores the referral; its audit entry commits in the same transaction, or neither does.</summary>
+    /// <summary>
+    /// The maker stores the referral; its audit entry commits in the same transaction, or neither does. A transaction the
+    /// unit of work already holds (an idempotent request's, with its key) is that transaction.
+    /// </summary>
     public async Task<Outcome<ReferralAccepted>> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var (referral, errors) = await maker.MakeAsync(request, user, cancellationToken);
         if (referral is null)
         {
@@ -30,7 +33,11 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
         }
 
         await audit.RecordAsync(user, [Audited.Write(Resource, referral.Id, referral.YoungPersonId, AuditBases.PublicTask)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new Outcome<ReferralAccepted>.Done(new ReferralAccepted(
             referral.Id, referral.Status, [.. referral.Legs.Select(l => new LegSummary(l.Id, l.Agency, l.Status))]));
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class ReferralsApi
             .WithTags("Referrals")
             .RequireAuthorization(HubPolicies.PersonalAdviser);
 
-        api.MapPost("/", MakeAsync).WithName("MakeReferral");
+        api.MapPost("/", MakeAsync).WithName("MakeReferral").Idempotent();
         api.MapGet("/", ListAsync).WithName("ListReferrals");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetReferral");
         api.MapPost("/{id:guid}/cancellation", CancelReferralAsync).WithName("CancelReferral");

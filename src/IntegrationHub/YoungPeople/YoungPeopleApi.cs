@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ public static class YoungPeopleApi
             .WithTags("Young people")
             .RequireAuthorization(HubPolicies.PersonalAdviser);
 
-        api.MapPost("/", RegisterAsync).WithName("RegisterYoungPerson");
+        api.MapPost("/", RegisterAsync).WithName("RegisterYoungPerson").Idempotent();
         api.MapGet("/", ListAsync).WithName("ListYoungPeople");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetYoungPerson");
         return app;

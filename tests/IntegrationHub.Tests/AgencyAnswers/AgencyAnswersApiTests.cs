@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public class AgencyAnswersApiTests(HubFactory hub) : IClassFixture<HubFactory>
     /// </summary>
     async Task<(TableCounts Rows, int Requests, ReferralDetails Referral)> SnapshotAsync(Guid referralId) => (
         await hub.CountRowsAsync(),
-        await hub.QueryAsync(db => db.IdempotentRequests.CountAsync()),
+        await hub.QueryAsync(db => db.IdempotencyKeys.CountAsync()),
         await hub.QueryAsync(async db => ReferralDetails.From(
             await db.Referrals.Include(r => r.Legs).Include(r => r.Timeline).SingleAsync(r => r.Id == referralId))));
 
@@ -142,8 +143,39 @@ public class AgencyAnswersApiTests(HubFactory hub) : IClassFixture<HubFactory>
 
         Assert.Equal(first.StatusCode, again.StatusCode);
         Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
-        await AssertNothingChangedAsync(before);
-        Assert.Equal(LegStatusCodes.Accepted, before.Referral.LegOf(Housing).Status);
+        var after = await SnapshotAsync(referral.Id);
+        // The answer was an audited write; its repeat shows it again, and is audited as a read of it, and changes nothing else.
+        Assert.Equal(before.Rows with { Audit = before.Rows.Audit + 1 }, after.Rows);
+        var repeat = await hub.QueryAsync(db => db.Audit.OrderByDescending(a => a.Sequence).FirstAsync());
+        Assert.Equal((AuditActions.Read, AgencyAnswerRecorder.AuditedAnswer, legId.ToString()), (repeat.Action, repeat.ResourceType, repeat.ResourceId));
+        Assert.Equal(before.Requests, after.Requests);
+        Assert.Equal(before.Referral.Timeline.Count, after.Referral.Timeline.Count);
+        Assert.Equal(LegStatusCodes.Accepted, after.Referral.LegOf(Housing).Status);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_repeats_of_one_request_id_record_the_answer_once_and_all_get_the_first_response()
+    {
+        using var pa = hub.PersonalAdviser();
+        var (referral, legId) = await HousingLegAsync(pa);
+        using var housing = hub.AgencyWorker(Housing);
+        var requestId = NewRequestId();
+        var body = Decision(legId, "accepted", "prevention").ToJsonString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PostAsync(housing, body, requestId)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        var first = Assert.Single(bodies.Distinct());
+        using (var answers = JsonDocument.Parse(first))
+        {
+            Assert.All(answers.RootElement.GetProperty("answers").EnumerateArray(), a => Assert.Equal("applied", a.GetProperty("outcome").GetString()));
+        }
+
+        var timeline = (await pa.GetReferralAsync(referral.Id)).Timeline.Where(t => t.LegId == legId).ToList();
+        Assert.Single(timeline, t => t.Kind == TimelineKinds.StatusChanged && t.ToStatus == LegStatusCodes.Accepted);
+        Assert.Single(timeline, t => t.Kind == TimelineKinds.AgencyUpdate);
+        Assert.Equal(1, await hub.QueryAsync(db => db.IdempotencyKeys.CountAsync(k => k.Key == requestId)));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class OutboxPurgerTests(HubFactory hub) : IClassFixture<HubFactory
             return db.SaveChangesAsync();
         });
 
-        var (sent, handled) = await hub.Services.GetRequiredService<OutboxPurger>().PurgeAsync(CancellationToken.None);
+        var (sent, handled, _) = await hub.Services.GetRequiredService<OutboxPurger>().PurgeAsync(CancellationToken.None);
 
         Assert.Equal((1, 1), (sent, handled));
         var outboxLeft = await hub.QueryAsync(db => db.Outbox.Where(m => m.Id == sentLongAgo.Id || m.Id == sentYesterday.Id || m.Id == neverSent.Id).Select(m => m.Id).ToListAsync());

@@ -34,7 +34,7 @@ public sealed class TenantFilterTests(HubFactory hub) : IClassFixture<HubFactory
         db => db.Escalations.ToListAsync(),
         db => db.LegFacts.ToListAsync(),
         db => db.Notifications.ToListAsync(),
-        db => db.IdempotentRequests.ToListAsync(),
+        db => db.IdempotencyKeys.ToListAsync(),
         db => db.Audit.ToListAsync(),
         db => db.Consents.ToListAsync(),
     ];

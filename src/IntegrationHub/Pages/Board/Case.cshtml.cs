@@ -1,4 +1,5 @@
 using IntegrationHub.Board;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ namespace IntegrationHub.Pages.Board;
 /// redirect or TempData, and the response is not stored by the browser.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[Idempotent]
 public sealed class CaseModel(HubDbContext db, BoardService board) : HubPageModel
 {
     public const string PurposeField = "purpose";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.YoungPeople;
@@ -12,6 +13,7 @@ namespace IntegrationHub.Pages.Workspace.YoungPeople;
 /// The plan editor: starts from the latest version and saves the whole plan as a new version
 /// through the pathway plan service the API uses too, so the same rules decide what may be saved.
 /// </summary>
+[Idempotent]
 public sealed partial class EditPlanModel(YoungPeopleService people, PathwayPlanService plans) : HubPageModel
 {
     /// <summary>One statutory section as typed: needs and actions one per line, the review date in three boxes.</summary>

@@ -1,5 +1,6 @@
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Consents;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.YoungPeople;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace IntegrationHub.Pages.Workspace.YoungPeople;
 /// Records a young person's consent to share with one agency: the day they gave it (typed, not today's date), the
 /// evidence and the review date, through the consent service the API uses too.
 /// </summary>
+[Idempotent]
 public sealed class RecordConsentModel(YoungPeopleService people, ConsentService consents, AgencyDefinitions agencies) : HubPageModel
 {
     public const string GivenOnId = "GivenOn";

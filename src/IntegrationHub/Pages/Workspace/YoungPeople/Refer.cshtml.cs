@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Idempotency;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Referrals;
@@ -16,6 +17,7 @@ namespace IntegrationHub.Pages.Workspace.YoungPeople;
 /// each agency will be sent, built by the referral maker itself, then send through the referral service the API uses too.
 /// The preview re-posts the form's fields, so going back to change them loses nothing.
 /// </summary>
+[Idempotent]
 public sealed partial class ReferModel(
     YoungPeopleService people,
     PathwayPlanService plans,

@@ -22,40 +22,6 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IntegrationHub.AgencyAnswers.IdempotentRequest", b =>
-                {
-                    b.Property<string>("TenantId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Agency")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Organisation")
-                        .HasColumnType("text");
-
-                    b.Property<string>("RequestId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("BodyHash")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.HasKey("TenantId", "Agency", "Organisation", "RequestId");
-
-                    b.ToTable("idempotent_requests", (string)null);
-                });
-
             modelBuilder.Entity("IntegrationHub.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -265,6 +231,58 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "ResolvedAt", "Level");
 
                     b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationHub.Idempotency.IdempotencyKey", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Caller")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Disclosed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Caller", "Method", "Route", "Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationHub.Notifications.Notification", b =>

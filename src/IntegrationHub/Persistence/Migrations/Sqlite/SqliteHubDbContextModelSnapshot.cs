@@ -17,40 +17,6 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("IntegrationHub.AgencyAnswers.IdempotentRequest", b =>
-                {
-                    b.Property<string>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Agency")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Organisation")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BodyHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("TenantId", "Agency", "Organisation", "RequestId");
-
-                    b.ToTable("idempotent_requests", (string)null);
-                });
-
             modelBuilder.Entity("IntegrationHub.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -260,6 +226,58 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "ResolvedAt", "Level");
 
                     b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationHub.Idempotency.IdempotencyKey", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caller")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Disclosed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Caller", "Method", "Route", "Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationHub.Notifications.Notification", b =>
