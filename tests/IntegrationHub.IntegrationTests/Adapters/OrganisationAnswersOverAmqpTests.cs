@@ -5,6 +5,7 @@ using IntegrationHub.Adapters.Channels.Amqp;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Adapters.Housing;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.IntegrationTests.ServiceDefaults;
 using IntegrationHub.Referrals;
 using IntegrationHub.Testing;
 using RabbitMQ.Client;
@@ -51,9 +52,18 @@ public sealed class OrganisationAnswersOverAmqpTests(HubWithTwoHousingAuthoritie
     static readonly string OwnQueue = Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithTwoHousingAuthoritiesOnAmqp.OwnAuthority);
     static readonly string LeedsQueue = Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithTwoHousingAuthoritiesOnAmqp.LeedsAuthority);
 
-    /// <summary>Each organisation's user may publish to the answers exchange and read its own queue, nothing more.</summary>
+    /// <summary>
+    /// Each organisation's user may publish to the answers exchange and read its own queue, nothing more. The hub is
+    /// ready first: the exchange and the organisations' queues are declared in the background after start-up, and a
+    /// partner publishing to an exchange not yet there loses the answer.
+    /// </summary>
     public async Task InitializeAsync()
     {
+        using (var client = hub.CreateClient())
+        {
+            await HubReadiness.ReadyAsync(client);
+        }
+
         foreach (var (user, queue) in new[] { (hub.OwnUser, OwnQueue), (hub.LeedsUser, LeedsQueue) })
         {
             await RealInfrastructure.RabbitCtlAsync("add_user", user, HubWithTwoHousingAuthoritiesOnAmqp.Password);
