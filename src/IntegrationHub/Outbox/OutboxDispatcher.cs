@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Messaging;
@@ -13,6 +14,8 @@ namespace IntegrationHub.Outbox;
 /// Publishes committed outbox messages to the bus and marks them sent. A message that fails is
 /// retried with growing delays until the broker takes it: none is dropped. Each message is
 /// claimed with a lease first, so several replicas never send the same message at once.
+/// Each dispatch is a span in the trace of the operation that wrote the message, so the request that
+/// made a referral and the delivery of its legs are one trace; MassTransit's send span is its child.
 /// </summary>
 sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -23,6 +26,8 @@ sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    static readonly ActivitySource Telemetry = new(HubTelemetry.Name);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -66,6 +71,7 @@ sealed class OutboxDispatcher(
                 continue;
             }
 
+            using var activity = StartDispatch(message);
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -78,6 +84,7 @@ sealed class OutboxDispatcher(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
                 var attempts = message.Attempts + 1;
                 var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), options.Value.MaxRetryDelay.TotalSeconds));
                 logger.LogWarning(ex, "Outbox message {MessageId} ({MessageType}) not sent on attempt {Attempt}; next try in {Delay}",
@@ -92,6 +99,22 @@ sealed class OutboxDispatcher(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The dispatch span, child of the span that was current when the message was written (its stored
+    /// <c>traceparent</c>), or a trace of its own when none was.
+    /// </summary>
+    static Activity? StartDispatch(OutboxMessage message)
+    {
+        var writer = ActivityContext.TryParse(message.TraceParent, message.TraceState, isRemote: true, out var parsed) ? parsed : default;
+        var activity = Telemetry.StartActivity("outbox dispatch", ActivityKind.Internal, writer);
+        activity?.SetTag("messaging.message.id", message.Id.ToString())
+            .SetTag("messaging.destination.name", message.Destination)
+            .SetTag("hub.outbox.message_type", message.MessageType)
+            .SetTag("hub.outbox.attempt", message.Attempts + 1)
+            .SetTag(HubTelemetry.CorrelationIdAttribute, message.CorrelationId);
+        return activity;
     }
 
     async Task<bool> ClaimAsync(HubDbContext db, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
