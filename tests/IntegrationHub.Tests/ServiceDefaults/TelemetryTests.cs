@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -93,7 +92,7 @@ public sealed class TelemetryTests(TracedHub hub) : IClassFixture<TracedHub>
 /// <summary>The hub with the housing adapter in process on a webhook that takes every referral, its spans exported to memory.</summary>
 public sealed class TracedHub : AdaptersInProcessHub
 {
-    public ExportedSpans Spans { get; } = [];
+    public Exported<Activity> Spans { get; } = [];
 
     public override int MaxRetryAttempts => 1;
 
@@ -103,30 +102,5 @@ public sealed class TracedHub : AdaptersInProcessHub
     {
         base.ConfigureSettings(builder);
         builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
-    }
-}
-
-/// <summary>
-/// The spans the exporter has been given. The exporter adds as spans end, on the threads that end them,
-/// while a test reads: both go through one lock.
-/// </summary>
-public sealed class ExportedSpans : Collection<Activity>
-{
-    readonly Lock gate = new();
-
-    public IReadOnlyList<Activity> Snapshot()
-    {
-        lock (gate)
-        {
-            return [.. Items];
-        }
-    }
-
-    protected override void InsertItem(int index, Activity item)
-    {
-        lock (gate)
-        {
-            base.InsertItem(index, item);
-        }
     }
 }
