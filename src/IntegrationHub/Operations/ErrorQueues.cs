@@ -79,7 +79,7 @@ public sealed class ErrorQueues(IOptions<BusOptions> bus, ILogger<ErrorQueues> l
         return depths;
     }
 
-    public static string ErrorQueue(string queue) => $"{queue}_error";
+    static string ErrorQueue(string queue) => $"{queue}_error";
 
     static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken) =>
         await DepthAsync(connection, queue, cancellationToken) is not null;
