@@ -18,8 +18,8 @@ namespace IntegrationHub.ServiceDefaults;
 /// </summary>
 public static class TelemetryExtensions
 {
-    /// <summary>The setting that switches OTLP export on (<see href="https://opentelemetry.io/docs/specs/otel/protocol/exporter/"/>).</summary>
-    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    // The standard settings (https://opentelemetry.io/docs/specs/otel/protocol/exporter/), read from the configuration's environment variables.
+    const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     const string ServiceNameSetting = "OTEL_SERVICE_NAME";
 

@@ -4,8 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using IntegrationHub.Referrals;
 using IntegrationHub.Tests.Delivery;
+using IntegrationHub.Tests.Escalations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Contracts.V1;
@@ -48,6 +51,22 @@ public sealed class TelemetryTests(TracedHub hub) : IClassFixture<TracedHub>
         Assert.Equal(ActivityKind.Consumer, answer.Kind);
         Assert.All([database, dispatch, send, delivery, webhook, answer], span => Assert.Equal(request.TraceId, span.TraceId));
     }
+
+    [Fact]
+    public void Service_is_named_after_the_application_when_OTEL_SERVICE_NAME_is_not_set() =>
+        Assert.Equal("IntegrationHub", ServiceName(hub));
+
+    [Fact]
+    public async Task Service_is_named_by_OTEL_SERVICE_NAME_when_it_is_set()
+    {
+        await using var named = new ClockedHubFactory(new Dictionary<string, string> { ["OTEL_SERVICE_NAME"] = "council-a-hub" });
+        await named.InitializeAsync();
+
+        Assert.Equal("council-a-hub", ServiceName(named));
+    }
+
+    static object? ServiceName(HubFactory hub) =>
+        hub.Services.GetRequiredService<TracerProvider>().GetResource().Attributes.Single(a => a.Key == "service.name").Value;
 
     /// <summary>
     /// The spans of one referral, found from its request's span (tagged with the correlation id the test sent)
