@@ -66,9 +66,9 @@ public sealed class RawRabbit : IAsyncDisposable
     public Task<IChannel> ChannelAsync(CreateChannelOptions? options = null) => connection.CreateChannelAsync(options);
 
     /// <summary>Publishes as a partner does; with <paramref name="userId"/>, the <c>user_id</c> property RabbitMQ checks against the connection's user.</summary>
-    public async Task PublishAsync(string exchange, string routingKey, string json, string? userId = null)
+    public async Task PublishAsync(string exchange, string routingKey, string json, string? userId = null, IDictionary<string, object?>? headers = null)
     {
-        var properties = new BasicProperties { ContentType = "application/json", Persistent = true, UserId = userId };
+        var properties = new BasicProperties { ContentType = "application/json", Persistent = true, UserId = userId, Headers = headers };
         await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(json));
     }
 

@@ -64,6 +64,8 @@ public sealed class AgencyAnswerListener(
         consumer.ReceivedAsync += async (_, delivery) =>
         {
             var body = Encoding.UTF8.GetString(delivery.Body.Span);
+            using var activity = AmqpTraceContext.StartReceive($"{Endpoints.AgencyAnswersExchange} receive", delivery.BasicProperties.Headers);
+            activity?.SetTag("messaging.system", "rabbitmq").SetTag("messaging.destination.name", queue).SetTag("hub.agency", format.Agency);
             try
             {
                 var (organisation, refusal) = OrganisationOf(delivery.BasicProperties.UserId);

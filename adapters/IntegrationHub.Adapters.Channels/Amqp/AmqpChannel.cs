@@ -48,6 +48,7 @@ public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues)
                 ["x-kind"] = delivery.Kind,
             },
         };
+        AmqpTraceContext.Inject(properties.Headers!);
 
         // With confirmation tracking, the publish returns only once the broker has the message.
         await channel.BasicPublishAsync(queue, routingKey: "", mandatory: true, properties, Encoding.UTF8.GetBytes(delivery.Document.Body), cancellationToken);

@@ -11,6 +11,7 @@ sealed class CorrelationConsumeFilter<T>(CorrelationContext correlation, ILogger
     {
         var offered = context.Headers.Get<string>(CorrelationContext.Header);
         correlation.Id = CorrelationContext.IsAcceptable(offered) ? offered : CorrelationContext.NewId();
+        correlation.TagCurrentActivity();
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlation.Id, ["MessageId"] = context.MessageId ?? Guid.Empty }))
         {
             await next.Send(context);

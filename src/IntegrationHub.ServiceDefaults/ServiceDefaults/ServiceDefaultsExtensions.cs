@@ -5,7 +5,7 @@ namespace IntegrationHub.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Problem details, correlation ids, structured logs and health checks for every hub process.</summary>
+    /// <summary>Problem details, correlation ids, structured logs, telemetry and health checks for every hub process.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
         // throwing lets MalformedJsonHandler name the field in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        builder.AddTelemetry();
 
         if (!builder.Environment.IsDevelopment())
         {
@@ -48,6 +49,15 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = c => c.Tags.Contains("ready"),
             ResponseWriter = WriteReadinessAsync,
+
+            // Degraded (a backlog building, dead letters waiting) keeps the pod in the load balancer: it still
+            // serves and stores work safely. Only Unhealthy takes it out.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         }).AllowAnonymous();
         return app;
     }

@@ -66,20 +66,36 @@ public sealed class ErrorQueues(IOptions<BusOptions> bus, ILogger<ErrorQueues> l
         return replayed;
     }
 
+    /// <summary>How many messages each error queue (<c>{queue}_error</c>) holds; one not declared yet holds none.</summary>
+    public async Task<IReadOnlyDictionary<string, uint>> DepthsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await RabbitMqConnections.OpenAsync(bus.Value.RabbitMq, "operations", cancellationToken);
+        var depths = new Dictionary<string, uint>();
+        foreach (var queue in Queues)
+        {
+            depths[ErrorQueue(queue)] = await DepthAsync(connection, ErrorQueue(queue), cancellationToken) ?? 0;
+        }
+
+        return depths;
+    }
+
     static string ErrorQueue(string queue) => $"{queue}_error";
 
-    static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken) =>
+        await DepthAsync(connection, queue, cancellationToken) is not null;
+
+    /// <summary>The messages on the queue, or null when it does not exist.</summary>
+    static async Task<uint?> DepthAsync(IConnection connection, string queue, CancellationToken cancellationToken)
     {
         // A passive declare of a missing queue closes its channel, so it asks on a channel of its own.
         await using var probe = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         try
         {
-            await probe.QueueDeclarePassiveAsync(queue, cancellationToken);
-            return true;
+            return (await probe.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
         }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == Constants.NotFound)
         {
-            return false;
+            return null;
         }
     }
 }

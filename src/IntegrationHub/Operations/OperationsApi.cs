@@ -1,6 +1,8 @@
+using IntegrationHub.Messaging;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenTelemetry.Metrics;
 
 namespace IntegrationHub.Operations;
 
@@ -10,6 +12,19 @@ public static class OperationsApi
     {
         builder.Services.AddSingleton<ErrorQueues>();
         builder.Services.AddScoped<ParkedMessages>();
+
+        // Only RabbitMQ keeps error queues; the in-memory bus has none to watch.
+        if (builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"] == "RabbitMq")
+        {
+            builder.Services.AddOptions<ErrorQueueHealthOptions>()
+                .Bind(builder.Configuration.GetSection(ErrorQueueHealthOptions.Section))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>(ErrorQueueHealthCheck.Name, tags: ["ready"]);
+            builder.Services.AddSingleton<ErrorQueueMetrics>();
+            builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInstrumentation(sp => sp.GetRequiredService<ErrorQueueMetrics>()));
+        }
+
         return builder;
     }
 

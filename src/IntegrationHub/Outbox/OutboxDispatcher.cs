@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Messaging;
@@ -15,6 +16,8 @@ namespace IntegrationHub.Outbox;
 /// away the whole outbox waits, trying again every poll, and sends within seconds of its return: the outage
 /// is one fault, not a growing delay on each message. A message that fails for a reason of its own is retried
 /// with growing delays and, after <see cref="OutboxOptions.MaxAttempts"/>, parked for an operator: none is dropped.
+/// Each dispatch is a span in the trace of the operation that wrote the message, so the request that
+/// made a referral and the delivery of its legs are one trace; MassTransit's send span is its child.
 /// </summary>
 sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -30,6 +33,8 @@ sealed class OutboxDispatcher(
 
     DateTimeOffset? brokerAwaySince;
     DateTimeOffset lastBrokerWarning = DateTimeOffset.MinValue;
+
+    static readonly ActivitySource Telemetry = new(HubTelemetry.Name);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,6 +79,7 @@ sealed class OutboxDispatcher(
                 continue;
             }
 
+            using var activity = StartDispatch(message);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             try
             {
@@ -89,6 +95,7 @@ sealed class OutboxDispatcher(
             {
                 // The broker is away, or did not confirm in time: no message's fault, so no attempt counts. Release this one, saying
                 // why it waits, and stop the batch; the next poll tries again.
+                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
                 await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                         .SetProperty(m => m.LastError, Truncate($"Waiting for the message broker: {ex.GetBaseException().Message}", 2000)),
@@ -98,11 +105,28 @@ sealed class OutboxDispatcher(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
                 await FailAsync(db, message, ex);
             }
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The dispatch span, child of the span that was current when the message was written (its stored
+    /// <c>traceparent</c>), or a trace of its own when none was.
+    /// </summary>
+    static Activity? StartDispatch(OutboxMessage message)
+    {
+        var writer = ActivityContext.TryParse(message.TraceParent, message.TraceState, isRemote: true, out var parsed) ? parsed : default;
+        var activity = Telemetry.StartActivity("outbox dispatch", ActivityKind.Internal, writer);
+        activity?.SetTag("messaging.message.id", message.Id.ToString())
+            .SetTag("messaging.destination.name", message.Destination)
+            .SetTag("hub.outbox.message_type", message.MessageType)
+            .SetTag("hub.outbox.attempt", message.Attempts + 1)
+            .SetTag(HubTelemetry.CorrelationIdAttribute, message.CorrelationId);
+        return activity;
     }
 
     /// <summary>Counts a failure of the message's own: tried again later with a growing delay, or parked once it has had its attempts.</summary>

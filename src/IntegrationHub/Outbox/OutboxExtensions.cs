@@ -1,3 +1,5 @@
+using OpenTelemetry.Metrics;
+
 namespace IntegrationHub.Outbox;
 
 public static class OutboxExtensions
@@ -14,6 +16,16 @@ public static class OutboxExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<OutboxPurger>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxPurger>());
+
+        builder.Services.AddOptions<OutboxHealthOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxHealthOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OutboxBacklog>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name, tags: ["ready"]);
+
+        // Made with the meter provider, so that its gauges are there from the first export.
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInstrumentation(sp => sp.GetRequiredService<OutboxBacklog>()));
         return builder;
     }
 }

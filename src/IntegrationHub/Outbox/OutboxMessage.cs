@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace IntegrationHub.Outbox;
@@ -8,6 +9,8 @@ namespace IntegrationHub.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
+    const int MaxTraceState = 512;
+
     public Guid Id { get; init; }
     public required string MessageType { get; init; }
     public required string Body { get; init; }
@@ -16,6 +19,16 @@ public sealed class OutboxMessage
     public string? Destination { get; init; }
 
     public string? CorrelationId { get; init; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the operation that wrote the message (the referral's request, a consumer),
+    /// so that its dispatch, later and in another activity, continues that trace; null when none was traced.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>, if the trace has one of at most 512 characters.</summary>
+    public string? TraceState { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
@@ -39,6 +52,17 @@ public sealed class OutboxMessage
             Body = JsonSerializer.Serialize(message, Json),
             Destination = destination,
             CorrelationId = correlationId,
+            TraceParent = TraceParentOf(Activity.Current),
+            TraceState = TraceStateOf(Activity.Current),
             CreatedAt = now,
         };
+
+    // Only a W3C id is a traceparent; the hierarchical ids of old clients are not carried over.
+    static string? TraceParentOf(Activity? activity) =>
+        activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null;
+
+    // A caller may send any tracestate; W3C asks only the first 512 characters be kept, and a
+    // longer one is dropped whole rather than cut through an entry.
+    static string? TraceStateOf(Activity? activity) =>
+        activity?.TraceStateString is { Length: <= MaxTraceState } state ? state : null;
 }

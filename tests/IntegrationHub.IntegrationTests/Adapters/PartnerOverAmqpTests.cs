@@ -1,4 +1,5 @@
 using IntegrationHub.Testing;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Adapters.Housing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
+using IntegrationHub.ServiceDefaults;
 using RabbitMQ.Client;
 
 namespace IntegrationHub.IntegrationTests.Adapters;
@@ -67,6 +69,54 @@ public sealed class PartnerOverAmqpTests(HubWithHousingOnAmqp hub) : IClassFixtu
         Assert.Equal(LegStatusCodes.Accepted, Scenario.Status(after, AgencyCodes.Housing));
         var duty = Assert.Single(after.Timeline, t => t.Kind == TimelineKinds.AgencyUpdate && t.LegId == legId);
         Assert.Equal("Housing duty owed: prevention (case HOU-2026-77)", duty.Detail);
+    }
+
+    [Fact]
+    public async Task Referral_carries_the_trace_of_the_request_that_made_it_and_an_answer_carrying_it_back_joins_that_trace()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == HubTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span =>
+            {
+                if (span.TraceId == traceId)
+                {
+                    spans.Enqueue(span);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var pa = hub.PersonalAdviser();
+        pa.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        await pa.MakeReferralAsync([AgencyCodes.Housing]);
+        await using var partner = await RawRabbit.ConnectAsync(hub.VirtualHost);
+
+        var delivered = await partner.WaitForMessageAsync(Endpoints.AgencyQueue(AgencyCodes.Housing, HubWithHousingOnAmqp.Organisation), Scenario.Patience);
+
+        var traceParent = delivered.Header("traceparent");
+        Assert.True(ActivityContext.TryParse(traceParent, null, out var sent), $"The referral's traceparent '{traceParent}' is W3C Trace Context.");
+        Assert.Equal(traceId, sent.TraceId);
+
+        using var referral = JsonDocument.Parse(delivered.Body);
+        var legId = referral.RootElement.GetProperty("hubReferences").GetProperty("legId").GetGuid();
+        await partner.PublishAsync(Endpoints.AgencyAnswersExchange, AgencyCodes.Housing, JsonSerializer.Serialize(new
+        {
+            answerId = Guid.NewGuid(),
+            legId,
+            status = "accepted",
+            duty = "relief",
+            officer = "Housing options officer",
+            decidedAt = DateTimeOffset.UtcNow,
+        }), userId: RealInfrastructure.RabbitUser, headers: new Dictionary<string, object?> { ["traceparent"] = traceParent });
+
+        var received = await Eventually.WaitAsync(
+            () => spans.FirstOrDefault(span => span.OperationName == $"{Endpoints.AgencyAnswersExchange} receive"),
+            span => span is not null, "the answer's receive span in the referral's trace", Scenario.Patience);
+        Assert.Equal(sent.SpanId, received!.ParentSpanId);
+        Assert.Equal(ActivityKind.Consumer, received.Kind);
     }
 
     [Fact]

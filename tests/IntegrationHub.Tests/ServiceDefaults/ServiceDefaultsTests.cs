@@ -91,5 +91,6 @@ public class ServiceDefaultsTests(HubFactory hub) : IClassFixture<HubFactory>
         var readiness = await response.Content.ReadFromJsonAsync<IntegrationHub.ServiceDefaults.ServiceDefaultsExtensions.Readiness>();
         Assert.Equal("Healthy", readiness!.Status);
         Assert.Contains(readiness.Checks, c => c.Name == "database" && c.Status == "Healthy");
+        Assert.Contains(readiness.Checks, c => c.Name == "outbox" && c.Status == "Healthy");
     }
 }

@@ -393,6 +393,12 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParkedAt");

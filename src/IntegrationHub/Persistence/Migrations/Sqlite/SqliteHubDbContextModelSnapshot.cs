@@ -388,6 +388,12 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParkedAt");
