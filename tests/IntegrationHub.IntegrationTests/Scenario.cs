@@ -27,6 +27,19 @@ public static class Scenario
         await handle.Ready.WaitAsync(Patience);
     }
 
+    /// <summary>Makes a referral to one agency, which the test stands in for and leaves unanswered; returns it and the leg the agency was sent.</summary>
+    public static async Task<(Guid ReferralId, LegRequested Leg)> MakeReferralReceivedByAsync(this HubOnRealInfrastructure hub, HttpClient pa, string agency)
+    {
+        var requested = new TaskCompletionSource<LegRequested>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await hub.ConnectAgencyAsync(agency, (_, leg) =>
+        {
+            requested.TrySetResult(leg);
+            return Task.CompletedTask;
+        });
+        var referralId = await pa.MakeReferralAsync([agency]);
+        return (referralId, await requested.Task.WaitAsync(Patience));
+    }
+
     /// <summary>A stand-in agency's answer to the leg it was sent, as the adapters would pass it on: from the leg's recipient.</summary>
     public static Task AnswerAsync(this ConsumeContext context, LegRequested leg, ILegAnswer answer) =>
         context.PublishAsync(answer, leg.Recipient.Code, context.CancellationToken);

@@ -52,9 +52,12 @@ public static class RealInfrastructure
     public static Task AllowConnectionsAsync(string database) =>
         ExecuteOnServerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
 
-    static async Task ExecuteOnServerAsync(string sql)
+    static Task ExecuteOnServerAsync(string sql) => ExecuteAsync("postgres", sql);
+
+    /// <summary>Runs SQL in one of the tests' databases, as its superuser.</summary>
+    public static async Task ExecuteAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection($"{PostgresServer};Database=postgres");
+        await using var connection = new NpgsqlConnection($"{PostgresServer};Database={database}");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,9 +32,13 @@ public static class MessagingExtensions
                 x.AddConsumer(consumer).ExcludeFromConfigureEndpoints();
             }
 
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                UseQuorumQueue(endpoint, bus.RabbitMq);
+                WaitForTheDatabase(endpoint, context.GetRequiredService<DependencyOutages>());
+            });
             if (bus.Transport == "RabbitMq")
             {
-                x.AddConfigureEndpointsCallback((_, _, endpoint) => UseQuorumQueue(endpoint, bus.RabbitMq));
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(bus.RabbitMq.Host, bus.RabbitMq.Port, bus.RabbitMq.VirtualHost, h =>
@@ -74,6 +79,29 @@ public static class MessagingExtensions
 
         cfg.ConfigureEndpoints(context);
     }
+
+    /// <summary>
+    /// For a consumer's own retry: leaves an outage of the database or the broker to the endpoint's wait for it. MassTransit
+    /// does not retry again outside a retry that has given up, so a consumer's retry that took the outage would fail the
+    /// message into the error queue after its few attempts.
+    /// </summary>
+    public static void LeaveOutagesToTheEndpoint(this IRetryConfigurator retry) =>
+        retry.Ignore<Exception>(ex => DependencyFailures.Unavailable(ex) is not null);
+
+    /// <summary>The longest pause between a consumer's tries while the database is away.</summary>
+    static readonly TimeSpan DatabaseWaitLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A consumer that finds the database out of reach waits for it, its message unacknowledged on its queue, trying again
+    /// with growing pauses: the message is not at fault and must not go to the error queue. The outage is logged once in a while.
+    /// Applied to each endpoint before its consumers' own retries, so it wraps them.
+    /// </summary>
+    static void WaitForTheDatabase(IReceiveEndpointConfigurator endpoint, DependencyOutages outages) =>
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(ex => outages.Met(ex, "a consumer") == DependencyFailures.Database);
+            r.Exponential(int.MaxValue, TimeSpan.FromSeconds(1), DatabaseWaitLimit, TimeSpan.FromSeconds(2));
+        });
 
     static void UseQuorumQueue(IReceiveEndpointConfigurator endpoint, RabbitMqOptions rabbit)
     {

@@ -19,6 +19,11 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<MalformedJsonHandler>();
         builder.Services.AddExceptionHandler<DependencyUnavailableHandler>();
+        builder.Services.AddSingleton<DependencyOutages>();
+
+        // MassTransit speaks of each message it retries (R-RETRY); an outage is spoken of by DependencyOutages instead,
+        // once in a while, and a message that fails for good (R-FAULT) is still an error in the log.
+        builder.Logging.AddFilter("MassTransit.ReceiveTransport", LogLevel.Error);
 
         // Outside Development minimal APIs answer an unreadable body with a bare 400 themselves;
         // throwing lets MalformedJsonHandler name the field in every environment.

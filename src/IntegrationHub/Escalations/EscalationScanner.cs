@@ -1,9 +1,10 @@
+using IntegrationHub.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Escalations;
 
 /// <summary>Runs the escalation ladder every <see cref="EscalationOptions.ScanInterval"/>; any number of replicas may run it.</summary>
-sealed class EscalationScanner(IServiceScopeFactory scopes, IOptions<EscalationOptions> options, TimeProvider clock, ILogger<EscalationScanner> logger) : BackgroundService
+sealed class EscalationScanner(IServiceScopeFactory scopes, IOptions<EscalationOptions> options, TimeProvider clock, DependencyOutages outages, ILogger<EscalationScanner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +22,7 @@ sealed class EscalationScanner(IServiceScopeFactory scopes, IOptions<EscalationO
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Escalation pass failed; the next one will try again");
+                outages.PassFailed(logger, ex, "The escalation pass");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,6 +1,8 @@
 using Hl7.Fhir.Model;
 using IntegrationHub.Adapters.Nhs.Fhir;
 using IntegrationHub.ServiceDefaults;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace IntegrationHub.Fhir;
 
@@ -44,13 +46,25 @@ public static class FhirResults
     {
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // An unexpected failure is logged by the handler and answered without its details.
+            // An unexpected failure is logged by the handler and answered without its details; a dependency out of reach
+            // is a 503 to try again, spoken of once in a while by DependencyOutages rather than logged for each request.
             ExceptionHandler = async http =>
             {
-                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                var failure = http.Features.GetRequiredFeature<IExceptionHandlerFeature>().Error;
+                var outage = http.RequestServices.GetRequiredService<DependencyOutages>().Met(failure, $"{http.Request.Method} {http.Request.Path}, answered 503");
                 http.Response.ContentType = $"{ContentType}; charset=utf-8";
-                await http.Response.WriteAsync(NhsFhirJson.Serialize(Outcome(OperationOutcome.IssueType.Exception, $"The hub could not complete the request (trace {http.TraceIdentifier}).")));
+                if (outage is null)
+                {
+                    http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    await http.Response.WriteAsync(NhsFhirJson.Serialize(Outcome(OperationOutcome.IssueType.Exception, $"The hub could not complete the request (trace {http.TraceIdentifier}).")));
+                    return;
+                }
+
+                DependencyOutages.TurnAway(http.Response);
+                await http.Response.WriteAsync(NhsFhirJson.Serialize(Outcome(OperationOutcome.IssueType.Transient,
+                    $"The hub's {outage} is unavailable; the request was not completed. Send it again in {DependencyOutages.RetryAfter.TotalSeconds} seconds.")));
             },
+            SuppressDiagnosticsCallback = failure => DependencyFailures.Unavailable(failure.Exception) is not null,
         }).UseStatusCodePages(async context =>
         {
             var status = context.HttpContext.Response.StatusCode;

@@ -1,9 +1,10 @@
+using IntegrationHub.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Notifications;
 
 /// <summary>E-mails notifications every <see cref="NotificationOptions.SendInterval"/>, or says at start-up that e-mail is off.</summary>
-sealed class NotificationMailerService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationMailerService> logger) : BackgroundService
+sealed class NotificationMailerService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, DependencyOutages outages, ILogger<NotificationMailerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +30,7 @@ sealed class NotificationMailerService(IServiceScopeFactory scopes, IOptions<Not
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "E-mail pass failed; the next one will try again");
+                outages.PassFailed(logger, ex, "The e-mail pass");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

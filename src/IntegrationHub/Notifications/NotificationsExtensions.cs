@@ -1,3 +1,4 @@
+using IntegrationHub.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -38,5 +39,9 @@ public static class NotificationsExtensions
     /// step already told; an escalation the hub does not know fails to the error queue in the end.
     /// </summary>
     internal static void Retry<T>(IConsumerConfigurator<T> consumer) where T : class =>
-        consumer.UseMessageRetry(r => r.Intervals(50, 200, 500, 1000, 2000));
+        consumer.UseMessageRetry(r =>
+        {
+            r.LeaveOutagesToTheEndpoint();
+            r.Intervals(50, 200, 500, 1000, 2000);
+        });
 }

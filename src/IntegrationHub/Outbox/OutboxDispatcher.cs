@@ -26,13 +26,10 @@ sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
+    DependencyOutages outages,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    /// <summary>At most one warning of the broker's absence this often, however many polls find it away.</summary>
-    static readonly TimeSpan BrokerWarningInterval = TimeSpan.FromSeconds(10);
-
-    DateTimeOffset? brokerAwaySince;
-    DateTimeOffset lastBrokerWarning = DateTimeOffset.MinValue;
+    const string Dispatcher = "the outbox dispatcher";
 
     static readonly ActivitySource Telemetry = new(HubTelemetry.Name);
 
@@ -47,7 +44,11 @@ sealed class OutboxDispatcher(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Outbox dispatch failed; will try again");
+                if (outages.Met(ex, Dispatcher) is null)
+                {
+                    logger.LogError(ex, "Outbox dispatch failed; will try again");
+                }
+
                 dispatched = 0;
             }
 
@@ -70,6 +71,7 @@ sealed class OutboxDispatcher(
             .OrderBy(m => m.CreatedAt)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
+        outages.Back(DependencyFailures.Database);
 
         var sent = 0;
         foreach (var message in due)
@@ -89,7 +91,7 @@ sealed class OutboxDispatcher(
                     s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
                     cancellationToken);
                 sent++;
-                BrokerBack();
+                outages.Back(DependencyFailures.MessageBroker);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (timeout.IsCancellationRequested || DependencyFailures.Unavailable(ex) == DependencyFailures.MessageBroker))
             {
@@ -100,7 +102,7 @@ sealed class OutboxDispatcher(
                     s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                         .SetProperty(m => m.LastError, Truncate($"Waiting for the message broker: {ex.GetBaseException().Message}", 2000)),
                     CancellationToken.None);
-                BrokerAway(ex);
+                outages.Report(DependencyFailures.MessageBroker, ex, Dispatcher);
                 return sent;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -156,26 +158,6 @@ sealed class OutboxDispatcher(
                 .SetProperty(m => m.LastError, Truncate(ex.Message, 2000))
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
             CancellationToken.None);
-    }
-
-    void BrokerAway(Exception ex)
-    {
-        var now = clock.GetUtcNow();
-        brokerAwaySince ??= now;
-        if (now - lastBrokerWarning >= BrokerWarningInterval)
-        {
-            lastBrokerWarning = now;
-            logger.LogWarning("The outbox is waiting for the message broker, away since {AwaySince}: {Reason}", brokerAwaySince, ex.GetBaseException().Message);
-        }
-    }
-
-    void BrokerBack()
-    {
-        if (brokerAwaySince is { } since)
-        {
-            logger.LogInformation("The message broker is back after {Outage}; the outbox sends again", clock.GetUtcNow() - since);
-            brokerAwaySince = null;
-        }
     }
 
     /// <summary>Leases the message from now, the moment it is taken, not from the start of the batch.</summary>

@@ -1,5 +1,6 @@
 using IntegrationHub.Idempotency;
 using IntegrationHub.Persistence;
+using IntegrationHub.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace IntegrationHub.Outbox;
 /// deletes nothing.
 /// </summary>
 sealed class OutboxPurger(
-    IServiceScopeFactory scopes, IOptions<OutboxOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, ILogger<OutboxPurger> logger)
+    IServiceScopeFactory scopes, IOptions<OutboxOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, DependencyOutages outages, ILogger<OutboxPurger> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,7 +32,7 @@ sealed class OutboxPurger(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Purging the outbox and inbox failed; the next pass will try again");
+                outages.PassFailed(logger, ex, "The retention purge of the outbox, inbox and idempotency keys");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,4 +1,5 @@
 using IntegrationHub.Security;
+using IntegrationHub.ServiceDefaults;
 
 namespace IntegrationHub.Pages;
 
@@ -41,7 +42,13 @@ public static class PagesExtensions
         });
         app.UseWhen(HubPages.IsPageRequest, pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+
+                // The error page answers a dependency out of reach with a 503; DependencyOutages speaks of the outage.
+                SuppressDiagnosticsCallback = failure => DependencyFailures.Unavailable(failure.Exception) is not null,
+            });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         return app;

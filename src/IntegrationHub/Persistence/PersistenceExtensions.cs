@@ -1,6 +1,7 @@
 using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IntegrationHub.Persistence;
 
@@ -17,11 +18,11 @@ public static class PersistenceExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == "Postgres")
         {
-            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>(o => QuietFailures(o.UseNpgsql(options.ConnectionString)));
         }
         else
         {
-            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>(o => o.UseSqlite(options.ConnectionString));
+            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>(o => QuietFailures(o.UseSqlite(options.ConnectionString)));
         }
 
         // Registered before the bus so the schema is current before anything consumes or dispatches.
@@ -29,6 +30,18 @@ public static class PersistenceExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>
+    /// A failed command, query or save is not logged by EF Core as an error of its own: its exception reaches the
+    /// caller, which reports it (a 500, a consumer's fault) or, for a database out of reach, speaks of the outage
+    /// once in a while (<see cref="ServiceDefaults.DependencyOutages"/>) instead of once per command.
+    /// </summary>
+    static DbContextOptionsBuilder QuietFailures(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
     /// Each request works for the signed-in caller's local authority. After authorisation, so the

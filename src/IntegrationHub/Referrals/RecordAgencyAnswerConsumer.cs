@@ -1,5 +1,6 @@
 using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
+using IntegrationHub.Messaging;
 using MassTransit;
 
 namespace IntegrationHub.Referrals;
@@ -93,6 +94,7 @@ public sealed class RecordAgencyAnswerConsumerDefinition : ConsumerDefinition<Re
         {
             r.Ignore<UnknownLegException>();
             r.Ignore<AnswerFromWrongOrganisationException>();
+            r.LeaveOutagesToTheEndpoint();
             r.Intervals(50, 200, 500, 1000, 2000);
         });
 

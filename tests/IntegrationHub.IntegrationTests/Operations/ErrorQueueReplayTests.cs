@@ -12,20 +12,17 @@ namespace IntegrationHub.IntegrationTests.Operations;
 public sealed class ErrorQueueReplayTests(HubOnRealInfrastructure hub) : IClassFixture<HubOnRealInfrastructure>
 {
     [Fact]
-    public async Task Answer_that_failed_during_a_database_outage_is_replayed_from_the_error_queue_once_it_is_over()
+    public async Task Answer_that_failed_on_a_fault_of_the_database_is_replayed_from_the_error_queue_once_it_is_fixed()
     {
-        var requested = new TaskCompletionSource<LegRequested>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await hub.ConnectAgencyAsync(AgencyCodes.Yos, (_, leg) =>
-        {
-            requested.TrySetResult(leg);
-            return Task.CompletedTask;
-        });
         using var pa = hub.PersonalAdviser();
         using var ops = hub.Operator();
-        var referralId = await pa.MakeReferralAsync([AgencyCodes.Yos]);
-        var leg = await requested.Task.WaitAsync(Scenario.Patience);
+        var (referralId, leg) = await hub.MakeReferralReceivedByAsync(pa, AgencyCodes.Yos);
 
-        await RealInfrastructure.RefuseConnectionsAsync(hub.Database);
+        // A fault of the database's own, not an outage (which consumers wait out): every write to the timeline is refused until it is fixed.
+        await RealInfrastructure.ExecuteAsync(hub.Database, """
+            CREATE FUNCTION refuse_timeline() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the timeline refuses writes'; END $$;
+            CREATE TRIGGER refuse_timeline BEFORE INSERT ON timeline_entries FOR EACH ROW EXECUTE FUNCTION refuse_timeline();
+            """);
         List<DeadLetter> dead;
         try
         {
@@ -34,7 +31,7 @@ public sealed class ErrorQueueReplayTests(HubOnRealInfrastructure hub) : IClassF
         }
         finally
         {
-            await RealInfrastructure.AllowConnectionsAsync(hub.Database);
+            await RealInfrastructure.ExecuteAsync(hub.Database, "DROP TRIGGER refuse_timeline ON timeline_entries; DROP FUNCTION refuse_timeline();");
         }
 
         var letter = Assert.Single(dead);
