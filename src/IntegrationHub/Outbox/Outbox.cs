@@ -24,6 +24,10 @@ public sealed class Outbox
     public void Send<T>(T message, string queue) where T : class =>
         db.Outbox.Add(OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow()));
 
+    /// <summary>Sends a message about a leg, after every earlier message about that leg has been sent.</summary>
+    public void SendForLeg<T>(T message, Guid legId, string queue) where T : class =>
+        db.Outbox.Add(OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow(), $"leg:{legId:N}"));
+
     public void Publish<T>(T message) where T : class =>
         db.Outbox.Add(OutboxMessage.For(message, null, correlation.Id, clock.GetUtcNow()));
 }

@@ -16,6 +16,7 @@ namespace IntegrationHub.Outbox;
 /// away the whole outbox waits, trying again every poll, and sends within seconds of its return: the outage
 /// is one fault, not a growing delay on each message. A message that fails for a reason of its own is retried
 /// with growing delays and, after <see cref="OutboxOptions.MaxAttempts"/>, parked for an operator: none is dropped.
+/// Messages of one sequence (<see cref="OutboxMessage.SequenceKey"/>, a leg's) are sent in the order written, on every replica.
 /// Each dispatch is a span in the trace of the operation that wrote the message, so the request that
 /// made a referral and the delivery of its legs are one trace; MassTransit's send span is its child.
 /// </summary>
@@ -67,7 +68,8 @@ sealed class OutboxDispatcher(
         var due = await db.Outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.ParkedAt == null
                 && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
-                && (m.LockedUntil == null || m.LockedUntil < now))
+                && (m.LockedUntil == null || m.LockedUntil < now)
+                && (m.SequenceKey == null || !db.Outbox.Any(earlier => earlier.SequenceKey == m.SequenceKey && earlier.SentAt == null && earlier.CreatedAt < m.CreatedAt)))
             .OrderBy(m => m.CreatedAt)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);

@@ -21,6 +21,12 @@ public sealed class OutboxMessage
     public string? CorrelationId { get; init; }
 
     /// <summary>
+    /// Messages of one sequence (a leg's: its request, then its cancellation) are sent in the order they were written: one not
+    /// yet sent, waiting for its next attempt or parked, holds back the later ones. Null for a message that follows no other.
+    /// </summary>
+    public string? SequenceKey { get; init; }
+
+    /// <summary>
     /// The W3C <c>traceparent</c> of the operation that wrote the message (the referral's request, a consumer),
     /// so that its dispatch, later and in another activity, continues that trace; null when none was traced.
     /// </summary>
@@ -44,7 +50,7 @@ public sealed class OutboxMessage
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static OutboxMessage For<T>(T message, string? destination, string? correlationId, DateTimeOffset now)
+    public static OutboxMessage For<T>(T message, string? destination, string? correlationId, DateTimeOffset now, string? sequenceKey = null)
         where T : class => new()
         {
             Id = Guid.NewGuid(),
@@ -52,6 +58,7 @@ public sealed class OutboxMessage
             Body = JsonSerializer.Serialize(message, Json),
             Destination = destination,
             CorrelationId = correlationId,
+            SequenceKey = sequenceKey,
             TraceParent = TraceParentOf(Activity.Current),
             TraceState = TraceStateOf(Activity.Current),
             CreatedAt = now,

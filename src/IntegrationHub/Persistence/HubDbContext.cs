@@ -94,6 +94,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("outbox_messages");
             e.HasIndex(m => new { m.SentAt, m.CreatedAt });
             e.HasIndex(m => m.ParkedAt);
+            e.Property(m => m.SequenceKey).HasMaxLength(64);
+            e.HasIndex(m => new { m.SequenceKey, m.CreatedAt });
         });
 
         modelBuilder.Entity<InboxEntry>(e =>

@@ -38,7 +38,7 @@ public sealed class ReferralMaker(
 
         foreach (var message in draft.Messages)
         {
-            outbox.Send(message, Endpoints.AdapterQueue(message.Agency));
+            outbox.SendForLeg(message, message.LegId, Endpoints.AdapterQueue(message.Agency));
         }
 
         db.Referrals.Add(draft.Referral);

@@ -210,8 +210,9 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
         foreach (var leg in legs)
         {
             referral.ChangeLeg(leg, change);
-            outbox.Send(
+            outbox.SendForLeg(
                 LegMessages.Cancelled(referral, leg, change, messages.Requested(referral, leg, person, plan)),
+                leg.Id,
                 Endpoints.AdapterQueue(leg.Agency));
         }
     }

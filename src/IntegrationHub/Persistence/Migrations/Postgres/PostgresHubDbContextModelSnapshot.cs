@@ -393,6 +393,10 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SequenceKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TraceParent")
                         .HasColumnType("text");
 
@@ -404,6 +408,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasIndex("ParkedAt");
 
                     b.HasIndex("SentAt", "CreatedAt");
+
+                    b.HasIndex("SequenceKey", "CreatedAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -388,6 +388,10 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SequenceKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasColumnType("TEXT");
 
@@ -399,6 +403,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.HasIndex("ParkedAt");
 
                     b.HasIndex("SentAt", "CreatedAt");
+
+                    b.HasIndex("SequenceKey", "CreatedAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
