@@ -2,6 +2,7 @@ using System.Text;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Messaging;
+using IntegrationHub.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
@@ -27,6 +28,7 @@ public sealed class AgencyAnswerListener(
     IOptions<BusOptions> bus,
     IOptions<OrganisationCredentialsOptions> credentials,
     QueueAddresses queues,
+    DependencyOutages outages,
     ILogger<AgencyAnswerListener> logger) : BackgroundService
 {
     public const string RejectionReasonHeader = "x-rejection-reason";
@@ -43,7 +45,11 @@ public sealed class AgencyAnswerListener(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Listening for {Agency} answers stopped; trying again", format.Agency);
+                if (outages.Met(ex, $"the {format.Agency} answers listener") is null)
+                {
+                    logger.LogWarning(ex, "Listening for {Agency} answers stopped; trying again", format.Agency);
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
             }
         }
@@ -126,7 +132,7 @@ public sealed class AgencyAnswerListener(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 var pause = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempt - 1), MaxPause.TotalSeconds));
-                if (attempt == 1 || pause == MaxPause)
+                if (outages.Met(ex, $"the {format.Agency} answers listener, passing an answer to the hub") is null && (attempt == 1 || pause == MaxPause))
                 {
                     logger.LogWarning(ex, "A {Agency} answer could not be passed to the hub (attempt {Attempt}); trying again in {Pause}", format.Agency, attempt, pause);
                 }

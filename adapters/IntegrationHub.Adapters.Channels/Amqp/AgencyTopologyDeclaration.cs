@@ -1,6 +1,7 @@
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Messaging;
+using IntegrationHub.ServiceDefaults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class AgencyTopologyDeclaration(
     IOptions<AgencyDirectoryOptions> directory,
     IOptions<AdapterOptions> adapters,
     QueueAddresses queues,
+    DependencyOutages outages,
     ILogger<AgencyTopologyDeclaration> logger) : BackgroundService, IHealthCheck
 {
     public const string HealthCheckName = "rabbitmq-topology";
@@ -51,7 +53,11 @@ public sealed class AgencyTopologyDeclaration(
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempt), MaxRetryDelay.TotalSeconds));
                 lastFailure = ex.Message;
-                logger.LogWarning(ex, "Declaring the agency topology failed on attempt {Attempt}; next try in {Delay}", attempt, delay);
+                if (outages.Met(ex, "declaring the agency topology") is null)
+                {
+                    logger.LogWarning(ex, "Declaring the agency topology failed on attempt {Attempt}; next try in {Delay}", attempt, delay);
+                }
+
                 await Task.Delay(delay, stoppingToken);
             }
         }

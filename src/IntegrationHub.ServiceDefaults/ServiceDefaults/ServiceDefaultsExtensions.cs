@@ -21,9 +21,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<DependencyUnavailableHandler>();
         builder.Services.AddSingleton<DependencyOutages>();
 
-        // MassTransit speaks of each message it retries (R-RETRY); an outage is spoken of by DependencyOutages instead,
-        // once in a while, and a message that fails for good (R-FAULT) is still an error in the log.
-        builder.Logging.AddFilter("MassTransit.ReceiveTransport", LogLevel.Error);
+        // MassTransit warns of each message it retries (R-RETRY) and of each attempt to reconnect to a broker that is away; an
+        // outage is spoken of by DependencyOutages instead, once in a while, and readiness reports the bus. A message that fails
+        // for good (R-FAULT) and a bus that faults are still errors in the log.
+        builder.Logging.AddFilter("MassTransit", LogLevel.Error);
 
         // Outside Development minimal APIs answer an unreadable body with a bare 400 themselves;
         // throwing lets MalformedJsonHandler name the field in every environment.

@@ -6,7 +6,6 @@ using IntegrationHub.Adapters.Channels;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.IntegrationTests.Referrals;
 
@@ -91,42 +90,6 @@ public sealed class ReferralOverRealInfrastructureTests(HubOnRealInfrastructure 
         var dead = await errors.WaitForMessageAsync($"{Endpoints.LegAnswersQueue}_error", Patience);
         Assert.Contains(answer.LegId.ToString(), dead.Body, StringComparison.Ordinal);
         Assert.Contains($"No leg {answer.LegId} is known to the hub.", dead.Header("MT-Fault-Message"), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Referral_accepted_while_the_broker_is_down_is_sent_when_it_comes_back()
-    {
-        var received = new TaskCompletionSource<LegRequested>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await hub.ConnectAgencyAsync(AgencyCodes.Probation, (_, leg) =>
-        {
-            received.TrySetResult(leg);
-            return Task.CompletedTask;
-        });
-        using var pa = hub.PersonalAdviser();
-        var youngPersonId = await pa.RegisterWithPlanAsync();
-
-        await RealInfrastructure.RabbitCtlAsync("stop_app");
-        Guid referralId;
-        try
-        {
-            referralId = await pa.MakeReferralAsync([AgencyCodes.Probation], youngPersonId);
-
-            // Nothing can arrive before the dispatcher has tried the broker and found it away: an outage counts against no message.
-            var unsent = await Eventually.WaitAsync(
-                () => hub.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.MessageType == typeof(LegRequested).FullName && m.Body.Contains(referralId.ToString()))),
-                m => m.LastError is not null,
-                "the dispatcher's first attempt to send the leg");
-            Assert.StartsWith("Waiting for the message broker", unsent.LastError, StringComparison.Ordinal);
-            Assert.Equal((0, null, null), (unsent.Attempts, unsent.SentAt, unsent.NextAttemptAt));
-            Assert.False(received.Task.IsCompleted);
-        }
-        finally
-        {
-            await RealInfrastructure.RabbitCtlAsync("start_app");
-        }
-
-        var leg = await received.Task.WaitAsync(TimeSpan.FromSeconds(90));
-        Assert.Equal(referralId, leg.ReferralId);
     }
 
     Task WatchConsumed(Guid answerId)
