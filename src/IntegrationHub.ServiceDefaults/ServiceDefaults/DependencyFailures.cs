@@ -24,6 +24,13 @@ public static class DependencyFailures
             {
                 case DbException database when database.IsTransient || IsConnectionRefusal(database.SqlState):
                     return Database;
+
+                // Npgsql learns that the server ended the session (a shutdown, a terminated backend) between two commands of a
+                // transaction only when the next command is given that transaction, and says the transaction is completed, not
+                // that the connection was lost. Using a transaction after its own commit says the same, but that is a defect
+                // every test of the code path would show; under an outage it is the outage.
+                case InvalidOperationException { Source: "Npgsql" } ended when ended.Message.Contains("already completed", StringComparison.Ordinal):
+                    return Database;
                 case BrokerUnreachableException or AlreadyClosedException or ConnectFailureException or RabbitMqConnectionException:
                 case OperationInterruptedException { ShutdownReason.ReplyCode: Constants.ConnectionForced or Constants.NotAllowed or Constants.InternalError }:
                     return MessageBroker;
