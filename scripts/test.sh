@@ -565,6 +565,8 @@ fi
 
 # One plain closing line with the counts, summed over the test assemblies.
 # VSTest:  "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
+#          or at detailed verbosity (the fault run): "Total tests: 12" then
+#          "     Passed: 12" / "     Failed: 1" / "    Skipped: 0" up to " Total time:"
 # MTP:     "  failed: 0" / "  succeeded: 12" / "  skipped: 0" after "Test run summary:"
 awk '
   /[A-Za-z]+! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
@@ -576,6 +578,11 @@ awk '
     }
     found = 1; next
   }
+  /^Total tests: +[0-9]+/ { detailed = 1; found = 1; next }
+  detailed && /^ +Passed: +[0-9]+/  { p += $2 }
+  detailed && /^ +Failed: +[0-9]+/  { f += $2 }
+  detailed && /^ +Skipped: +[0-9]+/ { s += $2 }
+  detailed && /^ +Total time:/      { detailed = 0 }
   /^Test run summary:/ { mtp = 1; next }
   mtp && /^ +failed: +[0-9]+/    { f += $2; found = 1 }
   mtp && /^ +succeeded: +[0-9]+/ { p += $2 }
