@@ -13,9 +13,18 @@
 #      directories under one `mktemp -d` directory; they neither use nor touch
 #      any other PostgreSQL/RabbitMQ/epmd already running on the machine
 #      (RabbitMQ gets its own epmd on its own port and its own Erlang cookie);
-#   3. runs `dotnet test IntegrationHub.sln "$@"` from the repository root
-#      (IntegrationHub.slnx if there is no .sln; `--solution <file>` instead of
-#      the positional argument when global.json selects Microsoft.Testing.Platform)
+#   3. runs the tests from the repository root in two `dotnet test` runs, so
+#      that the fault tests, which stop the shared RabbitMQ node and PostgreSQL
+#      cluster, never run beside the others:
+#        a. `dotnet test IntegrationHub.sln "$@"` with the filter
+#           `(<your --filter>)&Category!=Fault` (just `Category!=Fault` without
+#           one) (IntegrationHub.slnx if there is no .sln; `--solution <file>`
+#           instead of the positional argument when global.json selects
+#           Microsoft.Testing.Platform);
+#        b. then `dotnet test tests/IntegrationHub.FaultTests --no-build "$@"`
+#           (your filter as given) with the console logger at detailed
+#           verbosity, which shows each fault's printed line, unless run a.
+#           failed without running tests (e.g. a build error);
 #      with these variables exported:
 #        HUB_TEST_POSTGRES            Npgsql connection string WITHOUT Database,
 #                                     "Host=127.0.0.1;Port=N;Username=postgres;Password=postgres"
@@ -33,12 +42,17 @@
 #                                       "$HUB_TEST_RABBITMQCTL" set_permissions -p my-vhost guest ".*" ".*" ".*"
 #                                       "$HUB_TEST_RABBITMQCTL" delete_vhost my-vhost
 #                                     (no plugins are enabled: no management API)
+#        HUB_TEST_PGCTL               path of an executable that stops ("stop",
+#                                     fast shutdown) or starts ("start", same
+#                                     port and options) the private PostgreSQL
+#                                     cluster, waiting until it is done
 #        HUB_TEST_CHROMIUM            /usr/bin/chromium (as root it needs --no-sandbox)
 #        HUB_TEST_ARTEFACTS           artifacts/browser: the browser tests' screenshots
-#      and exits with dotnet test's exit code. After the test run it prints one
-#      plain line "test.sh: N passed, N failed, N skipped" counted from dotnet
-#      test's summary lines (all 0 when dotnet test succeeded without running
-#      any test; no such line when it failed without a summary, e.g. a build error);
+#      and exits with the first failing run's exit code (0 when both passed).
+#      After the runs it prints one plain line "test.sh: N passed, N failed,
+#      N skipped" counted from both runs' summary lines (all 0 when dotnet test
+#      succeeded without running any test; no such line when it failed without
+#      a summary, e.g. a build error);
 #   4. always stops what it started (on success, failure, Ctrl-C, TERM or HUP)
 #      and removes the throwaway directories. It never stops anything it did
 #      not start. Shutdown is quiet (its log goes to the temporary directory) so
@@ -335,6 +349,24 @@ start_postgres() {
   (cd "$pg_dir" && as_user postgres setsid "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$pg_dir/postgres.log" \
     -o "$opts" -w -t 60 start) >"$pg_dir/pg_ctl.log" 2>&1 ||
     fail_with_log "PostgreSQL did not start (port $PG_PORT)" "$pg_dir/pg_ctl.log" "$pg_dir/postgres.log"
+
+  # pg_ctl aimed at our cluster, for the fault tests' outages: "stop" (fast) or
+  # "start" (the options above). Its output goes to the log, so that a caller
+  # reading the script's output is not held open by the postmaster.
+  cat >"$WORK/pgctl" <<EOF
+#!/bin/sh
+cd "$pg_dir" || exit 1
+case "\$1" in
+  stop) set -- -m fast -w -t 60 stop ;;
+  start) set -- -l "$pg_dir/postgres.log" -o "$opts" -w -t 60 start ;;
+  *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
+esac
+setpriv --reuid=postgres --regid=postgres --init-groups -- setsid "$PG_BIN/pg_ctl" -D "$PG_DATA" "\$@" \\
+  >>"$pg_dir/pg_ctl.log" 2>&1 </dev/null && exit 0
+tail -n 20 "$pg_dir/pg_ctl.log" "$pg_dir/postgres.log" >&2
+exit 1
+EOF
+  chmod 755 "$WORK/pgctl"
 }
 
 # -------------------------------------------------------- 2b. RabbitMQ ---
@@ -451,6 +483,7 @@ export HUB_TEST_RABBITMQ_PORT="$RMQ_PORT"
 export HUB_TEST_RABBITMQ_USER=guest
 export HUB_TEST_RABBITMQ_PASSWORD=guest
 export HUB_TEST_RABBITMQCTL="$WORK/rabbitmqctl"
+export HUB_TEST_PGCTL="$WORK/pgctl"
 export HUB_TEST_CHROMIUM="$CHROMIUM"
 export HUB_TEST_ARTEFACTS="$REPO_ROOT/artifacts/browser"
 
@@ -472,29 +505,68 @@ fi
 export MSBUILDDISABLENODEREUSE="${MSBUILDDISABLENODEREUSE:-1}"
 export DOTNET_CLI_USE_MSBUILD_SERVER="${DOTNET_CLI_USE_MSBUILD_SERVER:-0}"
 
-say "running: ${test_cmd[*]} $*"
-# dotnet test runs as a background job that the script waits for, so that a
-# TERM (e.g. from `timeout`) is acted on at once rather than when it returns.
-# Its Ctrl-C is restored (a shell's background jobs start with it ignored), so
-# a terminal's Ctrl-C still reaches it directly. Output goes through tee, which
-# ignores Ctrl-C so that dotnet test can still print what it does on cancel.
-mkfifo "$WORK/dotnet-test.fifo"
-(trap '' INT && exec tee "$WORK/dotnet-test.log") <"$WORK/dotnet-test.fifo" &
-TEE_PID=$!
-(trap - INT QUIT && exec "${test_cmd[@]}" "$@") >"$WORK/dotnet-test.fifo" 2>&1 </dev/null &
-DOTNET_PID=$!
-set +e
-wait "$DOTNET_PID"
-rc=$?
-DOTNET_PID=""
-# tee ends when the last writer closes the pipe; don't hang on a stray child
-wait_gone "$TEE_PID" 10 || kill -TERM "$TEE_PID" 2>/dev/null
-wait "$TEE_PID" 2>/dev/null
-TEE_PID=""
-set -e
+# The fault tests stop the shared broker and database, so they never run
+# beside the other projects: first the solution without them, then their
+# project alone (already built by the first run).
+other_args=()
+filter=""
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case "${args[i]}" in
+    --filter) filter="${args[i + 1]:-}"; i=$((i + 1)) ;;
+    --filter=*) filter="${args[i]#--filter=}" ;;
+    *) other_args+=("${args[i]}") ;;
+  esac
+done
+fault_project=tests/IntegrationHub.FaultTests/IntegrationHub.FaultTests.csproj
+fault_cmd=(dotnet test)
+if [ "${test_cmd[2]}" = --solution ]; then fault_cmd+=(--project "$fault_project"); else fault_cmd+=("$fault_project"); fi
+case " ${other_args[*]} " in *" --no-build "*) ;; *) fault_cmd+=(--no-build) ;; esac
+# Each fault test prints one line of what it sent, delivered, lost and duplicated;
+# the console logger shows a passing test's output only at detailed verbosity.
+fault_cmd+=(--logger "console;verbosity=detailed")
+
+# run_tests LOG COMMAND...: runs dotnet test as a background job that the
+# script waits for, so that a TERM (e.g. from `timeout`) is acted on at once
+# rather than when it returns. Its Ctrl-C is restored (a shell's background
+# jobs start with it ignored), so a terminal's Ctrl-C still reaches it directly.
+# Output goes through tee, which ignores Ctrl-C so that dotnet test can still
+# print what it does on cancel. Sets rc to dotnet test's exit code.
+run_tests() {
+  local log=$1
+  shift
+  say "running: $*"
+  rm -f "$WORK/dotnet-test.fifo"
+  mkfifo "$WORK/dotnet-test.fifo"
+  (trap '' INT && exec tee "$log") <"$WORK/dotnet-test.fifo" &
+  TEE_PID=$!
+  (trap - INT QUIT && exec "$@") >"$WORK/dotnet-test.fifo" 2>&1 </dev/null &
+  DOTNET_PID=$!
+  set +e
+  wait "$DOTNET_PID"
+  rc=$?
+  DOTNET_PID=""
+  # tee ends when the last writer closes the pipe; don't hang on a stray child
+  wait_gone "$TEE_PID" 10 || kill -TERM "$TEE_PID" 2>/dev/null
+  wait "$TEE_PID" 2>/dev/null
+  TEE_PID=""
+  set -e
+}
+
+run_tests "$WORK/dotnet-test.log" "${test_cmd[@]}" "${other_args[@]}" --filter "${filter:+($filter)&}Category!=Fault"
+first_rc=$rc
+logs=("$WORK/dotnet-test.log")
+# A first run that failed without a test summary (a build error) leaves nothing built to run.
+if [ "$first_rc" = 0 ] || grep -qE '[A-Za-z]+! +- +Failed: +[0-9]+|^Test run summary:' "$WORK/dotnet-test.log"; then
+  run_tests "$WORK/dotnet-test-faults.log" "${fault_cmd[@]}" "${other_args[@]}" ${filter:+--filter "$filter"}
+  logs+=("$WORK/dotnet-test-faults.log")
+fi
+[ "$first_rc" = 0 ] || rc=$first_rc
 
 # One plain closing line with the counts, summed over the test assemblies.
 # VSTest:  "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
+#          or at detailed verbosity (the fault run): "Total tests: 12" then
+#          "     Passed: 12" / "     Failed: 1" / "    Skipped: 0" up to " Total time:"
 # MTP:     "  failed: 0" / "  succeeded: 12" / "  skipped: 0" after "Test run summary:"
 awk '
   /[A-Za-z]+! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
@@ -506,6 +578,11 @@ awk '
     }
     found = 1; next
   }
+  /^Total tests: +[0-9]+/ { detailed = 1; found = 1; next }
+  detailed && /^ +Passed: +[0-9]+/  { p += $2 }
+  detailed && /^ +Failed: +[0-9]+/  { f += $2 }
+  detailed && /^ +Skipped: +[0-9]+/ { s += $2 }
+  detailed && /^ +Total time:/      { detailed = 0 }
   /^Test run summary:/ { mtp = 1; next }
   mtp && /^ +failed: +[0-9]+/    { f += $2; found = 1 }
   mtp && /^ +succeeded: +[0-9]+/ { p += $2 }
@@ -515,6 +592,6 @@ awk '
     # dotnet test exiting 0 without any summary ran no test at all: say so
     if (found || rc == 0) printf "test.sh: %d passed, %d failed, %d skipped\n", p, f, s
   }
-' rc="$rc" "$WORK/dotnet-test.log" || true
+' rc="$rc" "${logs[@]}" || true
 
 exit "$rc"

@@ -88,19 +88,26 @@ public static class Scenario
 
     public static async Task<Guid> MakeReferralAsync(this HttpClient pa, string[] agencies, Guid? youngPersonId = null)
     {
-        var id = youngPersonId ?? await pa.RegisterWithPlanAsync();
+        var response = await pa.PostAsJsonAsync("/api/referrals", ReferralOf(youngPersonId ?? await pa.RegisterWithPlanAsync(), agencies));
+        await HttpAssert.StatusAsync(HttpStatusCode.Accepted, response);
+        return await IdOfAsync(response);
+    }
+
+    /// <summary>A referral of every plan section to the agencies, on the young person's consent.</summary>
+    public static object ReferralOf(Guid youngPersonId, string[] agencies)
+    {
         var consent = new { basis = "consent", recordedBy = "Pat Adviser", recordedAt = DateTimeOffset.UtcNow.AddMinutes(-5) };
-        var response = await pa.PostAsJsonAsync("/api/referrals", new
+        return new
         {
-            youngPersonId = id,
+            youngPersonId,
             planVersion = 1,
             summary = "Leaving care in March",
             sections = new[] { PlanSectionCodes.Accommodation, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Financial, PlanSectionCodes.Justice },
             agencies = agencies.Select(a => new { agency = a, reason = $"Why we refer to {a}, written for {a} alone.", lawfulBasis = consent }),
-        });
-        await HttpAssert.StatusAsync(HttpStatusCode.Accepted, response);
-        return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+        };
     }
+
+    public static async Task<Guid> IdOfAsync(HttpResponseMessage created) => (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
 
     sealed record IdOnly(Guid Id);
 }

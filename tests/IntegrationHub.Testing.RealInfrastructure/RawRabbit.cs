@@ -39,6 +39,10 @@ public sealed class RawRabbit : IAsyncDisposable
     public async Task<RawMessage> WaitForMessageAsync(string queue, Func<RawMessage, bool> match, string what, TimeSpan patience) =>
         (await Eventually.WaitAsync<RawMessage?>(() => TryGetAsync(queue), message => message is not null && match(message), what, patience))!;
 
+    /// <summary>Waits for a queue someone else declares, e.g. an organisation's queue the adapters declare after start-up.</summary>
+    public Task WaitForQueueAsync(string queue, TimeSpan patience) =>
+        Eventually.WaitAsync(() => QueueExistsAsync(queue), exists => exists, $"queue '{queue}' to be declared", patience);
+
     async Task<RawMessage?> TryGetAsync(string queue) =>
         await QueueExistsAsync(queue) && await channel.BasicGetAsync(queue, autoAck: true) is { } message
             ? RawMessage.From(message.Body, message.BasicProperties)
@@ -101,12 +105,14 @@ public sealed class RawRabbit : IAsyncDisposable
     }
 }
 
-public sealed record RawMessage(string Body, IReadOnlyDictionary<string, string?> Headers)
+/// <param name="MessageId">The AMQP message id: a redelivery carries the same one, so a partner counts it as one message.</param>
+public sealed record RawMessage(string Body, IReadOnlyDictionary<string, string?> Headers, string? MessageId = null)
 {
     public static RawMessage From(ReadOnlyMemory<byte> body, IReadOnlyBasicProperties properties) => new(
         Encoding.UTF8.GetString(body.Span),
         (properties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
-            h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString()));
+            h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString()),
+        properties.MessageId);
 
     public string Header(string name) => Headers.TryGetValue(name, out var value) && value is not null
         ? value

@@ -21,22 +21,31 @@ public static class RealInfrastructure
     public static string RabbitUser => Require("HUB_TEST_RABBITMQ_USER");
     public static string RabbitPassword => Require("HUB_TEST_RABBITMQ_PASSWORD");
 
-    public static async Task RabbitCtlAsync(params string[] arguments)
+    /// <summary>Runs rabbitmqctl against the test script's node and returns what it printed.</summary>
+    public static Task<string> RabbitCtlAsync(params string[] arguments) => RunAsync("HUB_TEST_RABBITMQCTL", arguments);
+
+    /// <summary>Stops ("stop") or starts ("start") the test script's PostgreSQL cluster, returning once it is done.</summary>
+    public static Task PgCtlAsync(string command) => RunAsync("HUB_TEST_PGCTL", command);
+
+    static async Task<string> RunAsync(string executableVariable, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Require("HUB_TEST_RABBITMQCTL")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var executable = Require(executableVariable);
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
+            throw new InvalidOperationException($"{executable} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
         }
+
+        return await output;
     }
 
     public static Task DropDatabaseAsync(string database) =>
