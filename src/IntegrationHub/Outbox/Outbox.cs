@@ -21,8 +21,13 @@ public sealed class Outbox
         db.SavedChanges += (_, _) => signal.Notify();
     }
 
-    public void Send<T>(T message, string queue) where T : class =>
-        db.Outbox.Add(OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow()));
+    /// <param name="notBefore">When the message is to go, if later than now: the dispatcher takes no message before its next attempt time.</param>
+    public void Send<T>(T message, string queue, DateTimeOffset? notBefore = null) where T : class
+    {
+        var staged = OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow());
+        staged.NextAttemptAt = notBefore;
+        db.Outbox.Add(staged);
+    }
 
     public void Publish<T>(T message) where T : class =>
         db.Outbox.Add(OutboxMessage.For(message, null, correlation.Id, clock.GetUtcNow()));

@@ -18,6 +18,7 @@ public sealed class RecordAgencyAnswerConsumer(AgencyAnswerRecorder recorder) :
     IConsumer<LegPutOnHold>,
     IConsumer<LegCompleted>,
     IConsumer<LegDeliveryFailed>,
+    IConsumer<LegDeliveryAttemptFailed>,
     IConsumer<HousingDutyAccepted>,
     IConsumer<AppointmentBooked>,
     IConsumer<ClaimUpdated>,
@@ -40,6 +41,8 @@ public sealed class RecordAgencyAnswerConsumer(AgencyAnswerRecorder recorder) :
     public Task Consume(ConsumeContext<LegCompleted> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<LegDeliveryFailed> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<LegDeliveryAttemptFailed> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<HousingDutyAccepted> context) => RecordAsync(context);
 
@@ -105,6 +108,7 @@ public sealed class RecordAgencyAnswerConsumerDefinition : ConsumerDefinition<Re
         Partition<LegPutOnHold>();
         Partition<LegCompleted>();
         Partition<LegDeliveryFailed>();
+        Partition<LegDeliveryAttemptFailed>();
         Partition<HousingDutyAccepted>();
         Partition<AppointmentBooked>();
         Partition<ClaimUpdated>();
