@@ -36,6 +36,7 @@ public static class ChannelsExtensions
             .Validate(o => o.Agencies.All(a => a == AdapterOptions.AllAgencies || agencies.Contains(a)), "Adapters:Agencies names an agency with no adapter.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdapterOptions>, WebhookSettingsValidation>();
+        builder.Services.AddSingleton<IValidateOptions<AdapterOptions>, DeliveryRetryValidation>();
         builder.Services.AddOptions<AgencyDirectoryOptions>()
             .Bind(builder.Configuration.GetSection(AgencyDirectoryOptions.Section))
             .PostConfigure(o => o.AddDefaults(agencies))

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using IntegrationHub.Adapters.Channels.Webhooks;
 
 namespace IntegrationHub.Adapters.Channels.Delivery;
@@ -21,6 +22,8 @@ public sealed class AdapterOptions
     public Dictionary<string, OrganisationChannel> Organisations { get; set; } = [];
 
     public WebhookOptions Webhooks { get; set; } = new();
+
+    public DeliveryRetryOptions Delivery { get; set; } = new();
 
     /// <summary>The hub's public address, for links agencies follow back to it (the probation event's detailUrl).</summary>
     public Uri HubBaseUrl { get; set; } = new("http://localhost:5080");
@@ -95,4 +98,51 @@ public sealed class WebhookOptions
     public TimeSpan BreakSamplingDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// How long a leg whose delivery attempts keep failing for a reason that may pass (<see cref="DeliveryFailedException.Transient"/>)
+/// waits and is sent again before it fails. Outages of the agencies' systems last hours, not seconds: the channel's own
+/// quick retries are inside one attempt; these are between attempts, by the hub, which keeps the leg waiting meanwhile.
+/// </summary>
+public sealed class DeliveryRetryOptions
+{
+    /// <summary>From the leg's first sending (or an operator's resending) to the last attempt; after it the leg fails.</summary>
+    public TimeSpan RetryBudget { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The wait after the first failed attempt; each following wait doubles, up to <see cref="MaxInterval"/>.</summary>
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The wait after the <paramref name="failedAttempts"/>th failed attempt.</summary>
+    public TimeSpan IntervalAfter(int failedAttempts) =>
+        TimeSpan.FromTicks((long)Math.Min(FirstRetry.Ticks * Math.Pow(2, Math.Max(failedAttempts - 1, 0)), MaxInterval.Ticks));
+
+    /// <summary>What is wrong with the settings, if anything.</summary>
+    public IEnumerable<string> Problems()
+    {
+        var at = $"{AdapterOptions.Section}:{nameof(AdapterOptions.Delivery)}";
+        if (FirstRetry <= TimeSpan.Zero)
+        {
+            yield return $"{at}:FirstRetry must be positive.";
+        }
+
+        if (MaxInterval < FirstRetry)
+        {
+            yield return $"{at}:MaxInterval must be at least FirstRetry.";
+        }
+
+        if (RetryBudget < FirstRetry)
+        {
+            yield return $"{at}:RetryBudget must be at least FirstRetry, or no attempt would be retried.";
+        }
+    }
+}
+
+/// <summary>Refuses to start with delivery retry settings that could not retry, naming each setting.</summary>
+sealed class DeliveryRetryValidation : IValidateOptions<AdapterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AdapterOptions options) =>
+        options.Delivery.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

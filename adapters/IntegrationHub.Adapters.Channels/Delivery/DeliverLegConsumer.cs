@@ -9,9 +9,11 @@ namespace IntegrationHub.Adapters.Channels.Delivery;
 
 /// <summary>
 /// Puts a leg, or its cancellation, in its agency's format and delivers it by the receiving
-/// organisation's channel. A leg that cannot be delivered is reported to the hub as
-/// <see cref="LegDeliveryFailed"/> with the reason, so it shows as failed on the referral. What it
-/// reports of a leg (its receipt, its failure) it reports for the leg's recipient, whose channel it used.
+/// organisation's channel. A leg the agency refuses, or that cannot be put in its format, is reported to the hub as
+/// <see cref="LegDeliveryFailed"/> with the reason, so it shows as failed on the referral. An attempt that failed for
+/// a reason that may pass (the agency's system away or overloaded) is reported as <see cref="LegDeliveryAttemptFailed"/>:
+/// the hub keeps the leg waiting and sends it again later. What it reports of a leg (its receipt, its failure) it
+/// reports for the leg's recipient, whose channel it used.
 /// </summary>
 public sealed class DeliverLegConsumer(
     AgencyDefinitions agencies,
@@ -49,6 +51,14 @@ public sealed class DeliverLegConsumer(
                     context.CancellationToken);
             }
         }
+        catch (DeliveryFailedException ex) when (ex.Transient)
+        {
+            logger.LogWarning("Leg {LegId} not delivered to {Organisation} this time; the hub will send it again: {Reason}", leg.LegId, leg.Recipient.Code, ex.Message);
+            await context.PublishAsync(
+                new LegDeliveryAttemptFailed(AnswerIdFor(leg.LegId, $"attempt/{Attempt(context)}"), leg.LegId, leg.Agency, $"{leg.Agency} adapter", clock.GetUtcNow(), ex.Message),
+                leg.Recipient.Code,
+                context.CancellationToken);
+        }
         catch (DeliveryFailedException ex)
         {
             await FailAsync(context, leg.LegId, leg.Agency, leg.Recipient, ex.Message);
@@ -80,8 +90,14 @@ public sealed class DeliverLegConsumer(
     {
         logger.LogWarning("Leg {LegId} could not be delivered to {Organisation}: {Reason}", legId, recipient.Code, reason);
         await context.PublishAsync(
-            new LegDeliveryFailed(AnswerIdFor(legId, "failed"), legId, agency, $"{agency} adapter", clock.GetUtcNow(), reason), recipient.Code, context.CancellationToken);
+            new LegDeliveryFailed(AnswerIdFor(legId, $"failed/{Attempt(context)}"), legId, agency, $"{agency} adapter", clock.GetUtcNow(), reason), recipient.Code, context.CancellationToken);
     }
+
+    /// <summary>
+    /// Each time the hub sends a leg (first, again after a failed attempt, resent by an operator) it is a new message; a
+    /// redelivery of one message keeps its id. So an attempt's answer is recorded once, and the next attempt's is its own.
+    /// </summary>
+    static string Attempt(ConsumeContext context) => context.MessageId is { } id ? id.ToString("N") : "first";
 
     /// <summary>The same leg and event always give the same answer id, so a redelivered leg has no second effect.</summary>
     internal static Guid AnswerIdFor(Guid legId, string what) =>

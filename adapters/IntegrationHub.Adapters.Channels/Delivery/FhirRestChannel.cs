@@ -13,5 +13,5 @@ public sealed class FhirRestChannel : IAgencyChannel
     public Task<DeliveryReceipt> DeliverAsync(AgencyDelivery delivery, CancellationToken cancellationToken) =>
         delivery.Agency == AgencyCodes.Nhs
             ? Task.FromResult(new DeliveryReceipt(ReceivedByAgency: false))
-            : throw new DeliveryFailedException($"The FHIR REST channel serves NHS organisations only; organisation '{delivery.Recipient.Code}' is {delivery.Agency}.");
+            : throw new DeliveryFailedException($"The FHIR REST channel serves NHS organisations only; organisation '{delivery.Recipient.Code}' is {delivery.Agency}.", transient: false);
 }

@@ -24,4 +24,12 @@ public sealed record AgencyDelivery(Guid LegId, Guid ReferralId, string Agency, 
 /// </summary>
 public sealed record DeliveryReceipt(bool ReceivedByAgency, string? AgencyReference = null);
 
-public sealed class DeliveryFailedException(string reason, Exception? inner = null) : Exception(reason, inner);
+/// <param name="transient">
+/// The agency's system was away or overloaded (a timeout, an open circuit, a refused connection, HTTP 5xx, 408 or 429): the
+/// same document may well get through later, so the leg keeps waiting and is tried again. Otherwise the agency's system
+/// refused the document itself, or the organisation's channel is misconfigured, and trying again changes nothing.
+/// </param>
+public sealed class DeliveryFailedException(string reason, bool transient, Exception? inner = null) : Exception(reason, inner)
+{
+    public bool Transient { get; } = transient;
+}

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using IntegrationHub.Adapters.Channels.Delivery;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<AdapterO
         var organisation = options.Value.For(delivery.Recipient.Code);
         if (organisation.WebhookUrl is null || organisation.WebhookKeys.Count == 0)
         {
-            throw new DeliveryFailedException($"Organisation '{delivery.Recipient.Code}' has no webhook URL and keys configured.");
+            throw new DeliveryFailedException($"Organisation '{delivery.Recipient.Code}' has no webhook URL and keys configured.", transient: false);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, organisation.WebhookUrl)
@@ -38,9 +39,11 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<AdapterO
         {
             response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or BrokenCircuitException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or BrokenCircuitException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new DeliveryFailedException($"Webhook {organisation.WebhookUrl.Host} could not be reached: {ex.Message}", ex);
+            // Unreachable, timed out, or the circuit to it open: the organisation's system is away, not refusing the document.
+            throw new DeliveryFailedException($"Webhook {organisation.WebhookUrl.Host} could not be reached: {ex.Message}", transient: true, ex);
         }
 
         using (response)
@@ -48,11 +51,19 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<AdapterO
             if (!response.IsSuccessStatusCode)
             {
                 throw new DeliveryFailedException(
-                    $"Webhook {organisation.WebhookUrl.Host} answered {(int)response.StatusCode} {response.ReasonPhrase} after {options.Value.Webhooks.MaxRetryAttempts + 1} attempts.");
+                    $"Webhook {organisation.WebhookUrl.Host} answered {(int)response.StatusCode} {response.ReasonPhrase} after {options.Value.Webhooks.MaxRetryAttempts + 1} attempts.",
+                    IsTransient(response.StatusCode));
             }
 
             var reference = response.Headers.TryGetValues("X-Agency-Reference", out var values) ? values.FirstOrDefault() : null;
             return new DeliveryReceipt(ReceivedByAgency: delivery.Kind == AgencyDelivery.ReferralKind, reference);
         }
     }
+
+    /// <summary>
+    /// A server error, a request timeout or too many requests say the organisation's system cannot take the document now;
+    /// any other 4xx says it will not take this document, however often it is sent.
+    /// </summary>
+    public static bool IsTransient(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 }

@@ -1,6 +1,6 @@
 namespace IntegrationHub.Contracts.V1;
 
-/// <summary>An adapter could not deliver the leg to its agency (retry budget spent, or the leg cannot be put in the agency's format).</summary>
+/// <summary>An adapter could not deliver the leg to its agency: the agency refused it, or the leg cannot be put in the agency's format.</summary>
 /// <param name="AnswerId">Chosen by the agency (or derived by its adapter); a resent answer keeps it, so the hub applies it once.</param>
 /// <param name="LegId">The leg answered.</param>
 /// <param name="Agency">The agency answering: one of <see cref="AgencyCodes"/>.</param>

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using IntegrationHub.Outcomes;
 using IntegrationHub.Messaging;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +14,7 @@ public static class OperationsApi
     {
         builder.Services.AddSingleton<ErrorQueues>();
         builder.Services.AddScoped<ParkedMessages>();
+        builder.Services.AddScoped<LegResends>();
 
         // Only RabbitMQ keeps error queues; the in-memory bus has none to watch.
         if (builder.Configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"] == "RabbitMq")
@@ -43,6 +46,12 @@ public static class OperationsApi
         outbox.MapGet("/", async (ParkedMessages parked, CancellationToken cancellationToken) => TypedResults.Ok(await parked.ListAsync(cancellationToken)))
             .WithName("ListParkedOutboxMessages");
         outbox.MapPost("/{messageId:guid}/replay", ReplayParkedAsync).WithName("ReplayParkedOutboxMessage");
+
+        app.MapGroup("/api/operations/legs")
+            .WithTags("Operations")
+            .RequireAuthorization(HubPolicies.Operator)
+            .MapPost("/{legId:guid}/resend", ResendLegAsync)
+            .WithName("ResendFailedLeg");
         return app;
     }
 
@@ -79,6 +88,10 @@ public static class OperationsApi
                 Title = "No such parked message",
                 Detail = $"No outbox message {messageId} is parked: it was sent, replayed already, or never parked.",
             });
+
+    static async Task<Results<Ok<ResentLeg>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ResendLegAsync(
+        Guid legId, LegResends resends, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        (await resends.ResendAsync(legId, HubUser.From(principal), cancellationToken)).ToResults(TypedResults.Ok);
 
     static ProblemDetails? Refusal(string queue, ErrorQueues errors) =>
         !ErrorQueues.Queues.Contains(queue)

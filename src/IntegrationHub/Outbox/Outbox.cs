@@ -21,12 +21,14 @@ public sealed class Outbox
         db.SavedChanges += (_, _) => signal.Notify();
     }
 
-    public void Send<T>(T message, string queue) where T : class =>
-        db.Outbox.Add(OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow()));
-
     /// <summary>Sends a message about a leg, after every earlier message about that leg has been sent.</summary>
-    public void SendForLeg<T>(T message, Guid legId, string queue) where T : class =>
-        db.Outbox.Add(OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow(), $"leg:{legId:N}"));
+    /// <param name="notBefore">When the message is to go, if later than now: the dispatcher takes no message before its next attempt time.</param>
+    public void SendForLeg<T>(T message, Guid legId, string queue, DateTimeOffset? notBefore = null) where T : class
+    {
+        var staged = OutboxMessage.For(message, queue, correlation.Id, clock.GetUtcNow(), $"leg:{legId:N}");
+        staged.NextAttemptAt = notBefore;
+        db.Outbox.Add(staged);
+    }
 
     public void Publish<T>(T message) where T : class =>
         db.Outbox.Add(OutboxMessage.For(message, null, correlation.Id, clock.GetUtcNow()));

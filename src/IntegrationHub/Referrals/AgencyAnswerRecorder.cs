@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Auditing;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Notifications;
@@ -7,6 +8,7 @@ using IntegrationHub.Outbox;
 using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static IntegrationHub.Contracts.V1.LegStatusCodes;
 
 namespace IntegrationHub.Referrals;
@@ -15,10 +17,19 @@ namespace IntegrationHub.Referrals;
 /// Records an agency's answer on its leg, however it arrived (bus, HTTP, FHIR). An answer already
 /// handled changes nothing; an answer the lifecycle does not allow is refused and recorded on the
 /// timeline, never applied; an agency's news that does not move the leg (a sanction proposed, a
-/// release date) goes on the timeline.
+/// release date) goes on the timeline. A delivery attempt that failed for a reason that may pass keeps the leg waiting
+/// and sends it again later, until the adapters' delivery retry budget is spent.
 /// </summary>
 public sealed class AgencyAnswerRecorder(
-    HubDbContext db, TenantScope tenants, AuditLog audit, AgencyDefinitions agencies, TimeProvider clock, ILogger<AgencyAnswerRecorder> logger)
+    HubDbContext db,
+    TenantScope tenants,
+    AuditLog audit,
+    AgencyDefinitions agencies,
+    Outbox.Outbox outbox,
+    LegMessages messages,
+    IOptions<AdapterOptions> adapters,
+    TimeProvider clock,
+    ILogger<AgencyAnswerRecorder> logger)
 {
     const string InboxName = "agency-answers";
 
@@ -104,7 +115,9 @@ public sealed class AgencyAnswerRecorder(
             return AnswerOutcome.Held;
         }
 
-        var outcome = Settle(referral, leg, answer, at);
+        var outcome = answer is LegDeliveryAttemptFailed attempt && attempt.Agency == leg.Agency
+            ? await RetryAsync(referral, leg, attempt, at, cancellationToken)
+            : Settle(referral, leg, answer, at);
         Conclude(referral, leg, answer, outcome);
         if (outcome.Refusal is null)
         {
@@ -140,6 +153,51 @@ public sealed class AgencyAnswerRecorder(
             : ChangeFor(answer, at) is { } change
                 ? Apply(referral, leg, change, answer)
                 : Note(referral, leg, answer, at);
+
+    /// <summary>
+    /// Within the retry budget, counted from the leg's latest sending (made, or resent by an operator), the failed attempt
+    /// goes on the timeline, the leg keeps its status, and the leg is staged to go again once the next interval has passed;
+    /// an attempt that leaves no room for another within the budget fails the leg, saying how long and how often it was tried.
+    /// </summary>
+    async Task<AnswerOutcome> RetryAsync(Referral referral, Leg leg, LegDeliveryAttemptFailed attempt, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (leg.Status != Requested)
+        {
+            // Cancelled, or answered by the agency, meanwhile: there is nothing left to deliver.
+            return Refuse(referral, leg, new LegChange(leg.Status, attempt.AnsweredBy, at),
+                $"A failed delivery attempt is not retried on a {leg.Status} leg: {attempt.Reason}");
+        }
+
+        var sending = await db.Timeline
+            .Where(e => e.LegId == leg.Id && (e.Kind == TimelineKinds.LegRequested || e.Kind == TimelineKinds.LegResent))
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.Id, e.At })
+            .FirstOrDefaultAsync(cancellationToken);
+        var since = sending?.At ?? referral.CreatedAt;
+        var failed = 1 + await db.Timeline.CountAsync(e => e.LegId == leg.Id && e.Kind == TimelineKinds.DeliveryRetrying && e.Id > (sending == null ? 0 : sending.Id), cancellationToken);
+        var now = clock.GetUtcNow();
+        var retry = adapters.Value.Delivery;
+        var next = now + retry.IntervalAfter(failed);
+        if (next > since + retry.RetryBudget)
+        {
+            var reason = $"Not delivered in {Duration(now - since)}, after {failed} attempts; the last failed: {attempt.Reason}";
+            logger.LogWarning("Leg {LegId} fails: its delivery retry budget is spent. {Reason}", leg.Id, reason);
+            return referral.ChangeLeg(leg, new LegChange(Failed, attempt.AnsweredBy, at, reason)) is { } refusal ? AnswerOutcome.Refused(refusal) : AnswerOutcome.Applied;
+        }
+
+        referral.NoteDeliveryRetry(leg, attempt.AnsweredBy, at, $"Delivery attempt {failed} failed: {attempt.Reason} Trying again at {next.UtcDateTime:HH:mm} UTC on {Date(DateOnly.FromDateTime(next.UtcDateTime))}.");
+        var person = await db.YoungPeople.SingleAsync(p => p.Id == referral.YoungPersonId, cancellationToken);
+        var plan = await db.PlanVersions.SingleAsync(v => v.Id == referral.PlanVersionId, cancellationToken);
+        outbox.SendForLeg(messages.Requested(referral, leg, person, plan), leg.Id, Endpoints.AdapterQueue(leg.Agency), notBefore: next);
+        logger.LogInformation("Leg {LegId}: delivery attempt {Attempt} failed; sending again at {NextAttemptAt}", leg.Id, failed, next);
+        return AnswerOutcome.Applied;
+    }
+
+    /// <summary>A span of time as the timeline says it: 12 hours 5 minutes, 40 minutes, 30 seconds.</summary>
+    static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 ? $"{(int)span.TotalHours} hours {span.Minutes} minutes"
+        : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} minutes"
+        : $"{(int)span.TotalSeconds} seconds";
 
     /// <summary>
     /// Whether the leg can take the answer only after a step still to come: started before it was accepted, completed

@@ -23,6 +23,13 @@ public static class LegLifecycle
     public static bool IsAllowed(string from, string to) =>
         Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
 
+    /// <summary>
+    /// Whether an operator may send the leg again, back to <c>requested</c>: only a leg whose delivery failed (an outage
+    /// that outlasted the retry budget, a channel since repaired). Not in the table above: no agency answer can take a
+    /// leg there, and a failed leg stays an ended one for the referral's status until it is resent.
+    /// </summary>
+    public static bool CanResend(string from) => from == Failed;
+
     public static bool IsTerminal(string status) => Allowed.TryGetValue(status, out var targets) && targets.Length == 0;
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class RecordAgencyAnswerConsumer(AgencyAnswerRecorder recorder) :
     IConsumer<LegPutOnHold>,
     IConsumer<LegCompleted>,
     IConsumer<LegDeliveryFailed>,
+    IConsumer<LegDeliveryAttemptFailed>,
     IConsumer<HousingDutyAccepted>,
     IConsumer<AppointmentBooked>,
     IConsumer<ClaimUpdated>,
@@ -41,6 +42,8 @@ public sealed class RecordAgencyAnswerConsumer(AgencyAnswerRecorder recorder) :
     public Task Consume(ConsumeContext<LegCompleted> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<LegDeliveryFailed> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<LegDeliveryAttemptFailed> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<HousingDutyAccepted> context) => RecordAsync(context);
 
@@ -107,6 +110,7 @@ public sealed class RecordAgencyAnswerConsumerDefinition : ConsumerDefinition<Re
         Partition<LegPutOnHold>();
         Partition<LegCompleted>();
         Partition<LegDeliveryFailed>();
+        Partition<LegDeliveryAttemptFailed>();
         Partition<HousingDutyAccepted>();
         Partition<AppointmentBooked>();
         Partition<ClaimUpdated>();

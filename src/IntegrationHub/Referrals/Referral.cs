@@ -59,14 +59,40 @@ public sealed class Referral
     }
 
     /// <summary>Records an agency's news about a leg that does not change its status.</summary>
-    public void NoteAgencyUpdate(Leg leg, string actor, DateTimeOffset at, string detail) => Timeline.Add(new TimelineEntry
+    public void NoteAgencyUpdate(Leg leg, string actor, DateTimeOffset at, string detail) => Note(leg, actor, at, TimelineKinds.AgencyUpdate, detail);
+
+    /// <summary>Records a delivery attempt that failed for a reason that may pass: the leg keeps its status, and is sent again.</summary>
+    public void NoteDeliveryRetry(Leg leg, string actor, DateTimeOffset at, string detail) => Note(leg, actor, at, TimelineKinds.DeliveryRetrying, detail);
+
+    /// <summary>
+    /// An operator sends a failed leg again: it is requested once more, its failure reason no longer current, and its
+    /// delivery starts afresh. The caller stages the leg's message.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The leg has not failed.</exception>
+    public void ResendLeg(Leg leg, string actor, DateTimeOffset at)
+    {
+        if (!LegLifecycle.CanResend(leg.Status))
+        {
+            throw new InvalidOperationException($"Leg {leg.Id} is {leg.Status}; only a failed leg is resent.");
+        }
+
+        AddToTimeline(leg, new LegChange(LegStatusCodes.Requested, actor, at), TimelineKinds.LegResent, $"Resent by {actor} to {leg.Recipient.Name}");
+        leg.Status = LegStatusCodes.Requested;
+        leg.UpdatedAt = at;
+        leg.StatusReason = null;
+        leg.Version++;
+        Version++;
+        Status = ReferralStatus.RollUp([.. Legs.Select(l => l.Status)]);
+    }
+
+    void Note(Leg leg, string actor, DateTimeOffset at, string kind, string detail) => Timeline.Add(new TimelineEntry
     {
         ReferralId = Id,
         LegId = leg.Id,
         Agency = leg.Agency,
         At = at,
         Actor = actor,
-        Kind = TimelineKinds.AgencyUpdate,
+        Kind = kind,
         FromStatus = leg.Status,
         ToStatus = leg.Status,
         Detail = detail,

@@ -24,4 +24,10 @@ public static class TimelineKinds
     public const string StatusChanged = "status-changed";
     public const string TransitionRefused = "transition-refused";
     public const string AgencyUpdate = "agency-update";
+
+    /// <summary>An attempt to deliver the leg failed for a reason that may pass; the leg keeps waiting and is sent again.</summary>
+    public const string DeliveryRetrying = "delivery-retrying";
+
+    /// <summary>An operator sent a failed leg again: its delivery starts afresh, with a new retry budget.</summary>
+    public const string LegResent = "leg-resent";
 }

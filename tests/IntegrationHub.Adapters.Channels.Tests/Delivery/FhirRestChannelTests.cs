@@ -22,5 +22,6 @@ public class FhirRestChannelTests
         var error = await Assert.ThrowsAsync<DeliveryFailedException>(() => new FhirRestChannel().DeliverAsync(Delivery(AgencyCodes.Housing), CancellationToken.None));
 
         Assert.Contains("NHS organisations only", error.Message, StringComparison.Ordinal);
+        Assert.False(error.Transient);
     }
 }

@@ -42,12 +42,18 @@ public class WebhookDeliveryTests
         Assert.Equal(leg.LegId, JsonDocument.Parse(agency.Calls.Last().Body).RootElement.GetProperty("legId").GetGuid());
     }
 
-    [Fact]
-    public async Task Webhook_that_always_fails_makes_the_leg_failed_with_the_reason_once_the_budget_is_spent()
+    /// <summary>
+    /// A 503 after the channel's quick retries is an attempt that may pass: reported as such, the leg not failed. A 400 is
+    /// the agency refusing the document: the leg fails at once, with no quick retry either.
+    /// </summary>
+    [Theory]
+    [InlineData(StatusCodes.Status503ServiceUnavailable, typeof(LegDeliveryAttemptFailed), 3)]
+    [InlineData(StatusCodes.Status400BadRequest, typeof(LegDeliveryFailed), 1)]
+    public async Task Webhook_that_keeps_answering_an_error_reports_a_transient_attempt_or_fails_the_leg_by_its_status(int status, Type answer, int calls)
     {
         await using var agency = await WebhookReceiver.StartAsync((_, response) =>
         {
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.StatusCode = status;
             return Task.CompletedTask;
         });
         using var host = await StartAdapterAsync(agency.Url, maxRetryAttempts: 2);
@@ -56,10 +62,47 @@ public class WebhookDeliveryTests
 
         await harness.Bus.Publish(leg);
 
-        var failed = Assert.IsType<LegDeliveryFailed>(Assert.Single(await AnswersAsync(harness, leg.LegId)));
-        Assert.Contains("503", failed.Reason, StringComparison.Ordinal);
-        Assert.Equal(3, agency.Calls.Count);
+        var reported = Assert.Single(await AnswersAsync(harness, leg.LegId));
+        Assert.IsType(answer, reported);
+        Assert.Contains($"{status}", reported is LegDeliveryFailed failed ? failed.Reason : ((LegDeliveryAttemptFailed)reported).Reason, StringComparison.Ordinal);
+        Assert.Equal(calls, agency.Calls.Count);
     }
+
+    [Fact]
+    public async Task Webhook_that_cannot_be_reached_reports_an_attempt_that_may_pass()
+    {
+        // A loopback port nothing listens on: the connection is refused.
+        var closed = new Uri($"http://127.0.0.1:{ClosedPort()}/webhook");
+        using var host = await StartAdapterAsync(closed, maxRetryAttempts: 1);
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        var leg = Leg();
+
+        await harness.Bus.Publish(leg);
+
+        var attempt = Assert.IsType<LegDeliveryAttemptFailed>(Assert.Single(await AnswersAsync(harness, leg.LegId)));
+        Assert.Contains("could not be reached", attempt.Reason, StringComparison.Ordinal);
+
+        static int ClosedPort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(502, true)]
+    [InlineData(503, true)]
+    [InlineData(408, true)]
+    [InlineData(429, true)]
+    [InlineData(400, false)]
+    [InlineData(401, false)]
+    [InlineData(404, false)]
+    [InlineData(409, false)]
+    [InlineData(422, false)]
+    public void An_agency_answer_is_transient_only_for_server_errors_timeouts_and_too_many_requests(int status, bool transient) =>
+        Assert.Equal(transient, WebhookChannel.IsTransient((System.Net.HttpStatusCode)status));
 
     [Fact]
     public async Task Retry_after_from_the_agency_is_honoured()

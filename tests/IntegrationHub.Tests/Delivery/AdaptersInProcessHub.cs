@@ -68,12 +68,22 @@ public sealed class FlakyWebhookHub : AdaptersInProcessHub
     protected override int WebhookStatus(int call) => call <= 3 ? 503 : 202;
 }
 
-/// <summary>A housing webhook that always answers 503.</summary>
+/// <summary>A housing webhook that always answers 503, with a delivery retry budget of seconds, not hours.</summary>
 public sealed class DownWebhookHub : AdaptersInProcessHub
 {
+    public static readonly TimeSpan RetryBudget = TimeSpan.FromSeconds(5);
+
     public override int MaxRetryAttempts => 2;
 
     protected override int WebhookStatus(int call) => 503;
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        builder.UseSetting("Adapters:Delivery:FirstRetry", "00:00:00.200");
+        builder.UseSetting("Adapters:Delivery:MaxInterval", "00:00:00.400");
+        builder.UseSetting("Adapters:Delivery:RetryBudget", RetryBudget.ToString("c", CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>

@@ -56,11 +56,14 @@ public class WebhookRetryTests(FlakyWebhookHub hub) : IClassFixture<FlakyWebhook
     }
 }
 
-/// <summary>Legs that cannot be delivered end as <c>failed</c> on the referral, with why.</summary>
+/// <summary>
+/// A leg whose agency's system stays down keeps waiting, each failed attempt on its timeline, and is sent again until
+/// the retry budget is spent; then it is <c>failed</c> on the referral, saying for how long and how often it was tried.
+/// </summary>
 public class FailedDeliveryTests(DownWebhookHub hub) : IClassFixture<DownWebhookHub>
 {
     [Fact]
-    public async Task Webhook_that_always_answers_503_leaves_the_housing_leg_failed_saying_503()
+    public async Task Webhook_that_always_answers_503_is_retried_on_the_timeline_until_the_budget_is_spent_then_the_leg_fails_saying_so()
     {
         using var pa = hub.PersonalAdviser();
         var (_, referral) = await pa.ReferAsync([Accommodation, Financial], Housing);
@@ -70,11 +73,19 @@ public class FailedDeliveryTests(DownWebhookHub hub) : IClassFixture<DownWebhook
 
         var leg = details.LegOf(Housing);
         Assert.Equal(LegStatusCodes.Failed, leg.Status);
-        Assert.Contains("503", leg.StatusReason, StringComparison.Ordinal);
+        // The last attempt's reason is the webhook's 503, or the circuit to it, opened by so many, that stopped the attempt.
+        Assert.Matches(@"^Not delivered in \d+ seconds, after \d+ attempts; the last failed: Webhook \S+ (answered 503|could not be reached)", leg.StatusReason);
         var failed = Assert.Single(details.Timeline, t => t.LegId == legId && t.ToStatus == LegStatusCodes.Failed);
         Assert.Equal(TimelineKinds.StatusChanged, failed.Kind);
+
+        // Every attempt before the last is on the timeline, leaving the leg waiting.
+        var retries = details.Timeline.Where(t => t.LegId == legId && t.Kind == TimelineKinds.DeliveryRetrying).ToList();
+        Assert.NotEmpty(retries);
+        Assert.All(retries, r => Assert.Equal((LegStatusCodes.Requested, LegStatusCodes.Requested), (r.FromStatus, r.ToStatus)));
+        Assert.All(retries.Select((retry, i) => (retry, Number: i + 1)), r => Assert.StartsWith($"Delivery attempt {r.Number} failed: Webhook", r.retry.Detail, StringComparison.Ordinal));
+        Assert.Contains($"after {retries.Count + 1} attempts", leg.StatusReason, StringComparison.Ordinal);
         var calls = hub.Webhook.Calls.Where(c => c.DeliveryId == $"{legId:N}-referral").ToList();
-        Assert.Equal(hub.MaxRetryAttempts + 1, calls.Count);
+        Assert.True(calls.Count > hub.MaxRetryAttempts + 1, "The leg was sent again after its first attempt failed.");
         Assert.All(calls, c => Assert.Equal(503, c.Status));
     }
 }

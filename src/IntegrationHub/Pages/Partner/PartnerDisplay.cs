@@ -32,6 +32,8 @@ public static class PartnerDisplay
         TimelineKinds.StatusChanged => $"Moved from {Display.StatusName(line.FromStatus ?? "")} to {Display.StatusName(line.ToStatus ?? "")}",
         TimelineKinds.TransitionRefused => $"Refused a move from {Display.StatusName(line.FromStatus ?? "")} to {Display.StatusName(line.ToStatus ?? "")}",
         TimelineKinds.AgencyUpdate => "Update",
+        TimelineKinds.DeliveryRetrying => "Delivery attempt failed; will try again",
+        TimelineKinds.LegResent => "Referral sent again",
         _ when line.Kind.StartsWith("escalation-", StringComparison.Ordinal) => "Escalation",
         _ => line.Kind,
     };

@@ -73,6 +73,8 @@ public static class WorkspaceDisplay
         TimelineKinds.StatusChanged => "Status changed",
         TimelineKinds.TransitionRefused => "Change refused",
         TimelineKinds.AgencyUpdate => "Agency update",
+        TimelineKinds.DeliveryRetrying => "Delivery retrying",
+        TimelineKinds.LegResent => "Sent again",
         _ => kind,
     };
 

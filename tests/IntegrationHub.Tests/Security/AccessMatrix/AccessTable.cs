@@ -93,6 +93,7 @@ public static class AccessTable
             new("POST /api/operations/error-queues/{queue}/replay", Queue, Operators, Status(409, "409 Conflict: the test hub's in-memory bus keeps no error queues")),
             new("GET /api/operations/outbox/parked", Nothing, Operators, Ok),
             new("POST /api/operations/outbox/parked/{messageId:guid}/replay", ParkedMessage, Operators, Status(404, "404 Not Found: no outbox message of the test hub is parked")),
+            new("POST /api/operations/legs/{legId:guid}/resend", Leg, Operators, Ended("only a failed leg is resent")),
             new("GET /api/audit/verification", Nothing, DataProtectionOfficers, Ok),
         ]),
         new("Health and API documentation",
