@@ -52,7 +52,9 @@
 #      After the runs it prints one plain line "test.sh: N passed, N failed,
 #      N skipped" counted from both runs' summary lines (all 0 when dotnet test
 #      succeeded without running any test; no such line when it failed without
-#      a summary, e.g. a build error);
+#      a summary, e.g. a build error); when dotnet test failed with no test
+#      failed (a class fixture's set-up or clean-up failed), a line saying so
+#      comes just before it;
 #   4. always stops what it started (on success, failure, Ctrl-C, TERM or HUP)
 #      and removes the throwaway directories. It never stops anything it did
 #      not start. Shutdown is quiet (its log goes to the temporary directory) so
@@ -589,6 +591,8 @@ awk '
   mtp && /^ +skipped: +[0-9]+/   { s += $2 }
   mtp && /^ +duration:/          { mtp = 0 }
   END {
+    # a class fixture that fails to set up or clean up fails the run without failing a test
+    if (found && f == 0 && rc != 0) printf "test.sh: dotnet test failed (exit code %d) outside the tests: see \"Test Class Cleanup Failure\" or \"Test Run Failed\" above\n", rc
     # dotnet test exiting 0 without any summary ran no test at all: say so
     if (found || rc == 0) printf "test.sh: %d passed, %d failed, %d skipped\n", p, f, s
   }

@@ -63,10 +63,13 @@ public static class RealInfrastructure
 
     static Task ExecuteOnServerAsync(string sql) => ExecuteAsync("postgres", sql);
 
-    /// <summary>Runs SQL in one of the tests' databases, as its superuser.</summary>
+    /// <summary>
+    /// Runs SQL in one of the tests' databases, as its superuser, on a connection of its own: a
+    /// pooled one may have been cut by a fault test's PostgreSQL restart and fail its next command.
+    /// </summary>
     public static async Task ExecuteAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection($"{PostgresServer};Database={database}");
+        await using var connection = new NpgsqlConnection($"{PostgresServer};Database={database};Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
