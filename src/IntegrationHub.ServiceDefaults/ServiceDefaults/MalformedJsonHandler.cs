@@ -20,6 +20,7 @@ sealed class MalformedJsonHandler(IProblemDetailsService problems) : IExceptionH
         {
             (null, _) => bad.Message,
             (_, null) => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
+            _ when json.InnerException is null && json.Message.StartsWith(TextOnlyStringConverter.NulMessage, StringComparison.Ordinal) => $"The value of '{field}' holds a NUL character, which no field can keep.",
             _ => $"The value of '{field}' is not of the type this field takes.",
         };
         var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field ?? "body"] = [message] })
