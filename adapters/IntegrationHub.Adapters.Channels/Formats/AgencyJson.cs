@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IntegrationHub.ServiceDefaults;
 
 namespace IntegrationHub.Adapters.Channels.Formats;
 
 /// <summary>
 /// How the agencies' plain JSON documents are written and read: the web defaults (camelCase names,
-/// case-insensitive reading), enums as strings, absent values left out.
+/// case-insensitive reading), enums as strings, absent values left out, and text holding a NUL refused
+/// as the hub's API refuses it (no database of the hub's can keep it).
 /// </summary>
 public static class AgencyJson
 {
@@ -25,6 +27,7 @@ public static class AgencyJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new TextOnlyStringConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -41,11 +41,8 @@ public static class AgencyDocumentErrors
             }
             catch (JsonException e)
             {
-                var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
-                var message = field is null
-                    ? $"The document is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."
-                    : $"The value of '{field}' is not of the type this field takes.";
-                throw new AgencyAnswerRejectedException(field ?? "document", message, e);
+                var (field, message) = UnreadableJson.Describe(e, "document", "The document");
+                throw new AgencyAnswerRejectedException(field, message, e);
             }
 
             return document ?? throw new AgencyAnswerRejectedException("document", "The document is empty.");

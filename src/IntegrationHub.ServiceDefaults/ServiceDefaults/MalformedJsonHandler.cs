@@ -14,15 +14,10 @@ sealed class MalformedJsonHandler(IProblemDetailsService problems) : IExceptionH
             return false;
         }
 
-        var json = bad.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
-        var message = (json, field) switch
-        {
-            (null, _) => bad.Message,
-            (_, null) => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
-            _ => $"The value of '{field}' is not of the type this field takes.",
-        };
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field ?? "body"] = [message] })
+        var (field, message) = bad.InnerException is JsonException json
+            ? UnreadableJson.Describe(json, "body", "The request body")
+            : ("body", bad.Message);
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body could not be read.",

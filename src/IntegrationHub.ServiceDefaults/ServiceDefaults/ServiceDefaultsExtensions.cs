@@ -29,6 +29,7 @@ public static class ServiceDefaultsExtensions
         // Outside Development minimal APIs answer an unreadable body with a bare 400 themselves;
         // throwing lets MalformedJsonHandler name the field in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new TextOnlyStringConverter()));
         builder.Services.AddHealthChecks();
         builder.AddTelemetry();
 

@@ -48,6 +48,12 @@ public static class AgencyAnswersApi
     static async Task<IResult> RecordAsync(HttpRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
         var user = services.User;
+        // Every agency's format is JSON: a body declared as anything else is not read as an answer.
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(title: "Unsupported media type", detail: "An answer is JSON: send it as application/json (or the agency's +json type).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(cancellationToken);
         IReadOnlyList<Contracts.V1.ILegAnswer> answers;

@@ -179,6 +179,12 @@ public static class FhirApi
             return forbidden;
         }
 
+        // A Task is FHIR JSON: a body declared as anything else is not read as one.
+        if (!request.HasJsonContentType())
+        {
+            return FhirResults.Error(StatusCodes.Status415UnsupportedMediaType, IssueType.NotSupported, $"A Task is sent as {FhirResults.ContentType}.", "Task");
+        }
+
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(cancellationToken);
         // Every problem with the Task at once, the facade's own checks and the adapter's: one issue each.

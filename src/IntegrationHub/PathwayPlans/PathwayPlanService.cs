@@ -99,11 +99,17 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
         for (var i = 0; i < sections.Count; i++)
         {
             var section = sections[i];
+            if (section is null)
+            {
+                errors.Add($"sections[{i}]", $"'sections[{i}]' must be a section, not null.");
+                continue;
+            }
+
             if (section.Code is null || !PlanSectionCodes.All.Contains(section.Code))
             {
                 errors.Add($"sections[{i}].code", $"'sections[{i}].code' must be one of: {string.Join(", ", PlanSectionCodes.All)}.");
             }
-            else if (sections.Take(i).Any(s => s.Code == section.Code))
+            else if (sections.Take(i).Any(s => s?.Code == section.Code))
             {
                 errors.Add($"sections[{i}].code", $"Section '{section.Code}' appears more than once.");
             }

@@ -110,6 +110,12 @@ public sealed class ReferralMaker(
         for (var i = 0; i < agencies.Count; i++)
         {
             var field = $"agencies[{i}]";
+            if (agencies[i] is null)
+            {
+                errors.Add(field, "Each entry of 'agencies' must be an agency to refer to, not null.");
+                continue;
+            }
+
             var agency = agencies[i].Agency;
             // Each agency reads only what was written for it; checked first, so a bad agency code does not hide it.
             var reason = errors.Text($"{field}.reason", agencies[i].Reason, 4000);

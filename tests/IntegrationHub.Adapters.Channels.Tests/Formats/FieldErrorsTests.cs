@@ -51,6 +51,14 @@ public class FieldErrorsTests
         Assert.IsType<JsonException>(rejected.InnerException);
     }
 
+    [Fact]
+    public void Text_holding_a_NUL_is_rejected_naming_its_field()
+    {
+        var rejected = Assert.Throws<AgencyAnswerRejectedException>(() => FieldErrors.Read<Update>("""{ "type": "acc\u0000epted" }"""));
+
+        Assert.Equal(["The value of 'type' holds a NUL character, which no field can keep."], Assert.Single(rejected.Errors, e => e.Key == "type").Value);
+    }
+
     [Theory]
     [InlineData("{ not json", "The document is not valid JSON (line 1, byte 3).")]
     [InlineData("null", "The document is empty.")]

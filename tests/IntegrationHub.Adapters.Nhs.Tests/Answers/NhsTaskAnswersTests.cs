@@ -190,6 +190,49 @@ public class NhsTaskAnswersTests
         Refused(Task(FhirTask.TaskStatus.Accepted, t => t.LastModified = lastModified), "Task.lastModified");
     }
 
+    [Theory]
+    [InlineData("resourceType", "[]")]
+    [InlineData("resourceType", "{}")]
+    [InlineData("resourceType", "42")]
+    [InlineData("resourceType", "\"Nothing\"")]
+    [InlineData("resourceType", "\"\"")]
+    [InlineData("status", "[]")]
+    [InlineData("owner", "\"text\"")]
+    public void Task_JSON_of_the_wrong_shape_is_refused_not_thrown(string element, string raw)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(NhsFhirJson.Serialize(Task(FhirTask.TaskStatus.Accepted)))!.AsObject();
+        json[element] = System.Text.Json.Nodes.JsonNode.Parse(raw);
+
+        var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromJson(json.ToJsonString()));
+        Assert.Equal(["Task"], error.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("a\\u0000b")]
+    [InlineData("\\u0000")]
+    public void Task_text_holding_a_NUL_is_refused(string escaped)
+    {
+        var json = NhsFhirJson.Serialize(Task(FhirTask.TaskStatus.Accepted)).Replace("\"Barnet CAMHS\"", $"\"{escaped}\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromJson(json));
+        Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\\ude00\\ud83d")]
+    [InlineData("a\\ud83d")]
+    [InlineData("\\udc00b")]
+    public void Task_text_holding_a_lone_surrogate_is_refused(string escaped)
+    {
+        var task = NhsFhirJson.Serialize(Task(FhirTask.TaskStatus.Accepted));
+
+        foreach (var json in new[] { task.Replace("\"Barnet CAMHS\"", $"\"{escaped}\"", StringComparison.Ordinal), task.Replace("\"Task\"", $"\"{escaped}\"", StringComparison.Ordinal) })
+        {
+            var error = Assert.Throws<AgencyAnswerRejectedException>(() => NhsTaskAnswers.FromJson(json));
+            Assert.Equal(["Task"], error.Errors.Keys);
+        }
+    }
+
     [Fact]
     public void Same_Task_twice_gives_the_same_answer_id()
     {

@@ -93,4 +93,22 @@ public class ServiceDefaultsTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Contains(readiness.Checks, c => c.Name == "database" && c.Status == "Healthy");
         Assert.Contains(readiness.Checks, c => c.Name == "outbox" && c.Status == "Healthy");
     }
+
+    [Theory]
+    [InlineData("\\u0000", "holds a NUL character")]
+    [InlineData("Sam\\u0000", "holds a NUL character")]
+    [InlineData("\\ud800", "is not of the type")]
+    public async Task Text_a_database_cannot_keep_is_a_400_naming_the_field_and_registers_nobody(string escaped, string why)
+    {
+        using var pa = hub.PersonalAdviser();
+        var before = await hub.CountRowsAsync();
+        var body = JsonSerializer.Serialize(NewYoungPerson(), JsonSerializerOptions.Web).Replace("\"givenName\":\"Jordan\"", $"\"givenName\":\"{escaped}\"", StringComparison.Ordinal);
+
+        var response = await pa.PostAsync("/api/young-people", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await ExpectAsync(response, HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Contains(why, Assert.Single(problem!.Errors["givenName"]), StringComparison.Ordinal);
+        Assert.Equal(before, await hub.CountRowsAsync());
+    }
 }

@@ -29,7 +29,7 @@ namespace IntegrationHub.Tests.Security.AccessMatrix;
 /// that area's organisations), and a case in council B. It signs each <see cref="Caller"/> in, with a bearer token for the
 /// API and the sign-in cookie for the pages, and sends each cell's request in process.
 /// </summary>
-public sealed partial class MatrixHub : HubFactory
+public partial class MatrixHub : HubFactory
 {
     /// <summary>Where the colleague's young person lives: every agency type has an organisation of its own there.</summary>
     public const string OtherArea = "matrix-other-area";
