@@ -36,6 +36,14 @@ sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // SQLite takes one writer at a time: a second loop would only queue behind the first.
+        await using var scope = scopes.CreateAsyncScope();
+        var loops = scope.ServiceProvider.GetRequiredService<HubDbContext>().Database.IsNpgsql() ? options.Value.DispatchLoops : 1;
+        await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => DispatchLoopAsync(stoppingToken)));
+    }
+
+    async Task DispatchLoopAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             int dispatched;
@@ -57,65 +65,119 @@ sealed class OutboxDispatcher(
             {
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
+            else
+            {
+                // More may be waiting: wake another loop to claim the next batch while this one sends.
+                signal.Notify();
+            }
         }
     }
 
+    /// <summary>
+    /// Claims a batch in one statement, sends it all at once (each send awaits the broker's confirm) and marks what was
+    /// confirmed sent in one statement. A batch holds at most one message of a sequence (a later one waits for the earlier
+    /// to be sent), so sending a batch concurrently keeps every leg's order.
+    /// </summary>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var now = clock.GetUtcNow();
-        var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.SentAt == null && m.ParkedAt == null
-                && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
-                && (m.LockedUntil == null || m.LockedUntil < now)
-                && (m.SequenceKey == null || !db.Outbox.Any(earlier => earlier.SequenceKey == m.SequenceKey && earlier.SentAt == null && earlier.CreatedAt < m.CreatedAt)))
-            .OrderBy(m => m.CreatedAt)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
+        var batch = await ClaimBatchAsync(db, cancellationToken);
         outages.Back(DependencyFailures.Database);
-
-        var sent = 0;
-        foreach (var message in due)
+        if (batch.Count == 0)
         {
-            if (!await ClaimAsync(db, message.Id, cancellationToken))
-            {
-                continue;
-            }
-
-            using var activity = StartDispatch(message);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            try
-            {
-                timeout.CancelAfter(options.Value.SendTimeout);
-                await SendAsync(message, timeout.Token);
-                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
-                    cancellationToken);
-                sent++;
-                outages.Back(DependencyFailures.MessageBroker);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (timeout.IsCancellationRequested || DependencyFailures.Unavailable(ex) == DependencyFailures.MessageBroker))
-            {
-                // The broker is away, or did not confirm in time: no message's fault, so no attempt counts. Release this one, saying
-                // why it waits, and stop the batch; the next poll tries again.
-                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
-                        .SetProperty(m => m.LastError, Truncate($"Waiting for the message broker: {ex.GetBaseException().Message}", 2000)),
-                    CancellationToken.None);
-                outages.Report(DependencyFailures.MessageBroker, ex, Dispatcher);
-                return sent;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-                await FailAsync(db, message, ex);
-            }
+            return 0;
         }
 
-        return sent;
+        var results = await Task.WhenAll(batch.Select(message => DispatchAsync(message, cancellationToken)));
+
+        var sent = batch.Where((_, i) => results[i] is null).Select(m => m.Id).ToList();
+        if (sent.Count > 0)
+        {
+            await db.Outbox.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                CancellationToken.None);
+            outages.Back(DependencyFailures.MessageBroker);
+        }
+
+        var waiting = batch.Select((m, i) => (Message: m, Failure: results[i])).Where(r => r.Failure is { BrokerAway: true }).ToList();
+        if (waiting.Count > 0)
+        {
+            // The broker is away, or did not confirm in time: no message's fault, so no attempt counts. Release them, saying
+            // why they wait; the next poll tries again.
+            var ids = waiting.Select(w => w.Message.Id).ToList();
+            var reason = Truncate($"Waiting for the message broker: {waiting[0].Failure!.Exception.GetBaseException().Message}", 2000);
+            await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, reason),
+                CancellationToken.None);
+            outages.Report(DependencyFailures.MessageBroker, waiting[0].Failure!.Exception, Dispatcher);
+        }
+
+        foreach (var (message, failure) in batch.Select((m, i) => (m, results[i])).Where(r => r.Item2 is { BrokerAway: false }))
+        {
+            await FailAsync(db, message, failure!.Exception);
+        }
+
+        return sent.Count;
     }
+
+    sealed record SendFailure(Exception Exception, bool BrokerAway);
+
+    /// <summary>Sends one claimed message in its own span; null when the broker confirmed it.</summary>
+    async Task<SendFailure?> DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        using var activity = StartDispatch(message);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            timeout.CancelAfter(options.Value.SendTimeout);
+            await SendAsync(message, timeout.Token);
+            return null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+            return new SendFailure(ex, timeout.IsCancellationRequested || DependencyFailures.Unavailable(ex) == DependencyFailures.MessageBroker);
+        }
+    }
+
+    /// <summary>
+    /// Leases the oldest due messages from now, the moment they are taken, in one statement. On PostgreSQL several loops
+    /// and replicas claim at once, each skipping the rows another is claiming; SQLite has one writer at a time.
+    /// </summary>
+    async Task<List<OutboxMessage>> ClaimBatchAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var lease = now + options.Value.LockDuration;
+        var size = options.Value.BatchSize;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Outbox.FromSql($"""
+                UPDATE outbox_messages SET "LockedUntil" = {lease}
+                WHERE "Id" IN (
+                    SELECT m."Id" FROM outbox_messages m
+                    WHERE m."SentAt" IS NULL AND m."ParkedAt" IS NULL
+                      AND (m."NextAttemptAt" IS NULL OR m."NextAttemptAt" <= {now})
+                      AND (m."LockedUntil" IS NULL OR m."LockedUntil" < {now})
+                      AND (m."SequenceKey" IS NULL OR NOT EXISTS (
+                          SELECT 1 FROM outbox_messages earlier
+                          WHERE earlier."SequenceKey" = m."SequenceKey" AND earlier."SentAt" IS NULL AND earlier."CreatedAt" < m."CreatedAt"))
+                    ORDER BY m."CreatedAt"
+                    LIMIT {size}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).AsNoTracking().ToListAsync(cancellationToken);
+        }
+
+        var due = await Due(db, now).OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(size).ToListAsync(cancellationToken);
+        await Due(db, now).Where(m => due.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease), cancellationToken);
+        return await db.Outbox.AsNoTracking().Where(m => due.Contains(m.Id) && m.LockedUntil == lease).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    static IQueryable<OutboxMessage> Due(HubDbContext db, DateTimeOffset now) => db.Outbox.Where(m => m.SentAt == null && m.ParkedAt == null
+        && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+        && (m.LockedUntil == null || m.LockedUntil < now)
+        && (m.SequenceKey == null || !db.Outbox.Any(earlier => earlier.SequenceKey == m.SequenceKey && earlier.SentAt == null && earlier.CreatedAt < m.CreatedAt)));
 
     /// <summary>
     /// The dispatch span, child of the span that was current when the message was written (its stored
@@ -160,17 +222,6 @@ sealed class OutboxDispatcher(
                 .SetProperty(m => m.LastError, Truncate(ex.Message, 2000))
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
             CancellationToken.None);
-    }
-
-    /// <summary>Leases the message from now, the moment it is taken, not from the start of the batch.</summary>
-    async Task<bool> ClaimAsync(HubDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var lockedUntil = now + options.Value.LockDuration;
-        var claimed = await db.Outbox
-            .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
-        return claimed == 1;
     }
 
     async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)

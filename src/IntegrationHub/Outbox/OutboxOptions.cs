@@ -12,6 +12,13 @@ public sealed class OutboxOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How many loops of each replica claim and send batches at once on PostgreSQL (SQLite has one): while one waits for
+    /// the broker's confirms, another claims the next batch.
+    /// </summary>
+    [Range(1, 16)]
+    public int DispatchLoops { get; set; } = 2;
+
     /// <summary>How long one dispatcher holds a message before another replica may take it over.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromSeconds(60);
