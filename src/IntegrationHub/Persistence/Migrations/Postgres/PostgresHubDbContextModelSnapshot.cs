@@ -94,6 +94,22 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Board.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkingDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkingDaysThrough")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -227,6 +243,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("TriggerKey")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "RaisedAt");
 
                     b.HasIndex("TenantId", "ResolvedAt", "Level");
 
@@ -549,6 +567,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("Agency", "Status");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.ToTable("legs", (string)null);
                 });
 
@@ -646,6 +666,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "YoungPersonId");
 
                     b.ToTable("referrals", (string)null);
@@ -691,6 +713,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ReferralId", "At");
+
+                    b.HasIndex("ToStatus", "At", "ReferralId", "LegId")
+                        .HasFilter("\"Kind\" = 'status-changed'");
 
                     b.ToTable("timeline_entries", (string)null);
                 });
