@@ -176,12 +176,11 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         tenants.Enter(tenantId);
         var now = clock.GetUtcNow();
         var since = now.AddMonths(-months);
-        var declines = await (
-            from leg in db.Legs
-            join referral in db.Referrals on leg.ReferralId equals referral.Id
-            where leg.Status == Rejected && leg.UpdatedAt >= since
-            group leg by new { leg.Agency, leg.ReasonCode } into reason
-            select new { reason.Key.Agency, reason.Key.ReasonCode, Count = reason.Count() })
+        // The legs' tenant filter reaches their referrals already: no join of its own.
+        var declines = await db.Legs
+            .Where(leg => leg.Status == Rejected && leg.UpdatedAt >= since)
+            .GroupBy(leg => new { leg.Agency, leg.ReasonCode })
+            .Select(reason => new { reason.Key.Agency, reason.Key.ReasonCode, Count = reason.Count() })
             .ToListAsync(cancellationToken);
         var counts = declines
             .GroupBy(d => (d.Agency, ReasonCode: d.ReasonCode ?? "unspecified"))
@@ -268,24 +267,28 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         })]);
     }
 
-    /// <summary>How many of each series happened in each UK month since {1}, for tenant {0}: a row per month and series.</summary>
+    /// <summary>
+    /// How many of each series happened in each UK month since {1}, for tenant {0}: a row per month and series,
+    /// counted by hour first (<see cref="BoardSql.Hour"/>).
+    /// </summary>
     static string TrendSql(BoardSql sql)
     {
-        string MonthOf(string at) => sql.Month(sql.UkDate(at));
         return $$"""
-            SELECT happened."Month" AS "Month", happened."Series" AS "Series", COUNT(*) AS "Count" FROM (
-                SELECT {{MonthOf("r.\"CreatedAt\"")}} AS "Month", 'referrals' AS "Series"
+            SELECT {{sql.Month(sql.UkDate("hours.hour"))}} AS "Month", hours.series AS "Series", CAST(SUM(hours.happened) AS BIGINT) AS "Count" FROM (
+                SELECT {{sql.Hour("r.\"CreatedAt\"")}} AS hour, 'referrals' AS series, COUNT(*) AS happened
                 FROM referrals AS r WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1}
+                GROUP BY 1
                 UNION ALL
-                SELECT {{MonthOf("t.\"At\"")}}, 'decided'
+                SELECT {{sql.Hour("t.\"At\"")}}, 'decided', COUNT(*)
                 FROM timeline_entries AS t JOIN referrals AS r ON r."Id" = t."ReferralId"
                 WHERE r."TenantId" = {0} AND t."Kind" = '{{TimelineKinds.StatusChanged}}' AND t."ToStatus" IN ('{{Accepted}}', '{{Rejected}}') AND t."At" >= {1}
+                GROUP BY 1
                 UNION ALL
-                SELECT {{MonthOf("e.\"RaisedAt\"")}}, 'raised' FROM escalations AS e WHERE e."TenantId" = {0} AND e."RaisedAt" >= {1}
+                SELECT {{sql.Hour("e.\"RaisedAt\"")}}, 'raised', COUNT(*) FROM escalations AS e WHERE e."TenantId" = {0} AND e."RaisedAt" >= {1} GROUP BY 1
                 UNION ALL
-                SELECT {{MonthOf("e.\"ResolvedAt\"")}}, 'resolved' FROM escalations AS e WHERE e."TenantId" = {0} AND e."ResolvedAt" >= {1}
-            ) AS happened
-            GROUP BY happened."Month", happened."Series"
+                SELECT {{sql.Hour("e.\"ResolvedAt\"")}}, 'resolved', COUNT(*) FROM escalations AS e WHERE e."TenantId" = {0} AND e."ResolvedAt" >= {1} GROUP BY 1
+            ) AS hours
+            GROUP BY 1, 2
             """;
     }
 

@@ -21,6 +21,12 @@ abstract class BoardSql
     /// <summary>Hours from one time column to another, as the double that <see cref="TimeSpan.TotalHours"/> gives.</summary>
     public abstract string HoursBetween(string from, string to);
 
+    /// <summary>
+    /// The UTC hour a time column falls in, as a time. The UK's offset is whole hours and changes on the hour, so every
+    /// time of an hour falls on the same UK date: counting by hour first leaves one date to work out per hour, not per row.
+    /// </summary>
+    public abstract string Hour(string at);
+
     /// <summary>The UK (Europe/London) date a time column falls on, comparable with <see cref="CalendarDay.Date"/>.</summary>
     public abstract string UkDate(string at);
 
@@ -36,6 +42,9 @@ abstract class BoardSql
         // Exact microseconds, then one division, as .NET divides its ticks.
         public override string HoursBetween(string from, string to) =>
             $"(CAST((EXTRACT(EPOCH FROM {to}) - EXTRACT(EPOCH FROM {from})) * 10000000 AS DOUBLE PRECISION) / 36000000000.0)";
+
+        // From the epoch rather than date_trunc, which truncates in the session's time zone.
+        public override string Hour(string at) => $"to_timestamp(floor(EXTRACT(EPOCH FROM {at}) / 3600) * 3600)";
 
         public override string UkDate(string at) => $"CAST(({at} AT TIME ZONE 'Europe/London') AS DATE)";
 
@@ -58,6 +67,9 @@ abstract class BoardSql
 
         public override string HoursBetween(string from, string to) =>
             $"(CAST((({to} >> 11) - ({from} >> 11)) * 1000 AS DOUBLE PRECISION) / 36000000000.0)";
+
+        // 36,000,000 stored units (of 1,000 ticks) are an hour.
+        public override string Hour(string at) => $"((({at} >> 11) / 36000000 * 36000000) << 11)";
 
         public override string UkDate(string at)
         {

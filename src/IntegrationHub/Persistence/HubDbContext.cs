@@ -68,8 +68,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("referrals");
             e.HasIndex(r => new { r.TenantId, r.YoungPersonId });
 
-            // The board's time windows: referrals made since a date.
-            e.HasIndex(r => new { r.TenantId, r.CreatedAt });
+            // The board's time windows (referrals made since a date) and its tenant checks, read from the index alone.
+            e.HasIndex(r => new { r.TenantId, r.CreatedAt, r.Id });
             e.Property(r => r.Sections).HasJsonConversion();
             e.HasMany(r => r.Legs).WithOne().HasForeignKey(l => l.ReferralId);
             e.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.ReferralId);
@@ -86,8 +86,10 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property<string>(Leg.RecipientCodeColumn).HasComputedColumnSql(RecipientCodeSql.Sql, RecipientCodeSql.Stored);
             e.HasIndex(nameof(Leg.Agency), Leg.RecipientCodeColumn);
 
-            // The board's declines: legs rejected since a date.
-            e.HasIndex(l => new { l.Status, l.UpdatedAt });
+            // The board's declines (legs rejected since a date, by agency and reason) and its timeliness (the legs of the
+            // window's referrals), each read from an index alone; the second also serves the foreign key.
+            e.HasIndex(l => new { l.Status, l.UpdatedAt, l.Agency, l.ReasonCode, l.ReferralId });
+            e.HasIndex(l => new { l.ReferralId, l.Agency, l.Status, l.Id });
             e.Property(l => l.SharedSections).HasJsonConversion();
         });
 

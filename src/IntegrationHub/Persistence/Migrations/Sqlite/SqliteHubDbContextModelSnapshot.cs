@@ -556,13 +556,13 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId");
-
                     b.HasIndex("Agency", "RecipientCode");
 
                     b.HasIndex("Agency", "Status");
 
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("ReferralId", "Agency", "Status", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -661,9 +661,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "CreatedAt");
-
                     b.HasIndex("TenantId", "YoungPersonId");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("referrals", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IntegrationHub.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261206172321_BoardAggregates")]
+    [Migration("20261206174054_BoardAggregates")]
     partial class BoardAggregates
     {
         /// <inheritdoc />
@@ -564,13 +564,13 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId");
-
                     b.HasIndex("Agency", "RecipientCode");
 
                     b.HasIndex("Agency", "Status");
 
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("ReferralId", "Agency", "Status", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -669,9 +669,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "CreatedAt");
-
                     b.HasIndex("TenantId", "YoungPersonId");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("referrals", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace IntegrationHub.Persistence.Migrations.Sqlite
+namespace IntegrationHub.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class BoardAggregates : Migration
@@ -11,13 +11,17 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_legs_ReferralId",
+                table: "legs");
+
             migrationBuilder.CreateTable(
                 name: "calendar_days",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    WorkingDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkingDaysThrough = table.Column<int>(type: "INTEGER", nullable: false)
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    WorkingDaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    WorkingDaysThrough = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,14 +35,19 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 filter: "\"Kind\" = 'status-changed'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_referrals_TenantId_CreatedAt",
+                name: "IX_referrals_TenantId_CreatedAt_Id",
                 table: "referrals",
-                columns: new[] { "TenantId", "CreatedAt" });
+                columns: new[] { "TenantId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_legs_Status_UpdatedAt",
+                name: "IX_legs_ReferralId_Agency_Status_Id",
                 table: "legs",
-                columns: new[] { "Status", "UpdatedAt" });
+                columns: new[] { "ReferralId", "Agency", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_legs_Status_UpdatedAt_Agency_ReasonCode_ReferralId",
+                table: "legs",
+                columns: new[] { "Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_escalations_TenantId_RaisedAt",
@@ -57,16 +66,25 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                 table: "timeline_entries");
 
             migrationBuilder.DropIndex(
-                name: "IX_referrals_TenantId_CreatedAt",
+                name: "IX_referrals_TenantId_CreatedAt_Id",
                 table: "referrals");
 
             migrationBuilder.DropIndex(
-                name: "IX_legs_Status_UpdatedAt",
+                name: "IX_legs_ReferralId_Agency_Status_Id",
+                table: "legs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_legs_Status_UpdatedAt_Agency_ReasonCode_ReferralId",
                 table: "legs");
 
             migrationBuilder.DropIndex(
                 name: "IX_escalations_TenantId_RaisedAt",
                 table: "escalations");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_legs_ReferralId",
+                table: "legs",
+                column: "ReferralId");
         }
     }
 }

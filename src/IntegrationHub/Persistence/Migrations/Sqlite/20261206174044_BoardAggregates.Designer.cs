@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationHub.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261206172302_BoardAggregates")]
+    [Migration("20261206174044_BoardAggregates")]
     partial class BoardAggregates
     {
         /// <inheritdoc />
@@ -559,13 +559,13 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId");
-
                     b.HasIndex("Agency", "RecipientCode");
 
                     b.HasIndex("Agency", "Status");
 
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("ReferralId", "Agency", "Status", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -664,9 +664,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "CreatedAt");
-
                     b.HasIndex("TenantId", "YoungPersonId");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("referrals", (string)null);
                 });
