@@ -12,9 +12,9 @@ using static IntegrationHub.Contracts.V1.LegStatusCodes;
 namespace IntegrationHub.Board;
 
 /// <summary>
-/// The board's figures for one local authority. Each is one or a few bounded queries (open escalations,
-/// a time window, or the legs that have a dated event coming up); medians, age bands and months are worked
-/// out in memory. Dates are UK dates (Europe/London), as the SLA calendar's are. Each enters the local
+/// The board's figures for one local authority. Counts, medians and months over a time window are computed by the
+/// database (<see cref="BoardSql"/>), which returns only what is reported; the lists the board shows (open escalations,
+/// the legs that have a dated event coming up) are bounded queries, tallied in memory. Dates are UK dates (Europe/London), as the SLA calendar's are. Each enters the local
 /// authority it is asked about, so the queries see its rows only (a request has entered its caller's already).
 /// </summary>
 public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCalendar calendar, IOptions<EscalationOptions> escalations, AgencyDefinitions agencies, TimeProvider clock)
@@ -31,9 +31,6 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         + "and legs cancelled or failed before a decision, are not counted.";
 
     static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-    static readonly string[] Answers = [Received, Accepted, Rejected];
-    static readonly string[] Decisions = [Accepted, Rejected];
-    static readonly string[] AwaitingDecision = [Requested, Received];
     static readonly string[] OpenOrAccepted = [Requested, Received, Accepted, InProgress, OnHold];
     static readonly string[] ReportedEvents = [LegFactKinds.CustodyReleasePlanned, LegFactKinds.TransitionToProbationDue];
 
@@ -74,56 +71,42 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         tenants.Enter(tenantId);
         var now = clock.GetUtcNow();
         var since = now.AddMonths(-months);
-        var legs = await (
-            from leg in db.Legs
-            join referral in db.Referrals on leg.ReferralId equals referral.Id
-            where referral.CreatedAt >= since
-            select new { leg.Id, leg.Agency, leg.Status, referral.CreatedAt })
-            .ToListAsync(cancellationToken);
-        var answers = await (
-            from entry in db.Timeline
-            join referral in db.Referrals on entry.ReferralId equals referral.Id
-            where referral.CreatedAt >= since
-                && entry.Kind == TimelineKinds.StatusChanged && entry.LegId != null && Answers.Contains(entry.ToStatus)
-            select new { entry.LegId, entry.ToStatus, entry.At })
-            .ToListAsync(cancellationToken);
-        var firstAnswers = answers
-            .GroupBy(a => a.LegId!.Value)
-            .ToDictionary(g => g.Key, g => (
-                Acknowledged: g.Where(a => a.ToStatus == Received).Select(a => (DateTimeOffset?)a.At).Min(),
-                Decided: g.Where(a => Decisions.Contains(a.ToStatus)).Select(a => (DateTimeOffset?)a.At).Min()));
+        var slas = agencies.Codes.Select(agency => (Agency: agency, Days: escalations.Value.SlaFor(tenantId, agency).DecideWithin)).ToList();
 
-        var byAgency = agencies.Codes.Select(agency =>
+        // The deadlines are counted in SQL over the calendar days table, which holds the years the calendar covers: a
+        // window or a deadline outside them fails here, as the calendar does, instead of counting wrongly.
+        _ = calendar.IsWorkingDay(UkDate(since));
+        _ = calendar.DeadlineFor(now, slas.Max(s => s.Days));
+
+        var sql = BoardSql.For(db);
+        var parameters = new List<object> { tenantId, sql.Time(since), sql.Date(UkDate(now)) };
+        var deadlines = string.Join(' ', slas.Select(s =>
         {
-            var measured = legs.Where(l => l.Agency == agency).Select(leg =>
-            {
-                var (acknowledged, decided) = firstAnswers.GetValueOrDefault(leg.Id);
-                var deadline = calendar.DeadlineFor(leg.CreatedAt, escalations.Value.SlaFor(tenantId, agency).DecideWithin);
-                return new
-                {
-                    HoursToAcknowledge = HoursBetween(leg.CreatedAt, acknowledged),
-                    HoursToDecide = HoursBetween(leg.CreatedAt, decided),
-                    WithinSla = decided <= deadline,
-                    UndecidedPastDeadline = decided is null && AwaitingDecision.Contains(leg.Status) && now > deadline,
-                };
-            }).ToList();
-            var toAcknowledge = measured.Select(m => m.HoursToAcknowledge).OfType<double>().ToList();
-            var toDecide = measured.Select(m => m.HoursToDecide).OfType<double>().ToList();
-            var within = measured.Count(m => m.HoursToDecide is not null && m.WithinSla);
-            var late = toDecide.Count - within;
-            var pastDeadline = measured.Count(m => m.UndecidedPastDeadline);
-            var counted = toDecide.Count + pastDeadline;
+            parameters.AddRange([s.Agency, s.Days]);
+            return $"WHEN {{{parameters.Count - 2}}} THEN {{{parameters.Count - 1}}}";
+        }));
+        var rows = await db.Database.SqlQueryRaw<TimelinessRow>(TimelinessSql(sql, deadlines), [.. parameters]).ToListAsync(cancellationToken);
+
+        var byAgency = slas.Select(s =>
+        {
+            var counts = rows.SingleOrDefault(r => r.Agency == s.Agency && r.Middle is null);
+            var toAcknowledge = Median(rows.Where(r => r.Agency == s.Agency && r.Middle == AcknowledgeMiddle));
+            var toDecide = Median(rows.Where(r => r.Agency == s.Agency && r.Middle == DecideMiddle));
+            var decided = (int)(counts?.Decided ?? 0);
+            var within = (int)(counts?.DecidedWithinSla ?? 0);
+            var pastDeadline = (int)(counts?.UndecidedPastDeadline ?? 0);
+            var counted = decided + pastDeadline;
             return new AgencyTimeliness(
-                agency,
-                measured.Count,
-                toAcknowledge.Count,
-                Hours(Median(toAcknowledge)),
-                Days(Median(toAcknowledge)),
-                toDecide.Count,
-                Hours(Median(toDecide)),
-                Days(Median(toDecide)),
+                s.Agency,
+                (int)(counts?.Legs ?? 0),
+                (int)(counts?.Acknowledged ?? 0),
+                Hours(toAcknowledge),
+                Days(toAcknowledge),
+                decided,
+                Hours(toDecide),
+                Days(toDecide),
                 within,
-                late,
+                decided - within,
                 pastDeadline,
                 counted == 0 ? null : Math.Round(100.0 * within / counted, 1, MidpointRounding.AwayFromZero));
         }).ToList();
@@ -131,17 +114,73 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         return new TimelinessFigures(now, since, SlaRule, byAgency);
     }
 
+    const string AcknowledgeMiddle = "acknowledge";
+    const string DecideMiddle = "decide";
+
+    /// <summary>
+    /// Each agency's counts in one row, and the middle one or two of its hours to acknowledge and to decide (ranked by a
+    /// window function) in rows of their own: never a leg's row. Parameters: {0} the tenant, {1} the window's start,
+    /// {2} today's UK date; <paramref name="deadlines"/> maps each agency to its decide-within working days.
+    /// A leg's answers are its first acknowledgement and first decision on the timeline; an answer dated before the
+    /// referral (an agency's clock) counts as immediate. A decision is within the SLA when the working days before
+    /// its UK date are fewer than those through the referral's UK date plus the SLA's (<see cref="CalendarDay"/>).
+    /// </summary>
+    static string TimelinessSql(BoardSql sql, string deadlines) => $$"""
+        WITH made AS (
+            SELECT l."Id" AS leg, l."Agency" AS agency, l."Status" AS status, r."CreatedAt" AS made_at
+            FROM legs AS l JOIN referrals AS r ON r."Id" = l."ReferralId"
+            WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1}
+        ),
+        answered AS (
+            SELECT t."LegId" AS leg,
+                MIN(CASE WHEN t."ToStatus" = '{{Received}}' THEN t."At" END) AS acknowledged_at,
+                MIN(CASE WHEN t."ToStatus" <> '{{Received}}' THEN t."At" END) AS decided_at
+            FROM timeline_entries AS t JOIN referrals AS r ON r."Id" = t."ReferralId"
+            WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1} AND t."Kind" = '{{TimelineKinds.StatusChanged}}'
+                AND t."ToStatus" IN ('{{Received}}', '{{Accepted}}', '{{Rejected}}') AND t."LegId" IS NOT NULL
+            GROUP BY t."LegId"
+        ),
+        measured AS (
+            SELECT m.agency, m.status, a.decided_at,
+                CASE WHEN a.acknowledged_at < m.made_at THEN 0.0 ELSE {{sql.HoursBetween("m.made_at", "a.acknowledged_at")}} END AS to_acknowledge,
+                CASE WHEN a.decided_at < m.made_at THEN 0.0 ELSE {{sql.HoursBetween("m.made_at", "a.decided_at")}} END AS to_decide,
+                made_on."WorkingDaysThrough" + CASE m.agency {{deadlines}} END AS due,
+                decided_on."WorkingDaysBefore" AS decided_before
+            FROM made AS m
+            LEFT JOIN answered AS a ON a.leg = m.leg
+            LEFT JOIN calendar_days AS made_on ON made_on."Date" = {{sql.UkDate("m.made_at")}}
+            LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = {{sql.UkDate("a.decided_at")}}
+        ),
+        acknowledging AS (
+            SELECT agency, to_acknowledge AS hours, ROW_NUMBER() OVER (PARTITION BY agency ORDER BY to_acknowledge) AS position, COUNT(*) OVER (PARTITION BY agency) AS counted
+            FROM measured WHERE to_acknowledge IS NOT NULL
+        ),
+        deciding AS (
+            SELECT agency, to_decide AS hours, ROW_NUMBER() OVER (PARTITION BY agency ORDER BY to_decide) AS position, COUNT(*) OVER (PARTITION BY agency) AS counted
+            FROM measured WHERE to_decide IS NOT NULL
+        )
+        SELECT agency AS "Agency", COUNT(*) AS "Legs", COUNT(to_acknowledge) AS "Acknowledged", COUNT(to_decide) AS "Decided",
+            SUM(CASE WHEN to_decide IS NOT NULL AND decided_before < due THEN 1 ELSE 0 END) AS "DecidedWithinSla",
+            SUM(CASE WHEN decided_at IS NULL AND status IN ('{{Requested}}', '{{Received}}')
+                AND (SELECT today."WorkingDaysBefore" FROM calendar_days AS today WHERE today."Date" = {2}) >= due THEN 1 ELSE 0 END) AS "UndecidedPastDeadline",
+            NULL AS "Middle", NULL AS "Hours"
+        FROM measured GROUP BY agency
+        UNION ALL
+        SELECT agency, NULL, NULL, NULL, NULL, NULL, '{{AcknowledgeMiddle}}', hours FROM acknowledging WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
+        UNION ALL
+        SELECT agency, NULL, NULL, NULL, NULL, NULL, '{{DecideMiddle}}', hours FROM deciding WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
+        """;
+
     public async Task<DeclineFigures> DeclinesAsync(string tenantId, int months, CancellationToken cancellationToken)
     {
         tenants.Enter(tenantId);
         var now = clock.GetUtcNow();
         var since = now.AddMonths(-months);
-        var declines = await (
-            from leg in db.Legs
-            join referral in db.Referrals on leg.ReferralId equals referral.Id
-            where leg.Status == Rejected && leg.UpdatedAt >= since
-            group leg by new { leg.Agency, leg.ReasonCode } into reason
-            select new { reason.Key.Agency, reason.Key.ReasonCode, Count = reason.Count() })
+        // The legs' tenant filter reaches their referrals already: no join of its own.
+        var declines = await db.Legs
+            .Where(leg => leg.Status == Rejected && leg.UpdatedAt >= since)
+            .GroupBy(leg => new { leg.Agency, leg.ReasonCode })
+            .Select(reason => new { reason.Key.Agency, reason.Key.ReasonCode, Count = reason.Count() })
             .ToListAsync(cancellationToken);
         var counts = declines
             .GroupBy(d => (d.Agency, ReasonCode: d.ReasonCode ?? "unspecified"))
@@ -217,43 +256,41 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         var start = firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         var since = new DateTimeOffset(start, UkTime.GetUtcOffset(start)).ToUniversalTime();
 
-        var referrals = await db.Referrals
-            .Where(r => r.CreatedAt >= since)
-            .Select(r => r.CreatedAt)
-            .ToListAsync(cancellationToken);
-        var decided = await (
-            from entry in db.Timeline
-            join referral in db.Referrals on entry.ReferralId equals referral.Id
-            where entry.Kind == TimelineKinds.StatusChanged && Decisions.Contains(entry.ToStatus) && entry.At >= since
-            select entry.At)
-            .ToListAsync(cancellationToken);
-        var raised = await db.Escalations
-            .Where(e => e.RaisedAt >= since)
-            .Select(e => e.RaisedAt)
-            .ToListAsync(cancellationToken);
-        var resolved = await db.Escalations
-            .Where(e => e.ResolvedAt != null && e.ResolvedAt >= since)
-            .Select(e => e.ResolvedAt)
-            .ToListAsync(cancellationToken);
-
-        var referralsByMonth = ByMonth(referrals);
-        var decidedByMonth = ByMonth(decided);
-        var raisedByMonth = ByMonth(raised);
-        var resolvedByMonth = ByMonth(resolved.OfType<DateTimeOffset>());
+        var sql = BoardSql.For(db);
+        var counts = (await db.Database.SqlQueryRaw<TrendRow>(TrendSql(sql), tenantId, sql.Time(since)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.Month, r.Series), r => (int)r.Count);
+        int Count(string month, string series) => counts.GetValueOrDefault((month, series));
         return new TrendFigures(TimeZone, [.. Enumerable.Range(0, months).Select(i =>
         {
             var month = MonthOf(firstMonth.AddMonths(i));
-            return new TrendMonth(
-                month,
-                referralsByMonth.GetValueOrDefault(month),
-                decidedByMonth.GetValueOrDefault(month),
-                raisedByMonth.GetValueOrDefault(month),
-                resolvedByMonth.GetValueOrDefault(month));
+            return new TrendMonth(month, Count(month, "referrals"), Count(month, "decided"), Count(month, "raised"), Count(month, "resolved"));
         })]);
     }
 
-    static Dictionary<string, int> ByMonth(IEnumerable<DateTimeOffset> times) =>
-        times.GroupBy(t => MonthOf(UkDate(t))).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>
+    /// How many of each series happened in each UK month since {1}, for tenant {0}: a row per month and series,
+    /// counted by hour first (<see cref="BoardSql.Hour"/>).
+    /// </summary>
+    static string TrendSql(BoardSql sql)
+    {
+        return $$"""
+            SELECT {{sql.Month(sql.UkDate("hours.hour"))}} AS "Month", hours.series AS "Series", CAST(SUM(hours.happened) AS BIGINT) AS "Count" FROM (
+                SELECT {{sql.Hour("r.\"CreatedAt\"")}} AS hour, 'referrals' AS series, COUNT(*) AS happened
+                FROM referrals AS r WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1}
+                GROUP BY 1
+                UNION ALL
+                SELECT {{sql.Hour("t.\"At\"")}}, 'decided', COUNT(*)
+                FROM timeline_entries AS t JOIN referrals AS r ON r."Id" = t."ReferralId"
+                WHERE r."TenantId" = {0} AND t."Kind" = '{{TimelineKinds.StatusChanged}}' AND t."ToStatus" IN ('{{Accepted}}', '{{Rejected}}') AND t."At" >= {1}
+                GROUP BY 1
+                UNION ALL
+                SELECT {{sql.Hour("e.\"RaisedAt\"")}}, 'raised', COUNT(*) FROM escalations AS e WHERE e."TenantId" = {0} AND e."RaisedAt" >= {1} GROUP BY 1
+                UNION ALL
+                SELECT {{sql.Hour("e.\"ResolvedAt\"")}}, 'resolved', COUNT(*) FROM escalations AS e WHERE e."TenantId" = {0} AND e."ResolvedAt" >= {1} GROUP BY 1
+            ) AS hours
+            GROUP BY 1, 2
+            """;
+    }
 
     static string MonthOf(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -274,23 +311,37 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
             .. counts.Keys.Except(known, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(k => new Tally(k, counts[k]))];
     }
 
-    /// <summary>Elapsed hours; an answer dated before the referral (an agency's clock) counts as immediate.</summary>
-    static double? HoursBetween(DateTimeOffset from, DateTimeOffset? to) =>
-        to is { } end ? Math.Max(0, (end - from).TotalHours) : null;
-
-    static double? Median(List<double> values)
-    {
-        if (values.Count == 0)
+    /// <summary>The median from the middle value, or the mean of the middle two, that the query ranked.</summary>
+    static double? Median(IEnumerable<TimelinessRow> middle) =>
+        middle.Select(r => r.Hours!.Value).Order().ToList() switch
         {
-            return null;
-        }
-
-        var sorted = values.Order().ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
+            [] => null,
+            [var one] => one,
+            [var lower, var upper] => (lower + upper) / 2,
+            var more => throw new InvalidOperationException($"The timeliness query gave {more.Count} middle values; a median has one or two."),
+        };
 
     static double? Hours(double? hours) => hours is { } h ? Math.Round(h, 1, MidpointRounding.AwayFromZero) : null;
 
     static double? Days(double? hours) => hours is { } h ? Math.Round(h / 24, 1, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>A row of <see cref="TimelinessSql"/>: an agency's counts, or (with <see cref="Middle"/>) one of its middle hours.</summary>
+    sealed class TimelinessRow
+    {
+        public string Agency { get; init; } = "";
+        public long? Legs { get; init; }
+        public long? Acknowledged { get; init; }
+        public long? Decided { get; init; }
+        public long? DecidedWithinSla { get; init; }
+        public long? UndecidedPastDeadline { get; init; }
+        public string? Middle { get; init; }
+        public double? Hours { get; init; }
+    }
+
+    sealed class TrendRow
+    {
+        public string Month { get; init; } = "";
+        public string Series { get; init; } = "";
+        public long Count { get; init; }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using IntegrationHub.Auditing;
+using IntegrationHub.Board;
 using IntegrationHub.Consents;
 using IntegrationHub.Escalations;
 using IntegrationHub.Idempotency;
@@ -42,6 +43,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<HeldAnswer> HeldAnswers => Set<HeldAnswer>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +67,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             e.ToTable("referrals");
             e.HasIndex(r => new { r.TenantId, r.YoungPersonId });
+
+            // The board's time windows (referrals made since a date) and its tenant checks, read from the index alone.
+            e.HasIndex(r => new { r.TenantId, r.CreatedAt, r.Id });
             e.Property(r => r.Sections).HasJsonConversion();
             e.HasMany(r => r.Legs).WithOne().HasForeignKey(l => l.ReferralId);
             e.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.ReferralId);
@@ -80,6 +85,11 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property(l => l.Recipient).HasJsonConversion();
             e.Property<string>(Leg.RecipientCodeColumn).HasComputedColumnSql(RecipientCodeSql.Sql, RecipientCodeSql.Stored);
             e.HasIndex(nameof(Leg.Agency), Leg.RecipientCodeColumn);
+
+            // The board's declines (legs rejected since a date, by agency and reason) and its timeliness (the legs of the
+            // window's referrals), each read from an index alone; the second also serves the foreign key.
+            e.HasIndex(l => new { l.Status, l.UpdatedAt, l.Agency, l.ReasonCode, l.ReferralId });
+            e.HasIndex(l => new { l.ReferralId, l.Agency, l.Status, l.Id });
             e.Property(l => l.SharedSections).HasJsonConversion();
         });
 
@@ -87,6 +97,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             e.ToTable("timeline_entries");
             e.HasIndex(t => new { t.ReferralId, t.At });
+
+            // The board's answers (timeliness) and decisions by month (trend), read from this index alone.
+            e.HasIndex(t => new { t.ToStatus, t.At, t.ReferralId, t.LegId }).HasFilter($"\"Kind\" = '{TimelineKinds.StatusChanged}'");
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>
@@ -138,6 +151,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("escalations");
             e.HasIndex(x => x.TriggerKey).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.ResolvedAt, x.Level });
+
+            // The board's trend: escalations raised since a date.
+            e.HasIndex(x => new { x.TenantId, x.RaisedAt });
             e.Property(x => x.TriggerKey).HasMaxLength(120);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
@@ -173,6 +189,12 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.HasKey(h => h.AnswerId);
             e.HasIndex(h => new { h.LegId, h.AnsweredAt });
             e.Property(h => h.MessageType).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<CalendarDay>(e =>
+        {
+            e.ToTable("calendar_days");
+            e.HasKey(d => d.Date);
         });
 
         FilterByTenant(modelBuilder);

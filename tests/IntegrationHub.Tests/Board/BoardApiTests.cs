@@ -10,8 +10,14 @@ using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.Board;
 
-/// <summary>The board's figures for the known data set of <see cref="BoardScenario"/>, and who may see a name.</summary>
-public sealed class BoardApiTests(BoardScenario scenario) : IClassFixture<BoardScenario>
+/// <summary>The board's figures for the known data set of <see cref="BoardScenario"/> on SQLite, and who may see a name.</summary>
+public sealed class BoardApiTests(BoardScenario scenario) : BoardKnownAnswers(scenario), IClassFixture<BoardScenario>;
+
+/// <summary>
+/// The board's known answers, for the data set of a <see cref="BoardScenario"/> on any database: the SQL that computes
+/// them differs by provider, so each runs these (PostgreSQL's in the integration tests).
+/// </summary>
+public abstract class BoardKnownAnswers(BoardScenario scenario)
 {
     static readonly string[] BoardPaths =
     [
@@ -156,6 +162,40 @@ public sealed class BoardApiTests(BoardScenario scenario) : IClassFixture<BoardS
 
         var two = (await board.GetFromJsonAsync<TrendFigures>("/api/board/trend?months=2"))!;
         Assert.Equal(figures.Months.Skip(10), two.Months);
+    }
+
+    /// <summary>
+    /// The board's SQL works out UK dates itself (SQLite's by the written-out British Summer Time rule): around each
+    /// clock change a late-evening UTC time falls on the UK date, and the month of its hour, that .NET gives it.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-03-28T23:30:00Z", "2026-03-28")]
+    [InlineData("2026-03-29T00:59:59Z", "2026-03-29")]
+    [InlineData("2026-03-29T23:30:00Z", "2026-03-30")]
+    [InlineData("2026-05-31T23:00:00Z", "2026-06-01")]
+    [InlineData("2026-10-24T23:30:00Z", "2026-10-25")]
+    [InlineData("2026-10-25T00:59:59Z", "2026-10-25")]
+    [InlineData("2026-10-25T23:30:00Z", "2026-10-25")]
+    [InlineData("2026-12-31T23:59:59Z", "2026-12-31")]
+    [InlineData("2027-03-28T23:30:00Z", "2027-03-29")]
+    public async Task Sql_gives_a_time_the_uk_date_and_month_of_british_summer_time(string at, string ukDate)
+    {
+        var time = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
+        var london = TimeZoneInfo.FindSystemTimeZoneById(BoardFigures.TimeZone);
+        Assert.Equal(ukDate, TimeZoneInfo.ConvertTime(time, london).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        var (date, month) = await scenario.Hub.QueryAsync(async db =>
+        {
+            var sql = BoardSql.For(db);
+            var parameter = sql.Time(time);
+            var dateSql = $"SELECT {sql.UkDate("{0}")} AS \"Value\"";
+            var monthSql = $"SELECT {sql.Month(sql.UkDate(sql.Hour("{0}")))} AS \"Value\"";
+            return (
+                await db.Database.SqlQueryRaw<DateOnly>(dateSql, parameter).SingleAsync(),
+                await db.Database.SqlQueryRaw<string>(monthSql, parameter).SingleAsync());
+        });
+
+        Assert.Equal((DateOnly.Parse(ukDate, System.Globalization.CultureInfo.InvariantCulture), ukDate[..7]), (date, month));
     }
 
     [Fact]

@@ -35,7 +35,8 @@ namespace IntegrationHub.Tests.Board;
 /// Reported dates: Y1 custody release 20 Feb and transition to probation 15 Mar 2027; PR1 custody release
 /// 1 Mar 2027, then re-reported for 1 Jun 2027; Y2 custody release 10 Jan 2027 (past).
 /// </summary>
-public sealed class BoardScenario : IAsyncLifetime
+/// <remarks>The hub is on SQLite unless a derived scenario gives other database settings (PostgreSQL, in the integration tests).</remarks>
+public class BoardScenario : IAsyncLifetime
 {
     public static readonly DateTimeOffset T0 = ClockedHubFactory.Start;
     public static readonly DateTimeOffset FirstScan = new(2026, 12, 23, 9, 0, 0, TimeSpan.Zero);
@@ -44,7 +45,18 @@ public sealed class BoardScenario : IAsyncLifetime
 
     public const string ManualReasonNamingThePerson = "CAMHS will not see Bartholomew Cressingham before the transition.";
 
-    public ClockedHubFactory Hub { get; } = new();
+    public BoardScenario()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">The hub's settings besides the clock's, e.g. its database.</param>
+    protected BoardScenario(IReadOnlyDictionary<string, string> settings)
+    {
+        Hub = new ClockedHubFactory(settings);
+    }
+
+    public ClockedHubFactory Hub { get; }
 
     /// <summary>Every young person's given and family name, in both tenants: none may appear in a board answer.</summary>
     public List<string> Names { get; } = [];
@@ -131,7 +143,7 @@ public sealed class BoardScenario : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync() => Hub.DisposeAsync().AsTask();
+    public virtual Task DisposeAsync() => Hub.DisposeAsync().AsTask();
 
     async Task<(YoungPersonDetails Person, ReferralAccepted Referral)> ReferAsync(HttpClient pa, string givenName, string familyName, DateOnly born, params string[] agencies)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using IntegrationHub.Auditing;
+using IntegrationHub.Board;
 using IntegrationHub.Escalations;
 using IntegrationHub.Outbox;
 using IntegrationHub.Persistence;
@@ -22,7 +23,8 @@ namespace IntegrationHub.Tests.Persistence;
 public sealed class TenantFilterTests(HubFactory hub) : IClassFixture<HubFactory>
 {
     /// <summary>The entities shared by every tenant: the outbox and inbox of the hub's messaging.</summary>
-    static readonly Type[] SharedByAllTenants = [typeof(OutboxMessage), typeof(InboxEntry)];
+    // The calendar days are England and Wales's working days, the same for every local authority.
+    static readonly Type[] SharedByAllTenants = [typeof(OutboxMessage), typeof(InboxEntry), typeof(CalendarDay)];
 
     static readonly Func<HubDbContext, Task>[] TenantOwnedQueries =
     [

@@ -94,6 +94,22 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Board.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkingDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkingDaysThrough")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -227,6 +243,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("TriggerKey")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "RaisedAt");
 
                     b.HasIndex("TenantId", "ResolvedAt", "Level");
 
@@ -543,11 +561,13 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId");
-
                     b.HasIndex("Agency", "RecipientCode");
 
                     b.HasIndex("Agency", "Status");
+
+                    b.HasIndex("ReferralId", "Agency", "Status", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -648,6 +668,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "YoungPersonId");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("referrals", (string)null);
                 });
 
@@ -691,6 +713,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ReferralId", "At");
+
+                    b.HasIndex("ToStatus", "At", "ReferralId", "LegId")
+                        .HasFilter("\"Kind\" = 'status-changed'");
 
                     b.ToTable("timeline_entries", (string)null);
                 });

@@ -89,6 +89,22 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Board.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDaysThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -222,6 +238,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TriggerKey")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "RaisedAt");
 
                     b.HasIndex("TenantId", "ResolvedAt", "Level");
 
@@ -538,11 +556,13 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReferralId");
-
                     b.HasIndex("Agency", "RecipientCode");
 
                     b.HasIndex("Agency", "Status");
+
+                    b.HasIndex("ReferralId", "Agency", "Status", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -643,6 +663,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "YoungPersonId");
 
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
+
                     b.ToTable("referrals", (string)null);
                 });
 
@@ -684,6 +706,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ReferralId", "At");
+
+                    b.HasIndex("ToStatus", "At", "ReferralId", "LegId")
+                        .HasFilter("\"Kind\" = 'status-changed'");
 
                     b.ToTable("timeline_entries", (string)null);
                 });

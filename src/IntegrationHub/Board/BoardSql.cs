@@ -1,0 +1,85 @@
+using IntegrationHub.Persistence;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace IntegrationHub.Board;
+
+/// <summary>
+/// What the board's SQL says differently on each database: how a time is passed and subtracted, and which UK date it
+/// falls on. The board's statements are written once around these pieces (<see cref="BoardFigures"/>), so each figure
+/// is computed the same way on PostgreSQL (production) and SQLite (embedded, and the tests).
+/// </summary>
+abstract class BoardSql
+{
+    public static BoardSql For(HubDbContext db) => db is PostgresHubDbContext ? new Postgres() : new Sqlite();
+
+    /// <summary>A time as a parameter compared with the hub's time columns.</summary>
+    public abstract object Time(DateTimeOffset at);
+
+    /// <summary>A date as a parameter compared with a <see cref="CalendarDay.Date"/>.</summary>
+    public abstract object Date(DateOnly date);
+
+    /// <summary>Hours from one time column to another, as the double that <see cref="TimeSpan.TotalHours"/> gives.</summary>
+    public abstract string HoursBetween(string from, string to);
+
+    /// <summary>
+    /// The UTC hour a time column falls in, as a time. The UK's offset is whole hours and changes on the hour, so every
+    /// time of an hour falls on the same UK date: counting by hour first leaves one date to work out per hour, not per row.
+    /// </summary>
+    public abstract string Hour(string at);
+
+    /// <summary>The UK (Europe/London) date a time column falls on, comparable with <see cref="CalendarDay.Date"/>.</summary>
+    public abstract string UkDate(string at);
+
+    /// <summary>The <c>yyyy-MM</c> month of a date expression.</summary>
+    public abstract string Month(string date);
+
+    sealed class Postgres : BoardSql
+    {
+        public override object Time(DateTimeOffset at) => at.ToUniversalTime();
+
+        public override object Date(DateOnly date) => date;
+
+        // Exact microseconds, then one division, as .NET divides its ticks.
+        public override string HoursBetween(string from, string to) =>
+            $"(CAST((EXTRACT(EPOCH FROM {to}) - EXTRACT(EPOCH FROM {from})) * 10000000 AS DOUBLE PRECISION) / 36000000000.0)";
+
+        // From the epoch rather than date_trunc, which truncates in the session's time zone.
+        public override string Hour(string at) => $"to_timestamp(floor(EXTRACT(EPOCH FROM {at}) / 3600) * 3600)";
+
+        public override string UkDate(string at) => $"CAST(({at} AT TIME ZONE 'Europe/London') AS DATE)";
+
+        public override string Month(string date) => $"to_char({date}, 'YYYY-MM')";
+    }
+
+    /// <summary>
+    /// SQLite stores times as <see cref="DateTimeOffsetToBinaryConverter"/> integers: the clock's ticks divided by 1,000,
+    /// shifted left 11 bits, with the offset in minutes below. The hub stores every time in UTC (offset 0), so the
+    /// shifted ticks are UTC. SQLite knows no time zones: the UK's clock rule (British Summer Time from 01:00 UTC on the
+    /// last Sunday of March to 01:00 UTC on the last Sunday of October) is written out.
+    /// </summary>
+    sealed class Sqlite : BoardSql
+    {
+        static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+        public override object Time(DateTimeOffset at) => Binary.ConvertToProvider(at.ToUniversalTime())!;
+
+        public override object Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        public override string HoursBetween(string from, string to) =>
+            $"(CAST((({to} >> 11) - ({from} >> 11)) * 1000 AS DOUBLE PRECISION) / 36000000000.0)";
+
+        // 36,000,000 stored units (of 1,000 ticks) are an hour.
+        public override string Hour(string at) => $"((({at} >> 11) / 36000000 * 36000000) << 11)";
+
+        public override string UkDate(string at)
+        {
+            var seconds = $"(({at} >> 11) / 10000 - 62135596800)";
+            var utc = $"datetime({seconds}, 'unixepoch')";
+            var year = $"strftime('%Y', {seconds}, 'unixepoch')";
+            var summer = $"{utc} >= date({year} || '-03-25', 'weekday 0') || ' 01:00:00' AND {utc} < date({year} || '-10-25', 'weekday 0') || ' 01:00:00'";
+            return $"date({seconds} + CASE WHEN {summer} THEN 3600 ELSE 0 END, 'unixepoch')";
+        }
+
+        public override string Month(string date) => $"substr({date}, 1, 7)";
+    }
+}
