@@ -59,7 +59,7 @@ HUB_BENCH_POSTGRES_PID="$(head -n1 "$PG_DATA/postmaster.pid")"
 HUB_BENCH_RABBITMQ_PID="$(cat "$WORK/rabbitmq/rabbit.pid")"
 export HUB_BENCH_POSTGRES_PID HUB_BENCH_RABBITMQ_PID
 
-say "running the benchmark $*"
+say "running the benchmark${*:+ $*}"
 # A background job the script waits for, so a TERM is acted on at once; its Ctrl-C restored (background jobs start
 # with it ignored) so a terminal's Ctrl-C reaches it directly.
 (trap - INT QUIT && exec dotnet "$project/bin/Release/net10.0/IntegrationHub.Benchmarks.dll" "$@") </dev/null &

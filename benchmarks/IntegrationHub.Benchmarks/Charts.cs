@@ -18,7 +18,7 @@ public static class Charts
         {
             ("raw RabbitMQ.Client", r.Raw.Paced),
             ("bare MassTransit", r.MassTransit.Paced),
-            ("hub submit → delivered", r.Hub.Paced),
+            ("hub, submit to delivered", r.Hub.Paced),
         })
         {
             var series = new LineSeries { Title = name, MarkerType = MarkerType.Circle };
@@ -32,7 +32,7 @@ public static class Charts
     public static void BoardTimes(Results r, string path)
     {
         var model = Model("Board query time against data size (log-log)");
-        model.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Bottom, Title = "legs", MajorGridlineStyle = LineStyle.Dot, StringFormat = "N0" });
+        model.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Bottom, Title = "legs", MajorGridlineStyle = LineStyle.Dot, StringFormat = "N0", IntervalLength = 120 });
         model.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Left, Title = "ms (median)", MajorGridlineStyle = LineStyle.Dot, MaximumPadding = 0.1 });
         foreach (var (query, ms) in r.Board.Milliseconds)
         {
@@ -57,6 +57,8 @@ public static class Charts
         {
             Title = title,
             Background = OxyColors.White,
+            // The exporter measures text with Helvetica's metrics: Arial's match them, so labels are not cut short.
+            DefaultFont = "Arial",
             DefaultColors = [OxyColor.FromRgb(0x1b, 0x9e, 0x77), OxyColor.FromRgb(0xd9, 0x5f, 0x02), OxyColor.FromRgb(0x75, 0x70, 0xb3), OxyColor.FromRgb(0xe7, 0x29, 0x8a), OxyColor.FromRgb(0x66, 0xa6, 0x1e)],
         };
         model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.BottomCenter, LegendOrientation = LegendOrientation.Horizontal, LegendItemSpacing = 40 });

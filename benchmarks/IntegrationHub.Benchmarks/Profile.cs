@@ -8,13 +8,19 @@ namespace IntegrationHub.Benchmarks;
 /// Where the time went while the hub was measured: how many cores the hub, PostgreSQL (its postmaster and backends)
 /// and RabbitMQ kept busy on average, and the most messages that waited in the hub's outbox at once. A hub that keeps
 /// none of them busy while its outbox grows waits on round trips in series, not on a resource.
-/// The machine's own busy cores say whether anything else (another build) competed for them.
+/// The machine's busy cores less those of the measured processes and of the benchmark itself (its clients and
+/// partners) are other processes' (another build): figures measured beside them are not for comparing.
 /// </summary>
-public sealed record Profile(TimeSpan Wall, double HubCores, double PostgresCores, double RabbitCores, double MachineCores, long PeakOutboxBacklog)
+public sealed record Profile(TimeSpan Wall, double HubCores, double PostgresCores, double RabbitCores, double BenchmarkCores, double MachineCores, long PeakOutboxBacklog)
 {
+    /// <summary>More than this many cores busy in other processes makes the run's figures unfit to compare.</summary>
+    public const double Disturbed = 0.25;
+
+    public double OtherCores => Math.Max(0, MachineCores - HubCores - PostgresCores - RabbitCores - BenchmarkCores);
+
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"over {Wall.TotalSeconds:0.0} s the hub kept {HubCores:0.00} cores busy, PostgreSQL {PostgresCores:0.00}, RabbitMQ {RabbitCores:0.00}, the whole machine {MachineCores:0.00} of {Environment.ProcessorCount}; at most {PeakOutboxBacklog:N0} messages waited in the outbox");
+        $"over {Wall.TotalSeconds:0.0} s the hub kept {HubCores:0.00} cores busy, PostgreSQL {PostgresCores:0.00}, RabbitMQ {RabbitCores:0.00}, the benchmark's own clients {BenchmarkCores:0.00}, other processes {OtherCores:0.00} (of {Environment.ProcessorCount}); at most {PeakOutboxBacklog:N0} messages waited in the outbox");
 }
 
 /// <summary>CPU time a process has used, from /proc.</summary>
@@ -75,7 +81,7 @@ public sealed class ProfileSampler
     readonly int postgres = int.Parse(RealInfrastructure.Require("HUB_BENCH_POSTGRES_PID"), CultureInfo.InvariantCulture);
     readonly int rabbit = int.Parse(RealInfrastructure.Require("HUB_BENCH_RABBITMQ_PID"), CultureInfo.InvariantCulture);
     readonly long start = Stopwatch.GetTimestamp();
-    readonly (double Hub, double Postgres, double Rabbit, double Machine) before;
+    readonly (double Hub, double Postgres, double Rabbit, double Benchmark, double Machine) before;
     readonly CancellationTokenSource stop = new();
     readonly Task<long> backlog;
 
@@ -100,12 +106,14 @@ public sealed class ProfileSampler
             (after.Hub - before.Hub) / wall.TotalSeconds,
             (after.Postgres - before.Postgres) / wall.TotalSeconds,
             (after.Rabbit - before.Rabbit) / wall.TotalSeconds,
+            (after.Benchmark - before.Benchmark) / wall.TotalSeconds,
             (after.Machine - before.Machine) / wall.TotalSeconds,
             peak);
     }
 
-    (double Hub, double Postgres, double Rabbit, double Machine) Cpu() =>
-        (ProcessCpu.Seconds(hub.ProcessId, withChildren: false), ProcessCpu.Seconds(postgres, withChildren: true), ProcessCpu.Seconds(rabbit, withChildren: false), ProcessCpu.MachineSeconds());
+    (double Hub, double Postgres, double Rabbit, double Benchmark, double Machine) Cpu() =>
+        (ProcessCpu.Seconds(hub.ProcessId, withChildren: false), ProcessCpu.Seconds(postgres, withChildren: true), ProcessCpu.Seconds(rabbit, withChildren: false),
+            ProcessCpu.Seconds(Environment.ProcessId, withChildren: false), ProcessCpu.MachineSeconds());
 
     async Task<long> PeakBacklogAsync()
     {

@@ -54,6 +54,8 @@ Console.WriteLine();
 Console.Write(Report.TargetTable(targets));
 Console.WriteLine();
 Console.WriteLine($"report: {Path.GetRelativePath(RepositoryRoot(), report)} ({targets.Count(t => t.Met)} of {targets.Count} targets met)");
+Console.WriteLine($"profile: the hub's saturated run: {hubFigures.SaturatedProfile}");
+Console.WriteLine($"profile: the board at {board.Legs[^1]:N0} legs: {board.Largest}");
 
 static string RepositoryRoot()
 {

@@ -52,6 +52,13 @@ public static class Report
         text.AppendLine();
         Line(text, $"Run at {r.At:yyyy-MM-dd HH:mm} UTC by `benchmarks/run.sh{(r.Quick ? " --quick" : "")}` on {Environment.ProcessorCount} cores, in {r.Took.TotalMinutes:0.0} minutes; "
             + "private RabbitMQ and PostgreSQL started as `scripts/test.sh` starts them. What each figure is: [the README](../README.md).");
+        var others = Math.Max(r.Hub.SaturatedProfile.OtherCores, r.Board.Largest.OtherCores);
+        if (others > Profile.Disturbed)
+        {
+            text.AppendLine();
+            Line(text, $"**Other processes kept up to {others:0.00} of {Environment.ProcessorCount} cores busy during the run (see the profile): its figures are not fit to compare; run it again on an idle machine.**");
+        }
+
         text.AppendLine();
         Line(text, "## Figures");
         text.AppendLine();
