@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using IntegrationHub.IntegrationTests;
 using IntegrationHub.Security;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.Configuration;
@@ -14,8 +13,9 @@ namespace IntegrationHub.FaultTests;
 
 /// <summary>
 /// The hub as a process of its own, run from the build's output with its settings in environment variables, the same
-/// settings <see cref="HubOnRealInfrastructure"/> gives the hub in the tests' process, so that a test can kill it as
-/// the operating system would (SIGKILL) and start it again on the same database, virtual host and port.
+/// settings the integration tests' <c>HubOnRealInfrastructure</c> gives the hub in the tests' process, so that a test
+/// can kill it as the operating system would (SIGKILL) and start it again on the same database, virtual host and port.
+/// The benchmarks compile it in too, to measure the hub as it runs in production: a process of its own.
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
@@ -35,6 +35,9 @@ public sealed class HubProcess : IAsyncDisposable
     public string VirtualHost => runId;
 
     public string Database => runId;
+
+    /// <summary>The hub's operating-system process, e.g. to read its memory in <c>/proc</c>.</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The hub's process is not running.");
 
     public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
@@ -73,10 +76,15 @@ public sealed class HubProcess : IAsyncDisposable
         process = null;
     }
 
-    public HttpClient PersonalAdviser()
+    public HttpClient PersonalAdviser() => ClientAs("pa-fault", "Pat Adviser", HubRoles.PersonalAdviser);
+
+    /// <summary>A member of the Corporate Parenting Board of the same local authority, who reads the board's figures.</summary>
+    public HttpClient BoardMember() => ClientAs("board-fault", "Bo Member", HubRoles.BoardMember);
+
+    HttpClient ClientAs(string userId, string name, string role)
     {
         var client = Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens().Mint("pa-fault", "Pat Adviser", HubRoles.PersonalAdviser, HubOnRealInfrastructure.TenantId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens().Mint(userId, name, role, RealInfrastructure.TenantId));
         return client;
     }
 

@@ -16,7 +16,7 @@ namespace IntegrationHub.IntegrationTests;
 /// </summary>
 public class HubOnRealInfrastructure : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string TenantId = "council-it";
+    public const string TenantId = RealInfrastructure.TenantId;
     readonly string runId = $"hub_it_{Guid.NewGuid():N}"[..20];
 
     public string Database => runId;

@@ -15,6 +15,9 @@ public static class RealInfrastructure
             : throw new InvalidOperationException(
                 $"{name} is not set. The integration tests need the real RabbitMQ and PostgreSQL that scripts/test.sh installs and starts: run the tests with scripts/test.sh.");
 
+    /// <summary>The local authority the tests' hubs act for: their users' tenant.</summary>
+    public const string TenantId = "council-it";
+
     public static string PostgresServer => Require("HUB_TEST_POSTGRES");
     public static string RabbitHost => Require("HUB_TEST_RABBITMQ_HOST");
     public static ushort RabbitPort => ushort.Parse(Require("HUB_TEST_RABBITMQ_PORT"), System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using IntegrationHub.Contracts.V1;
+using IntegrationHub.Testing;
+
+namespace IntegrationHub.Benchmarks;
+
+/// <summary>What the hub did end to end, from an HTTP submission with a real JWT to each agency's queue and back.</summary>
+public sealed record HubFigures(
+    double LegsPerSecond,
+    int LegsDelivered,
+    int LegsExpected,
+    Percentiles Paced,
+    int PacedMissing,
+    int AnswersSent,
+    int AnswersApplied,
+    TimeSpan AnswersSettledIn,
+    Profile SaturatedProfile);
+
+/// <summary>
+/// The hub as a process of its own on PostgreSQL and RabbitMQ, the three agencies on AMQP answered by
+/// <see cref="Partners"/>: first saturated (referrals submitted as fast as eight clients get answers), then paced.
+/// </summary>
+public static class HubEndToEnd
+{
+    const int Clients = 8;
+    const int YoungPeople = 10;
+    static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
+    static readonly string[] Agencies = [AgencyCodes.Housing, AgencyCodes.Nhs, AgencyCodes.Dwp];
+
+    public static async Task<HubFigures> MeasureAsync(HubProcess hub, Partners partners, Sizes sizes)
+    {
+        using var pa = hub.PersonalAdviser();
+        var people = new Guid[YoungPeople];
+        for (var i = 0; i < people.Length; i++)
+        {
+            people[i] = await RegisterWithPlanAsync(pa);
+        }
+
+        var submitted = new ConcurrentDictionary<Guid, long>();
+        Task Submit(int i) => SubmitAsync(pa, people[i % people.Length], submitted);
+
+        // Warm-up: the hub's first requests and dispatches compile their code paths.
+        await Pace.FloodAsync(20, Clients, Submit);
+        await DeliveredAsync(partners, submitted.Keys.ToHashSet(), Patience);
+        submitted.Clear();
+
+        var profile = ProfileSampler.Start(hub);
+        var start = Stopwatch.GetTimestamp();
+        await Pace.FloodAsync(sizes.HubReferrals, Clients, Submit);
+        var saturated = await DeliveredAsync(partners, submitted.Keys.ToHashSet(), Patience);
+        var elapsed = Stopwatch.GetElapsedTime(start, saturated.Count == 0 ? Stopwatch.GetTimestamp() : saturated.Max(d => d.At));
+        var saturatedProfile = await profile.StopAsync();
+        submitted.Clear();
+
+        await Pace.RunAsync(sizes.HubRate, sizes.HubPacedFor, Submit);
+        var expected = submitted.Count * Sizes.LegsPerReferral;
+        var paced = await DeliveredAsync(partners, submitted.Keys.ToHashSet(), Patience);
+        var latencies = new Latencies();
+        foreach (var delivery in paced)
+        {
+            latencies.Add(submitted[delivery.Referral], delivery.At);
+        }
+
+        var answered = partners.AnswersSent;
+        var settling = Stopwatch.GetTimestamp();
+        var applied = await Eventually.WaitAsync(() => AcceptedLegsAsync(hub), n => n >= answered, "every answer applied", Patience);
+        return new HubFigures(
+            saturated.Count / elapsed.TotalSeconds,
+            saturated.Count,
+            sizes.HubReferrals * Sizes.LegsPerReferral,
+            latencies.Summarise(),
+            expected - paced.Count,
+            answered,
+            applied,
+            Stopwatch.GetElapsedTime(settling),
+            saturatedProfile);
+    }
+
+    /// <summary>Waits until every leg of the referrals has reached its agency, or the patience runs out; returns what arrived.</summary>
+    static async Task<List<Delivery>> DeliveredAsync(Partners partners, IReadOnlySet<Guid> referrals, TimeSpan patience)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(patience.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            partners.ThrowIfStopped();
+            var arrived = partners.Deliveries.Where(d => referrals.Contains(d.Referral)).ToList();
+            if (arrived.Count >= referrals.Count * Sizes.LegsPerReferral || Stopwatch.GetTimestamp() > deadline)
+            {
+                return arrived;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    static async Task SubmitAsync(HttpClient pa, Guid person, ConcurrentDictionary<Guid, long> submitted)
+    {
+        var at = Stopwatch.GetTimestamp();
+        var consent = new LawfulBasis("consent", "Pat Adviser", DateTimeOffset.UtcNow.AddMinutes(-5));
+        using var response = await pa.PostAsJsonAsync("/api/referrals", new ReferralRequest(
+            person, 1, "Leaving care in March", Sections, [.. Agencies.Select(a => new AgencyRequest(a, $"Why we refer to {a}.", consent))]));
+        submitted[await IdAsync(response, HttpStatusCode.Accepted)] = at;
+    }
+
+    static readonly string[] Sections = [PlanSectionCodes.Accommodation, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Financial, PlanSectionCodes.Justice];
+
+    static async Task<Guid> RegisterWithPlanAsync(HttpClient pa)
+    {
+        using var registered = await pa.PostAsJsonAsync("/api/young-people", new YoungPersonRequest(
+            "Riley", "Bench", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18).AddDays(-10), $"BENCH-{Guid.NewGuid():N}"[..20], "9434765919", "AB123456C", "X123456", "riley@example.org"));
+        var id = await IdAsync(registered, HttpStatusCode.Created);
+        using var plan = await pa.PostAsJsonAsync($"/api/young-people/{id}/pathway-plan/versions", new
+        {
+            sections = Sections.Select(code => new { code, needs = new[] { $"A need under {code}" }, actions = new[] { $"An action under {code}" } }),
+        });
+        await IdAsync(plan, HttpStatusCode.Created);
+        return id;
+    }
+
+    static async Task<Guid> IdAsync(HttpResponseMessage response, HttpStatusCode expected) =>
+        response.StatusCode == expected
+            ? (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id
+            : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, not {(int)expected}: {await response.Content.ReadAsStringAsync()}");
+
+    static async Task<int> AcceptedLegsAsync(HubProcess hub) =>
+        (int)await HubDatabase.CountAsync(hub, $"SELECT count(*) FROM legs WHERE \"Status\" = '{LegStatusCodes.Accepted}'");
+
+    sealed record IdOnly(Guid Id);
+
+    sealed record LawfulBasis(string Basis, string RecordedBy, DateTimeOffset RecordedAt);
+
+    sealed record AgencyRequest(string Agency, string Reason, LawfulBasis LawfulBasis);
+
+    sealed record ReferralRequest(Guid YoungPersonId, int PlanVersion, string Summary, string[] Sections, AgencyRequest[] Agencies);
+
+    sealed record YoungPersonRequest(string GivenName, string FamilyName, DateOnly DateOfBirth, string LocalAuthorityPersonId, string NhsNumber, string NationalInsuranceNumber, string Crn, string Email);
+}

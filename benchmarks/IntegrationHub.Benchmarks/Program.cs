@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using IntegrationHub.Benchmarks;
+
+// benchmarks/run.sh runs this with the test script's RabbitMQ and PostgreSQL in HUB_TEST_* (see benchmarks/README.md).
+var quick = args.Contains("--quick");
+var sizes = quick ? Sizes.Quick : Sizes.Full;
+var started = Stopwatch.GetTimestamp();
+var at = DateTimeOffset.UtcNow;
+void Progress(string line) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0} s] {line}"));
+
+var raw = await Anchor.MeasureAsync("raw RabbitMQ.Client", sizes, RawRabbitPipe.OpenAsync);
+Progress($"raw RabbitMQ.Client: {raw.MessagesPerSecond:N0} msgs/s; p50 {raw.Paced.P50:0.0} ms, p99 {raw.Paced.P99:0.0} ms");
+var massTransit = await Anchor.MeasureAsync("bare MassTransit", sizes, MassTransitPipe.OpenAsync);
+Progress($"bare MassTransit: {massTransit.MessagesPerSecond:N0} msgs/s; p50 {massTransit.Paced.P50:0.0} ms, p99 {massTransit.Paced.P99:0.0} ms");
+
+await using var hub = await HubProcess.StartAsync(Partners.HubSettings());
+HubFigures hubFigures;
+double hubPeak;
+await using (var partners = await Partners.ConnectAsync(hub.VirtualHost))
+{
+    Progress("hub: started, with three agencies on AMQP");
+    hubFigures = await HubEndToEnd.MeasureAsync(hub, partners, sizes);
+    hubPeak = PeakMemory.Megabytes(hub.ProcessId);
+}
+
+Progress($"hub: {hubFigures.LegsPerSecond:N0} legs/s; p50 {hubFigures.Paced.P50:N0} ms, p99 {hubFigures.Paced.P99:N0} ms; peak {hubPeak:N0} MB");
+
+BoardTimes board;
+await using (var boardHub = await HubProcess.StartAsync(new Dictionary<string, string>()))
+{
+    board = await BoardTimings.MeasureAsync(boardHub, sizes, Progress);
+}
+
+var results = new Results(at, quick, raw, massTransit, hubFigures, hubPeak, board, Stopwatch.GetElapsedTime(started));
+var targets = Targets.Judge(results);
+var directory = Path.Combine(RepositoryRoot(), "benchmarks", "results");
+Directory.CreateDirectory(directory);
+var name = quick ? $"{at:yyyy-MM-dd}-quick" : $"{at:yyyy-MM-dd}";
+var (latencyChart, boardChart) = ($"{name}-latency.svg", $"{name}-board.svg");
+Charts.LatencyPercentiles(results, Path.Combine(directory, latencyChart));
+Charts.BoardTimes(results, Path.Combine(directory, boardChart));
+var report = Path.Combine(directory, $"{name}.md");
+await File.WriteAllTextAsync(report, Report.Document(results, targets, latencyChart, boardChart));
+
+if (!quick)
+{
+    await Report.LinkLatestAsync(Path.Combine(RepositoryRoot(), "benchmarks", "README.md"), $"results/{name}.md");
+}
+
+Console.WriteLine();
+Console.Write(Report.Figures(results));
+Console.WriteLine();
+Console.Write(Report.TargetTable(targets));
+Console.WriteLine();
+Console.WriteLine($"report: {Path.GetRelativePath(RepositoryRoot(), report)} ({targets.Count(t => t.Met)} of {targets.Count} targets met)");
+Console.WriteLine($"profile: the hub's saturated run: {hubFigures.SaturatedProfile}");
+Console.WriteLine($"profile: the board at {board.Legs[^1]:N0} legs: {board.Largest}");
+
+static string RepositoryRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (!File.Exists(Path.Combine(directory.FullName, "IntegrationHub.sln")))
+    {
+        directory = directory.Parent ?? throw new InvalidOperationException($"No IntegrationHub.sln above {AppContext.BaseDirectory}.");
+    }
+
+    return directory.FullName;
+}
