@@ -6,14 +6,20 @@ namespace IntegrationHub.Adapters.Channels.Formats;
 
 /// <summary>
 /// How the agencies' plain JSON documents are written and read: the web defaults (camelCase names,
-/// case-insensitive reading), enums as strings, absent values left out, and text holding a NUL refused
-/// as the hub's API refuses it (no database of the hub's can keep it).
+/// case-insensitive reading), enums as strings, absent values left out.
 /// </summary>
 public static class AgencyJson
 {
     public const string ContentType = "application/json";
 
+    /// <summary>How the documents are written, and what their published schemas describe.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>
+    /// How an agency's document is read: as written, but text holding a NUL is refused, as the hub's API refuses it
+    /// (no database of the hub's can keep it).
+    /// </summary>
+    public static JsonSerializerOptions ReadOptions { get; } = CreateReadOptions();
 
     public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
 
@@ -27,6 +33,13 @@ public static class AgencyJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    static JsonSerializerOptions CreateReadOptions()
+    {
+        var options = new JsonSerializerOptions(Options);
         options.Converters.Add(new TextOnlyStringConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

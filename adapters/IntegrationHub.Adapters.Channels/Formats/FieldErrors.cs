@@ -25,7 +25,7 @@ public static class AgencyDocumentErrors
     extension(FieldErrors)
     {
         /// <summary>
-        /// Reads a document written with <see cref="AgencyJson.Options"/>. JSON that cannot be read is
+        /// Reads a document written with <see cref="AgencyJson.Options"/> (with <see cref="AgencyJson.ReadOptions"/>). JSON that cannot be read is
         /// rejected naming the field whose value is of the wrong type, or <c>document</c> when the text is
         /// not JSON at all or is <c>null</c>.
         /// </summary>
@@ -37,7 +37,7 @@ public static class AgencyDocumentErrors
             T? document;
             try
             {
-                document = JsonSerializer.Deserialize<T>(json, AgencyJson.Options);
+                document = JsonSerializer.Deserialize<T>(json, AgencyJson.ReadOptions);
             }
             catch (JsonException e)
             {
