@@ -139,7 +139,10 @@ engines_on_exit() {
 
 engines_cleanup() {
   local rc=$?
-  trap - EXIT INT TERM HUP
+  # A second signal (a CI runner's TERM to the whole process group reaches the
+  # script twice through timeout) must not cut the clean-up short.
+  trap - EXIT
+  trap '' INT TERM HUP
   set +e
   if [ -n "$WORK" ] && [ -d "$WORK" ]; then
     {
