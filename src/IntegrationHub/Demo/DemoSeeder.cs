@@ -12,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Demo;
 
 /// <summary>
-/// DEMO ONLY: two young people with pathway plans, and one referral that the stand-in agencies answer;
-/// and, where <see cref="DemoOptions.OutOfArea"/> names an area, a third living there, referred to that area's organisations.
+/// DEMO ONLY: two young people with pathway plans, and one referral that the stand-in agencies answer; three more with plans alone;
+/// and, where <see cref="DemoOptions.OutOfArea"/> names an area, another living there, referred to that area's organisations.
 /// </summary>
 sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -36,17 +36,22 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         var amira = Person(Guid.NewGuid(), tenant, pa, "Amira", "Hassan", today.AddYears(-19).AddDays(-200), "LA-100871", "4010232137", "AB123456C", null);
         db.YoungPeople.AddRange(jordan, amira);
 
+        // Where each lives and what each does, as the board's scorecard counts them: Jordan still in the children's home and
+        // out of work, Amira staying put and at college, Kai on a short let and unwell.
         var jordanPlan = Plan(jordan, pa, today,
+            new CurrentAccommodation(AccommodationCodes.CommunityHome, Suitable: true), new CurrentActivity(ActivityCodes.NotInEetOther), TrustedAdultsAnswers.No,
             (PlanSectionCodes.Accommodation, "Needs a supported tenancy before leaving the children's home in March", "Refer to housing under the duty to refer"),
             (PlanSectionCodes.Health, "Anxiety; on the CAMHS waiting list", "GP review and transition plan to adult mental health"),
             (PlanSectionCodes.Eet, "Not in education, employment or training since June", "Jobcentre care leaver single point of contact"),
             (PlanSectionCodes.Financial, "No bank account yet", "Open a basic bank account; setting-up-home allowance"),
             (PlanSectionCodes.Justice, "Youth conditional caution, 2025", "Keep in touch with the youth offending service worker"));
         var amiraPlan = Plan(amira, pa, today,
+            new CurrentAccommodation(AccommodationCodes.WithFormerFosterCarers, Suitable: true), new CurrentActivity(ActivityCodes.FullTimeOtherEducation), TrustedAdultsAnswers.Yes,
             (PlanSectionCodes.Accommodation, "Staying put with former foster carers until 21", "Review staying put arrangement"),
             (PlanSectionCodes.Eet, "College, level 3 health and social care", "Apply for the care leaver bursary"),
             (PlanSectionCodes.Immigration, "Indefinite leave to remain granted", "Keep documents safe; biometric residence permit renewal"));
         db.PlanVersions.AddRange(jordanPlan, amiraPlan);
+        AddCohort(db, tenant, pa, today);
         await db.SaveChangesAsync(cancellationToken);
 
         var agencies = scope.ServiceProvider.GetRequiredService<AgencyDefinitions>().All;
@@ -85,6 +90,28 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Care leavers aged 19 to 21 with a plan and no referral, so the board's scorecard (suitable accommodation and EET at
+    /// 19-21, trusted adults) counts more than the two referred above.
+    /// </summary>
+    void AddCohort(HubDbContext db, string tenant, HubUser pa, DateOnly today)
+    {
+        var tyler = Person(Guid.NewGuid(), tenant, pa, "Tyler", "Brooks", today.AddYears(-20).AddDays(-110), "LA-100612", null, "JT246810A", null);
+        var chloe = Person(Guid.NewGuid(), tenant, pa, "Chloe", "Ward", today.AddYears(-21).AddDays(-30), "LA-100455", null, "JC135790B", null);
+        var daniel = Person(Guid.NewGuid(), tenant, pa, "Daniel", "Okafor", today.AddYears(-19).AddDays(-250), "LA-100733", null, "JE112233C", null);
+        db.YoungPeople.AddRange(tyler, chloe, daniel);
+        db.PlanVersions.AddRange(
+            Plan(tyler, pa, today,
+                new CurrentAccommodation(AccommodationCodes.IndependentLiving, Suitable: true), new CurrentActivity(ActivityCodes.FullTimeTrainingOrEmployment), TrustedAdultsAnswers.Yes,
+                (PlanSectionCodes.Financial, "Council tax exemption ends at 25", "Budgeting review with the PA every three months")),
+            Plan(chloe, pa, today,
+                new CurrentAccommodation(AccommodationCodes.NoFixedAbode, Suitable: false), new CurrentActivity(ActivityCodes.NotInEetOther), TrustedAdultsAnswers.NotKnown,
+                (PlanSectionCodes.Accommodation, "Sofa surfing since the tenancy ended in October", "Refer to housing under the duty to refer")),
+            Plan(daniel, pa, today,
+                new CurrentAccommodation(AccommodationCodes.SupportedLodgings, Suitable: true), new CurrentActivity(ActivityCodes.FullTimeApprenticeship), TrustedAdultsAnswers.Yes,
+                (PlanSectionCodes.Eet, "Level 2 electrical apprenticeship, first year", "Apprenticeship bursary and travel costs")));
+    }
+
     /// <summary>A young person living in the area, referred to each agency the directory names an organisation of the area for.</summary>
     async Task ReferOutOfAreaAsync(
         IServiceProvider services, HubDbContext db, string tenant, string area, HubUser pa, DateOnly today, LawfulBasisInput consent, CancellationToken cancellationToken)
@@ -99,6 +126,7 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         kai.ResidenceArea = area;
         db.YoungPeople.Add(kai);
         var plan = Plan(kai, pa, today,
+            new CurrentAccommodation(AccommodationCodes.IndependentLiving, Suitable: false), new CurrentActivity(ActivityCodes.NotInEetIllnessOrDisability), TrustedAdultsAnswers.Yes,
             (PlanSectionCodes.Accommodation, $"Moved to a flat in {area} near their sister", "Refer to the area's housing options service"),
             (PlanSectionCodes.Health, "Depression; was under CAMHS before the move", "Register with a GP and refer to adult mental health where Kai now lives"));
         db.PlanVersions.Add(plan);
@@ -143,14 +171,19 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         CreatedBy = pa.Id,
     };
 
-    PathwayPlanVersion Plan(YoungPerson person, HubUser pa, DateOnly today, params (string Code, string Need, string Action)[] sections) => new()
-    {
-        Id = Guid.NewGuid(),
-        YoungPersonId = person.Id,
-        TenantId = person.TenantId,
-        Number = 1,
-        CreatedAt = clock.GetUtcNow(),
-        CreatedBy = pa.Id,
-        Sections = [.. sections.Select(s => new PlanSection(s.Code, [s.Need], [s.Action], pa.Name, today.AddMonths(3)))],
-    };
+    PathwayPlanVersion Plan(
+        YoungPerson person, HubUser pa, DateOnly today, CurrentAccommodation accommodation, CurrentActivity activity, string trustedAdults,
+        params (string Code, string Need, string Action)[] sections) => new()
+        {
+            Id = Guid.NewGuid(),
+            YoungPersonId = person.Id,
+            TenantId = person.TenantId,
+            Number = 1,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = pa.Id,
+            Sections = [.. sections.Select(s => new PlanSection(s.Code, [s.Need], [s.Action], pa.Name, today.AddMonths(3)))],
+            Accommodation = accommodation,
+            Activity = activity,
+            TrustedAdults = trustedAdults,
+        };
 }

@@ -39,6 +39,9 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
             CreatedBy = user.Id,
             Sections = [.. request.Sections!.Select(s => new PlanSection(
                 s.Code!, [.. s.Needs ?? []], [.. s.Actions ?? []], s.Owner, s.ReviewDate))],
+            Accommodation = request.Accommodation is { } accommodation ? new CurrentAccommodation(accommodation.Code!, accommodation.Suitable) : null,
+            Activity = request.Activity is { } activity ? new CurrentActivity(activity.Code!) : null,
+            TrustedAdults = request.TrustedAdults,
         };
         db.PlanVersions.Add(version);
         try
@@ -90,10 +93,27 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
     static FieldErrors Validate(CreatePlanVersion request)
     {
         var errors = new FieldErrors();
-        if (request.Sections is not { Count: > 0 } sections)
+        ValidateSections(request.Sections, errors);
+        ValidateAccommodation(request.Accommodation, errors);
+        if (request.Activity is { } activity)
+        {
+            errors.Code("activity.code", activity.Code, ActivityCodes.All);
+        }
+
+        if (request.TrustedAdults is { } trustedAdults)
+        {
+            errors.Code("trustedAdults", trustedAdults, TrustedAdultsAnswers.All);
+        }
+
+        return errors;
+    }
+
+    static void ValidateSections(List<NewPlanSection>? sections, FieldErrors errors)
+    {
+        if (sections is not { Count: > 0 })
         {
             errors.Add("sections", "'sections' must hold at least one section.");
-            return errors;
+            return;
         }
 
         for (var i = 0; i < sections.Count; i++)
@@ -131,7 +151,36 @@ public sealed class PathwayPlanService(HubDbContext db, AuditLog audit, TimeProv
 
             errors.OptionalText($"sections[{i}].owner", section.Owner, 200);
         }
+    }
 
-        return errors;
+    /// <summary>
+    /// The statutory return's rules for suitability: every known accommodation is either suitable or not, no fixed abode
+    /// and custody never are, and "no information" has no suitability at all.
+    /// </summary>
+    static void ValidateAccommodation(NewAccommodation? accommodation, FieldErrors errors)
+    {
+        if (accommodation is null)
+        {
+            return;
+        }
+
+        var code = errors.Code("accommodation.code", accommodation.Code, AccommodationCodes.All);
+        if (!AccommodationCodes.All.Contains(code))
+        {
+            return;
+        }
+
+        if (code == AccommodationCodes.NoInformation)
+        {
+            errors.Absent("accommodation.suitable", accommodation.Suitable, "when the accommodation is not known (code 0)");
+        }
+        else if (accommodation.Suitable is null)
+        {
+            errors.Add("accommodation.suitable", "'accommodation.suitable' is required: say whether the accommodation is suitable (true or false).");
+        }
+        else if (accommodation.Suitable == true && AccommodationCodes.OnlyUnsuitable.Contains(code))
+        {
+            errors.Add("accommodation.suitable", $"'accommodation.suitable' must be false: the statutory return never counts '{code}' ({AccommodationCodes.Descriptions[code]}) as suitable.");
+        }
     }
 }

@@ -61,6 +61,11 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("pathway_plan_versions");
             e.HasIndex(v => new { v.YoungPersonId, v.Number }).IsUnique();
             e.Property(v => v.Sections).HasJsonConversion();
+
+            // Columns of their own, not JSON, so the board counts them in the database over each young person's latest version.
+            e.ComplexProperty(v => v.Accommodation, a => a.Property(x => x.Code).HasMaxLength(1));
+            e.ComplexProperty(v => v.Activity, a => a.Property(x => x.Code).HasMaxLength(2));
+            e.Property(v => v.TrustedAdults).HasMaxLength(16);
         });
 
         modelBuilder.Entity<Referral>(e =>

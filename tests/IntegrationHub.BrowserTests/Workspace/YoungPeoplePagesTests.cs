@@ -106,6 +106,64 @@ public sealed class YoungPeoplePagesTests(BrowserHub hub) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task Personal_adviser_records_where_they_live_what_they_do_and_their_trusted_adults_and_the_new_version_shows_them()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Dev", WorkspaceArrange.UniqueFamilyName("Situation"), Born, Accommodation);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}");
+        Assert.Equal("Not recorded", await page.GetByTestId("plan-status-accommodation").InnerTextAsync());
+        await page.GotoAsync($"/workspace/young-people/{id}/plan/edit");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "Where do they live now?" }).GetByLabel(AccommodationCodes.Descriptions[AccommodationCodes.IndependentLiving]).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Is it suitable for them?" }).GetByLabel("Not suitable").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "What are they doing now?" }).GetByLabel(ActivityCodes.Descriptions[ActivityCodes.PartTimeTrainingOrEmployment]).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Do they have at least two trusted adults in their life?" }).GetByLabel("No, fewer than two").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+
+        await Expect(page.GetByTestId("saved-banner")).ToHaveTextAsync("Version 2 saved");
+        await Expect(page.GetByTestId("plan-status-accommodation")).ToContainTextAsync("Independent living");
+        await Expect(page.GetByTestId("plan-status-accommodation")).ToContainTextAsync("(U)");
+        await Expect(page.GetByTestId("plan-status-suitable")).ToHaveTextAsync("Not suitable");
+        await Expect(page.GetByTestId("plan-status-activity")).ToContainTextAsync("(P5)");
+        await Expect(page.GetByTestId("plan-status-trusted-adults")).ToHaveTextAsync("No, fewer than two");
+        var saved = await hub.QueryAsync(db => db.PlanVersions.SingleAsync(v => v.YoungPersonId == id && v.Number == 2));
+        Assert.Equal(("U", false, "P5", "no"), (saved.Accommodation?.Code, saved.Accommodation?.Suitable, saved.Activity?.Code, saved.TrustedAdults));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // The next version starts from these answers; the first version keeps saying they were not recorded.
+        await page.GotoAsync($"/workspace/young-people/{id}/plan/edit");
+        await Expect(page.Locator("#accommodation-code-U")).ToBeCheckedAsync();
+        await Expect(page.Locator("#accommodation-suitable-false")).ToBeCheckedAsync();
+        await Expect(page.Locator("#activity-code-P5")).ToBeCheckedAsync();
+        await Expect(page.Locator("#trusted-adults-no")).ToBeCheckedAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/plan/versions/1");
+        await Expect(page.GetByTestId("plan-status-activity")).ToHaveTextAsync("Not recorded");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Suitability_given_when_the_accommodation_is_not_known_is_an_error_linked_to_its_radios_and_nothing_is_saved()
+    {
+        var id = await hub.RegisterYoungPersonAsync("Esme", WorkspaceArrange.UniqueFamilyName("Unknown"), Born, Accommodation);
+        var page = await hub.SignedInPageAsync();
+        await page.GotoAsync($"/workspace/young-people/{id}/plan/edit");
+
+        await page.Locator("#accommodation-code-0").CheckAsync();
+        await page.Locator("#accommodation-suitable").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+
+        var link = page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link);
+        Assert.Equal("#accommodation-suitable", await link.GetAttributeAsync("href"));
+        Assert.Contains("not known", await link.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#accommodation-suitable-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#accommodation-code-0")).ToBeCheckedAsync();
+        Assert.Equal(1, await hub.QueryAsync(db => db.PlanVersions.CountAsync(v => v.YoungPersonId == id)));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task Another_local_authoritys_young_person_and_referral_are_not_found()
     {
         var elsewhere = await hub.RegisterInOtherTenantAsync();

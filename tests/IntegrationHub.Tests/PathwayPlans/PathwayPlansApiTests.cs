@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.PathwayPlans;
+using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Tests.HubApi;
 
 namespace IntegrationHub.Tests.PathwayPlans;
@@ -64,6 +65,75 @@ public class PathwayPlansApiTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal(before, await hub.CountRowsAsync());
     }
 
+    [Fact]
+    public async Task Current_accommodation_activity_and_trusted_adults_are_kept_with_each_version_and_a_version_without_them_reads_as_not_recorded()
+    {
+        using var pa = hub.PersonalAdviser();
+        var person = await pa.RegisterYoungPersonAsync();
+        var v1 = await pa.CreatePlanVersionAsync(person.Id, Plan(PlanSectionCodes.Health));
+        var v2 = await pa.CreatePlanVersionAsync(person.Id, Plan(PlanSectionCodes.Health) with
+        {
+            Accommodation = new NewAccommodation(AccommodationCodes.NoFixedAbode, false),
+            Activity = new NewActivity(ActivityCodes.NotInEetIllnessOrDisability),
+            TrustedAdults = TrustedAdultsAnswers.No,
+        });
+        var v3 = await pa.CreatePlanVersionAsync(person.Id, Plan(PlanSectionCodes.Health) with
+        {
+            Accommodation = new NewAccommodation(AccommodationCodes.SupportedLodgings, true),
+            Activity = new NewActivity(ActivityCodes.PartTimeApprenticeship),
+            TrustedAdults = TrustedAdultsAnswers.Yes,
+        });
+        var v4 = await pa.CreatePlanVersionAsync(person.Id, Plan(PlanSectionCodes.Health) with
+        {
+            Accommodation = new NewAccommodation(AccommodationCodes.NoInformation, null),
+            Activity = new NewActivity(ActivityCodes.NoInformation),
+            TrustedAdults = TrustedAdultsAnswers.NotKnown,
+        });
+
+        Assert.Equal((null, null, null), (v1.Accommodation, v1.Activity, v1.TrustedAdults));
+        var latest = (await pa.GetFromJsonAsync<PathwayPlanDetails>($"/api/young-people/{person.Id}/pathway-plan"))!.Latest;
+        Assert.Equal((new CurrentAccommodation("0", null), new CurrentActivity("0"), "not-known"), (latest.Accommodation, latest.Activity, latest.TrustedAdults));
+        var second = (await pa.GetFromJsonAsync<PlanVersionDetails>($"/api/young-people/{person.Id}/pathway-plan/versions/{v2.Number}"))!;
+        Assert.Equal((new CurrentAccommodation("S", false), new CurrentActivity("G4"), "no"), (second.Accommodation, second.Activity, second.TrustedAdults));
+        var third = (await pa.GetFromJsonAsync<PlanVersionDetails>($"/api/young-people/{person.Id}/pathway-plan/versions/{v3.Number}"))!;
+        Assert.Equal((new CurrentAccommodation("E", true), new CurrentActivity("P4"), "yes"), (third.Accommodation, third.Activity, third.TrustedAdults));
+        var first = (await pa.GetFromJsonAsync<PlanVersionDetails>($"/api/young-people/{person.Id}/pathway-plan/versions/{v1.Number}"))!;
+        Assert.Equal((null, null, null), (first.Accommodation, first.Activity, first.TrustedAdults));
+        Assert.Equal(4, v4.Number);
+    }
+
+    [Fact]
+    public async Task Current_situation_is_stored_in_columns_the_database_can_count_over_each_young_persons_latest_version()
+    {
+        using var pa = hub.PersonalAdviser();
+        var settled = await pa.RegisterYoungPersonAsync();
+        var homeless = await pa.RegisterYoungPersonAsync();
+        await pa.CreatePlanVersionAsync(settled.Id, Plan(PlanSectionCodes.Health) with { Accommodation = new NewAccommodation(AccommodationCodes.EmergencyAccommodation, false) });
+        await pa.CreatePlanVersionAsync(settled.Id, Plan(PlanSectionCodes.Health) with
+        {
+            Accommodation = new NewAccommodation(AccommodationCodes.IndependentLiving, true),
+            Activity = new NewActivity(ActivityCodes.FullTimeHigherEducation),
+        });
+        await pa.CreatePlanVersionAsync(homeless.Id, Plan(PlanSectionCodes.Health) with
+        {
+            Accommodation = new NewAccommodation(AccommodationCodes.NoFixedAbode, false),
+            Activity = new NewActivity(ActivityCodes.NotInEetOther),
+        });
+        Guid[] people = [settled.Id, homeless.Id];
+
+        // As the scorecard will ask it: each young person's latest version, filtered and counted in SQL.
+        var (suitable, inEet) = await hub.QueryAsync(async db =>
+        {
+            var latest = db.PlanVersions.Where(v => people.Contains(v.YoungPersonId)
+                && v.Number == db.PlanVersions.Where(o => o.YoungPersonId == v.YoungPersonId).Max(o => o.Number));
+            return (
+                await latest.CountAsync(v => v.Accommodation != null && v.Accommodation.Suitable == true),
+                await latest.CountAsync(v => v.Activity != null && ActivityCodes.InEducationEmploymentOrTraining.Contains(v.Activity.Code)));
+        });
+
+        Assert.Equal((1, 1), (suitable, inEet));
+    }
+
     public static TheoryData<string, CreatePlanVersion> BadPlans() => new()
     {
         { "sections", new CreatePlanVersion([]) },
@@ -71,6 +141,16 @@ public class PathwayPlansApiTests(HubFactory hub) : IClassFixture<HubFactory>
         { "sections[0].code", new CreatePlanVersion([Section("housing", "A need")]) },
         { "sections[1].code", new CreatePlanVersion([Section(PlanSectionCodes.Eet, "A"), Section(PlanSectionCodes.Eet, "B")]) },
         { "sections[0].needs", new CreatePlanVersion([new NewPlanSection(PlanSectionCodes.Eet, [], [], null, null)]) },
+        { "accommodation.code", Plan(PlanSectionCodes.Eet) with { Accommodation = new NewAccommodation("A", true) } },
+        { "accommodation.code", Plan(PlanSectionCodes.Eet) with { Accommodation = new NewAccommodation("u", true) } },
+        { "accommodation.code", Plan(PlanSectionCodes.Eet) with { Accommodation = new NewAccommodation(null, true) } },
+        { "accommodation.suitable", Plan(PlanSectionCodes.Eet) with { Accommodation = new NewAccommodation(AccommodationCodes.IndependentLiving, null) } },
+        { "accommodation.suitable", Plan(PlanSectionCodes.Eet) with { Accommodation = new NewAccommodation(AccommodationCodes.NoInformation, false) } },
+        { "accommodation.suitable", Plan(PlanSectionCodes.Eet) with { Accommodation = new NewAccommodation(AccommodationCodes.NoFixedAbode, true) } },
+        { "accommodation.suitable", Plan(PlanSectionCodes.Eet) with { Accommodation = new NewAccommodation(AccommodationCodes.InCustody, true) } },
+        { "activity.code", Plan(PlanSectionCodes.Eet) with { Activity = new NewActivity("F3") } },
+        { "activity.code", Plan(PlanSectionCodes.Eet) with { Activity = new NewActivity(null) } },
+        { "trustedAdults", Plan(PlanSectionCodes.Eet) with { TrustedAdults = "maybe" } },
     };
 
     [Theory]

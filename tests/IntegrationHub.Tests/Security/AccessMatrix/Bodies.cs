@@ -8,6 +8,7 @@ using IntegrationHub.Referrals;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 using IntegrationHub.Escalations;
+using IntegrationHub.PathwayPlans;
 
 namespace IntegrationHub.Tests.Security.AccessMatrix;
 
@@ -23,7 +24,13 @@ public static class Bodies
 
     public static Payload NewYoungPerson(Cell cell) => new Payload.Json(HubApi.NewYoungPerson());
 
-    public static Payload HealthPlan(Cell cell) => new Payload.Json(HubApi.Plan(Health));
+    /// <summary>With the current situation recorded, so the hostile-input suite attacks its fields too.</summary>
+    public static Payload HealthPlan(Cell cell) => new Payload.Json(HubApi.Plan(Health) with
+    {
+        Accommodation = new NewAccommodation(AccommodationCodes.SupportedLodgings, true),
+        Activity = new NewActivity(ActivityCodes.FullTimeApprenticeship),
+        TrustedAdults = TrustedAdultsAnswers.Yes,
+    });
 
     /// <summary>On the NHS's public task: the case's consents are withdrawn, and a referral on consent would be refused for that.</summary>
     public static Payload HealthReferralToTheNhs(Cell cell) => new Payload.Json(HubApi.Referral(cell.YoungPersonId, 1, [Health], Nhs) with

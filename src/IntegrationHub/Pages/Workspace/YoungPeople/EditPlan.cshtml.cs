@@ -50,6 +50,44 @@ public sealed partial class EditPlanModel(YoungPeopleService people, PathwayPlan
 
     public SectionForm For(string code) => Sections.GetValueOrDefault(code) ?? new SectionForm();
 
+    /// <summary>One of <see cref="AccommodationCodes"/>; with <see cref="AccommodationSuitable"/>, asked with the accommodation section.</summary>
+    [BindProperty]
+    public string? AccommodationCode { get; set; }
+
+    [BindProperty]
+    public bool? AccommodationSuitable { get; set; }
+
+    /// <summary>One of <see cref="ActivityCodes"/>, asked with the education, employment and training section.</summary>
+    [BindProperty]
+    public string? ActivityCode { get; set; }
+
+    /// <summary>One of <see cref="TrustedAdultsAnswers"/>, asked with the relationships section.</summary>
+    [BindProperty]
+    public string? TrustedAdults { get; set; }
+
+    public const string AccommodationCodeId = "accommodation-code";
+    public const string AccommodationSuitableId = "accommodation-suitable";
+    public const string ActivityCodeId = "activity-code";
+    public const string TrustedAdultsId = "trusted-adults";
+
+    /// <summary>The form's ids of the API's fields for the young person's current situation.</summary>
+    static readonly Dictionary<string, string> StatusFields = new()
+    {
+        ["accommodation.code"] = AccommodationCodeId,
+        ["accommodation.suitable"] = AccommodationSuitableId,
+        ["activity.code"] = ActivityCodeId,
+        ["trustedAdults"] = TrustedAdultsId,
+    };
+
+    /// <summary>The current-situation questions asked at the top of a section, by their ids in page order.</summary>
+    public static IReadOnlyList<string> StatusFieldIds(string sectionCode) => sectionCode switch
+    {
+        PlanSectionCodes.Accommodation => [AccommodationCodeId, AccommodationSuitableId],
+        PlanSectionCodes.Eet => [ActivityCodeId],
+        PlanSectionCodes.Relationships => [TrustedAdultsId],
+        _ => [],
+    };
+
     public static string FieldId(string code, string field) => $"{code}-{field}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -62,6 +100,9 @@ public sealed partial class EditPlanModel(YoungPeopleService people, PathwayPlan
         if (await plans.GetLatestAsync(id, Caller, cancellationToken) is { } latest)
         {
             Sections = latest.Latest.Sections.ToDictionary(s => s.Code, SectionForm.From);
+            (AccommodationCode, AccommodationSuitable) = (latest.Latest.Accommodation?.Code, latest.Latest.Accommodation?.Suitable);
+            ActivityCode = latest.Latest.Activity?.Code;
+            TrustedAdults = latest.Latest.TrustedAdults;
         }
 
         return Page();
@@ -87,7 +128,13 @@ public sealed partial class EditPlanModel(YoungPeopleService people, PathwayPlan
             return Page();
         }
 
-        var saved = await plans.CreateVersionAsync(id, new CreatePlanVersion(sections), Caller, cancellationToken);
+        // An unanswered question is "not recorded"; a suitability without an accommodation is the service's to refuse.
+        var plan = new CreatePlanVersion(
+            sections,
+            AccommodationCode is null && AccommodationSuitable is null ? null : new NewAccommodation(AccommodationCode, AccommodationSuitable),
+            ActivityCode is null ? null : new NewActivity(ActivityCode),
+            TrustedAdults);
+        var saved = await plans.CreateVersionAsync(id, plan, Caller, cancellationToken);
         return await FromOutcomeAsync(
             saved,
             version =>
@@ -128,9 +175,17 @@ public sealed partial class EditPlanModel(YoungPeopleService people, PathwayPlan
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The service names a section by its place in the request (<c>sections[2].owner</c>); the form by its code.</summary>
+    /// <summary>
+    /// The service names a section by its place in the request (<c>sections[2].owner</c>); the form by its code. The
+    /// current situation's fields have ids of their own.
+    /// </summary>
     static string FieldFor(string apiField, IReadOnlyList<string> codes)
     {
+        if (StatusFields.TryGetValue(apiField, out var statusField))
+        {
+            return statusField;
+        }
+
         if (SectionField().Match(apiField) is not { Success: true } match)
         {
             return FieldId(PlanSectionCodes.All[0], "needs");
