@@ -33,6 +33,13 @@ abstract class BoardSql
     /// <summary>The <c>yyyy-MM</c> month of a date expression.</summary>
     public abstract string Month(string date);
 
+    /// <summary>
+    /// Rows of (agency, five NULL counts, <paramref name="middle"/>, hours) that give each agency's median of
+    /// <paramref name="column"/> over the rows of <paramref name="from"/> (NULLs left out): the median itself, or the
+    /// middle one or two values, whose mean is the median.
+    /// </summary>
+    public abstract string MiddleRows(string from, string column, string middle);
+
     sealed class Postgres : BoardSql
     {
         public override object Time(DateTimeOffset at) => at.ToUniversalTime();
@@ -49,6 +56,10 @@ abstract class BoardSql
         public override string UkDate(string at) => $"CAST(({at} AT TIME ZONE 'Europe/London') AS DATE)";
 
         public override string Month(string date) => $"to_char({date}, 'YYYY-MM')";
+
+        // The ordered-set aggregate sorts each agency's values once; two window functions sorted and numbered every row.
+        public override string MiddleRows(string from, string column, string middle) =>
+            $"SELECT agency, NULL, NULL, NULL, NULL, NULL, '{middle}', percentile_cont(0.5) WITHIN GROUP (ORDER BY {column}) FROM {from} WHERE {column} IS NOT NULL GROUP BY agency";
     }
 
     /// <summary>
@@ -81,5 +92,13 @@ abstract class BoardSql
         }
 
         public override string Month(string date) => $"substr({date}, 1, 7)";
+
+        // SQLite has no ordered-set aggregate: each agency's values are numbered, and the middle one or two kept.
+        public override string MiddleRows(string from, string column, string middle) => $"""
+            SELECT agency, NULL, NULL, NULL, NULL, NULL, '{middle}', hours FROM (
+                SELECT agency, {column} AS hours, ROW_NUMBER() OVER (PARTITION BY agency ORDER BY {column}) AS position, COUNT(*) OVER (PARTITION BY agency) AS counted
+                FROM {from} WHERE {column} IS NOT NULL
+            ) AS ranked WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
+            """;
     }
 }

@@ -508,12 +508,18 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Agency")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("AgencyReference")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
@@ -541,6 +547,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("ReferralMadeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SharedSections")
                         .IsRequired()
                         .HasColumnType("text");
@@ -551,6 +560,11 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.Property<string>("StatusReason")
                         .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -565,9 +579,13 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("Agency", "Status");
 
+                    b.HasIndex("TenantId", "DecidedAt");
+
                     b.HasIndex("ReferralId", "Agency", "Status", "Id");
 
-                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
+                    b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
+
+                    b.HasIndex("TenantId", "ReferralMadeAt", "Agency", "Status", "AcknowledgedAt", "DecidedAt");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -713,9 +731,6 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ReferralId", "At");
-
-                    b.HasIndex("ToStatus", "At", "ReferralId", "LegId")
-                        .HasFilter("\"Kind\" = 'status-changed'");
 
                     b.ToTable("timeline_entries", (string)null);
                 });

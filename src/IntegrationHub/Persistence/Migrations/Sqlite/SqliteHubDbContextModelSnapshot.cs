@@ -503,12 +503,18 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Agency")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgencyReference")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
@@ -536,6 +542,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ReferralMadeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SharedSections")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -545,6 +554,11 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -560,9 +574,13 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Agency", "Status");
 
+                    b.HasIndex("TenantId", "DecidedAt");
+
                     b.HasIndex("ReferralId", "Agency", "Status", "Id");
 
-                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
+                    b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
+
+                    b.HasIndex("TenantId", "ReferralMadeAt", "Agency", "Status", "AcknowledgedAt", "DecidedAt");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -706,9 +724,6 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ReferralId", "At");
-
-                    b.HasIndex("ToStatus", "At", "ReferralId", "LegId")
-                        .HasFilter("\"Kind\" = 'status-changed'");
 
                     b.ToTable("timeline_entries", (string)null);
                 });
