@@ -96,7 +96,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
             parameters.AddRange([s.Agency, s.Days]);
             return $"WHEN {{{parameters.Count - 2}}} THEN {{{parameters.Count - 1}}}";
         }));
-        var rows = await db.Database.SqlQueryRaw<TimelinessRow>(TimelinessSql(sql, deadlines), [.. parameters]).ToListAsync(cancellationToken);
+        var rows = await sql.ReadAsync<TimelinessRow>(db, TimelinessSql(sql, deadlines), [.. parameters], cancellationToken);
 
         var byAgency = slas.Select(s =>
         {
@@ -130,7 +130,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
 
     /// <summary>
     /// Each agency's counts in one row, and its medians of the hours to acknowledge and to decide in rows of their own
-    /// (<see cref="BoardSql.MiddleRows"/>): never a leg's row. Parameters: {0} the tenant, {1} the window's start,
+    /// (<see cref="BoardSql.AgencyRows"/>): never a leg's row. Parameters: {0} the tenant, {1} the window's start,
     /// {2} today's UK date; <paramref name="deadlines"/> maps each agency to its decide-within working days.
     /// A leg's answers are its first acknowledgement and first decision, which the leg keeps (<see cref="Leg.AcknowledgedAt"/>,
     /// <see cref="Leg.DecidedAt"/>), so the legs of the window are read from one index and no timeline entry is; an
@@ -149,16 +149,12 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
             LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = {{sql.UkDate("l.\"DecidedAt\"")}}
             WHERE l."TenantId" = {0} AND l."ReferralMadeAt" >= {1}
         )
-        SELECT agency AS "Agency", COUNT(*) AS "Legs", COUNT(to_acknowledge) AS "Acknowledged", COUNT(to_decide) AS "Decided",
+        {{sql.AgencyRows("measured", $"""
+            COUNT(*) AS "Legs", COUNT(to_acknowledge) AS "Acknowledged", COUNT(to_decide) AS "Decided",
             SUM(CASE WHEN to_decide IS NOT NULL AND decided_before < due THEN 1 ELSE 0 END) AS "DecidedWithinSla",
-            SUM(CASE WHEN decided_at IS NULL AND status IN ('{{Requested}}', '{{Received}}')
-                AND (SELECT today."WorkingDaysBefore" FROM calendar_days AS today WHERE today."Date" = {2}) >= due THEN 1 ELSE 0 END) AS "UndecidedPastDeadline",
-            NULL AS "Middle", NULL AS "Hours"
-        FROM measured GROUP BY agency
-        UNION ALL
-        {{sql.MiddleRows("measured", "to_acknowledge", AcknowledgeMiddle)}}
-        UNION ALL
-        {{sql.MiddleRows("measured", "to_decide", DecideMiddle)}}
+            SUM(CASE WHEN decided_at IS NULL AND status IN ('{Requested}', '{Received}')
+                AND (SELECT today."WorkingDaysBefore" FROM calendar_days AS today WHERE today."Date" = {"{2}"}) >= due THEN 1 ELSE 0 END) AS "UndecidedPastDeadline"
+            """, ("to_acknowledge", AcknowledgeMiddle), ("to_decide", DecideMiddle))}}
         """;
 
     public async Task<DeclineFigures> DeclinesAsync(string tenantId, int months, CancellationToken cancellationToken)
@@ -260,7 +256,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         var since = new DateTimeOffset(start, UkTime.GetUtcOffset(start)).ToUniversalTime();
 
         var sql = BoardSql.For(db);
-        var counts = (await db.Database.SqlQueryRaw<TrendRow>(TrendSql(sql), tenantId, sql.Time(since)).ToListAsync(cancellationToken))
+        var counts = (await sql.ReadAsync<TrendRow>(db, TrendSql(sql), [tenantId, sql.Time(since)], cancellationToken))
             .ToDictionary(r => (r.Month, r.Series), r => (int)r.Count);
         int Count(string month, string series) => counts.GetValueOrDefault((month, series));
         return new TrendFigures(TimeZone, [.. Enumerable.Range(0, months).Select(i =>

@@ -51,6 +51,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             e.ToTable("young_people");
             e.HasIndex(p => new { p.TenantId, p.LocalAuthorityPersonId }).IsUnique();
+
+            // The board's upcoming 18th birthdays: the young people born in a few months' dates, not every one.
+            e.HasIndex(p => new { p.TenantId, p.DateOfBirth });
             e.Property(p => p.TenantId).HasMaxLength(64);
             e.Property(p => p.LocalAuthorityPersonId).HasMaxLength(32);
             e.Ignore(p => p.Contact);

@@ -794,6 +794,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "DateOfBirth");
+
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();
 

@@ -787,6 +787,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "DateOfBirth");
+
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();
 

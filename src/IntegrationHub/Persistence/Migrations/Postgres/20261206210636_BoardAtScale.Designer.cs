@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IntegrationHub.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261206203720_BoardAtScale")]
+    [Migration("20261206210636_BoardAtScale")]
     partial class BoardAtScale
     {
         /// <inheritdoc />
@@ -796,6 +796,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "DateOfBirth");
 
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();

@@ -47,6 +47,11 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                 defaultValue: "");
 
             migrationBuilder.CreateIndex(
+                name: "IX_young_people_TenantId_DateOfBirth",
+                table: "young_people",
+                columns: new[] { "TenantId", "DateOfBirth" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_legs_TenantId_DecidedAt",
                 table: "legs",
                 columns: new[] { "TenantId", "DecidedAt" });
@@ -65,6 +70,10 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_young_people_TenantId_DateOfBirth",
+                table: "young_people");
+
             migrationBuilder.DropIndex(
                 name: "IX_legs_TenantId_DecidedAt",
                 table: "legs");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationHub.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261206203712_BoardAtScale")]
+    [Migration("20261206210625_BoardAtScale")]
     partial class BoardAtScale
     {
         /// <inheritdoc />
@@ -789,6 +789,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "DateOfBirth");
 
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();
