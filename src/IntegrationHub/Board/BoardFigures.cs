@@ -14,7 +14,8 @@ namespace IntegrationHub.Board;
 /// <summary>
 /// The board's figures for one local authority. Counts, medians and months over a time window are computed by the
 /// database (<see cref="BoardSql"/>), which returns only what is reported; the lists the board shows (open escalations,
-/// the legs that have a dated event coming up) are bounded queries, tallied in memory. Dates are UK dates (Europe/London), as the SLA calendar's are. Each enters the local
+/// the legs that have a dated event coming up) are read a page at a time (<see cref="BoardPage"/>), the escalations
+/// counted by GROUP BY, the upcoming events (a bounded window of dates) counted in memory. Dates are UK dates (Europe/London), as the SLA calendar's are. Each enters the local
 /// authority it is asked about, so the queries see its rows only (a request has entered its caller's already).
 /// </summary>
 public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCalendar calendar, IOptions<EscalationOptions> escalations, AgencyDefinitions agencies, TimeProvider clock)
