@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh - measure the hub against the bus's own limits, in one run.
 #
-# Usage: benchmarks/run.sh [--quick]
-#   --quick  small counts: a smoke run of every measurement in a few minutes,
-#            whose figures are not for comparing.
+# Usage: benchmarks/run.sh [--quick] [--board-only]
+#   --quick       small counts: a smoke run of every measurement in a few minutes,
+#                 whose figures are not for comparing.
+#   --board-only  only the board's queries at its sizes (10k/100k/1M legs, or
+#                 --quick's), printed; no report is written.
 #
 # It builds benchmarks/IntegrationHub.Benchmarks (and so the hub) in Release,
 # starts a private PostgreSQL and RabbitMQ exactly as scripts/test.sh does (the

@@ -9,6 +9,17 @@ var started = Stopwatch.GetTimestamp();
 var at = DateTimeOffset.UtcNow;
 void Progress(string line) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0} s] {line}"));
 
+if (args.Contains("--board-only"))
+{
+    // The board's sizes alone, for working on its queries: printed, no report written (a report compares the hub with its anchors).
+    await using var boardOnly = await HubProcess.StartAsync(new Dictionary<string, string>());
+    var times = await BoardTimings.MeasureAsync(boardOnly, sizes, Progress);
+    Console.WriteLine();
+    Console.Write(Report.Board(times));
+    Console.WriteLine($"profile: the board at {times.Legs[^1]:N0} legs: {times.Largest}");
+    return;
+}
+
 var raw = await Anchor.MeasureAsync("raw RabbitMQ.Client", sizes, RawRabbitPipe.OpenAsync);
 Progress($"raw RabbitMQ.Client: {raw.MessagesPerSecond:N0} msgs/s; p50 {raw.Paced.P50:0.0} ms, p99 {raw.Paced.P99:0.0} ms");
 var massTransit = await Anchor.MeasureAsync("bare MassTransit", sizes, MassTransitPipe.OpenAsync);

@@ -21,14 +21,21 @@ public static class Report
         Line(text, $"| hub peak resident memory (VmHWM), end to end | {r.HubPeakMegabytes:N0} MB | |");
         Line(text, $"| board hub peak resident memory (VmHWM), to {r.Board.Legs[^1]:N0} legs | {r.Board.PeakMegabytes:N0} MB | |");
         text.AppendLine();
-        Line(text, $"| board query (median of repeats) | {string.Join(" | ", r.Board.Legs.Select(l => $"{l:N0} legs"))} |");
-        Line(text, $"| --- | {string.Join(" | ", r.Board.Legs.Select(_ => "---:"))} |");
-        foreach (var (query, ms) in r.Board.Milliseconds)
+        return text.Append(Board(r.Board)).ToString();
+    }
+
+    /// <summary>The board's table alone: each query's median at each size, and the seeding's time.</summary>
+    public static string Board(BoardTimes board)
+    {
+        var text = new StringBuilder();
+        Line(text, $"| board query (median of repeats) | {string.Join(" | ", board.Legs.Select(l => $"{l:N0} legs"))} |");
+        Line(text, $"| --- | {string.Join(" | ", board.Legs.Select(_ => "---:"))} |");
+        foreach (var (query, ms) in board.Milliseconds)
         {
             Line(text, $"| {query} | {string.Join(" | ", ms.Select(t => $"{t:N0} ms"))} |");
         }
 
-        Line(text, $"| (seeding by COPY) | {string.Join(" | ", r.Board.SeedSeconds.Select(s => $"{s:0.0} s"))} |");
+        Line(text, $"| (seeding by COPY) | {string.Join(" | ", board.SeedSeconds.Select(s => $"{s:0.0} s"))} |");
         return text.ToString();
     }
 

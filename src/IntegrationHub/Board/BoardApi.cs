@@ -25,13 +25,13 @@ public static class BoardApi
             .RequireAuthorization(HubPolicies.EscalationManager);
 
         api.MapGet("/escalations", EscalationsAsync).WithName("BoardEscalations")
-            .WithDescription("Open escalations by level, theme, agency and age band, with case references. ?format=csv for CSV (dimension,key,count).");
+            .WithDescription($"Open escalations by level, theme, agency and age band, with a page of case references (`page` from 1, `pageSize` up to {BoardPage.MaxSize}, default {BoardPage.DefaultSize}; most urgent first). ?format=csv for CSV (dimension,key,count).");
         api.MapGet("/timeliness", TimelinessAsync).WithName("BoardTimeliness")
             .WithDescription("Per agency: median time to acknowledge and to decide, and the share decided within SLA, over referrals made in the last `months` (default 12). ?format=csv for CSV.");
         api.MapGet("/declines", DeclinesAsync).WithName("BoardDeclines")
             .WithDescription("Declined legs by agency and reason code over the last `months` (default 12). ?format=csv for CSV.");
         api.MapGet("/upcoming", UpcomingAsync).WithName("BoardUpcoming")
-            .WithDescription("Releases and transitions to probation in the next `days` (default 90), and 18th birthdays in six months of young people open to a service they leave at 18 (the agencies' before-18 safeguards, e.g. the youth offending service, CAMHS). ?format=csv for CSV.");
+            .WithDescription($"Releases and transitions to probation in the next `days` (default 90), and 18th birthdays in six months of young people open to a service they leave at 18 (the agencies' before-18 safeguards, e.g. the youth offending service, CAMHS): counted by kind, and a page of them in date order (`page` from 1, `pageSize` up to {BoardPage.MaxSize}, default {BoardPage.DefaultSize}). ?format=csv for CSV (the page's events).");
         api.MapGet("/trend", TrendAsync).WithName("BoardTrend")
             .WithDescription("Per calendar month, the last `months` (default 12): referrals made, legs decided, escalations raised and resolved. ?format=csv for CSV.");
         api.MapPost("/cases/{referralId:guid}/openings", OpenCaseAsync).WithName("OpenBoardCase")
@@ -41,24 +41,24 @@ public static class BoardApi
     }
 
     static Task<Results<Ok<EscalationFigures>, FileContentHttpResult, ValidationProblem>> EscalationsAsync(
-        string? format, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        TableAsync(BoardService.EscalationsTable, format, null, null, board, principal, errors => board.EscalationsAsync(HubUser.From(principal), errors, cancellationToken), cancellationToken);
+        string? format, int? page, int? pageSize, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.EscalationsTable, format, new(Page: page, PageSize: pageSize), board, principal, errors => board.EscalationsAsync(HubUser.From(principal), page, pageSize, errors, cancellationToken), cancellationToken);
 
     static Task<Results<Ok<TimelinessFigures>, FileContentHttpResult, ValidationProblem>> TimelinessAsync(
         string? format, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        TableAsync(BoardService.TimelinessTable, format, months, null, board, principal, errors => board.TimelinessAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
+        TableAsync(BoardService.TimelinessTable, format, new(Months: months), board, principal, errors => board.TimelinessAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
 
     static Task<Results<Ok<DeclineFigures>, FileContentHttpResult, ValidationProblem>> DeclinesAsync(
         string? format, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        TableAsync(BoardService.DeclinesTable, format, months, null, board, principal, errors => board.DeclinesAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
+        TableAsync(BoardService.DeclinesTable, format, new(Months: months), board, principal, errors => board.DeclinesAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
 
     static Task<Results<Ok<UpcomingFigures>, FileContentHttpResult, ValidationProblem>> UpcomingAsync(
-        string? format, int? days, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        TableAsync(BoardService.UpcomingTable, format, null, days, board, principal, errors => board.UpcomingAsync(HubUser.From(principal), days, errors, cancellationToken), cancellationToken);
+        string? format, int? days, int? page, int? pageSize, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.UpcomingTable, format, new(Days: days, Page: page, PageSize: pageSize), board, principal, errors => board.UpcomingAsync(HubUser.From(principal), days, page, pageSize, errors, cancellationToken), cancellationToken);
 
     static Task<Results<Ok<TrendFigures>, FileContentHttpResult, ValidationProblem>> TrendAsync(
         string? format, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        TableAsync(BoardService.TrendTable, format, months, null, board, principal, errors => board.TrendAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
+        TableAsync(BoardService.TrendTable, format, new(Months: months), board, principal, errors => board.TrendAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
 
     static async Task<Results<Ok<CaseOpening>, ValidationProblem, NotFound>> OpenCaseAsync(
         Guid referralId, OpenCase request, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
@@ -67,12 +67,12 @@ public static class BoardApi
 
     /// <summary>A table as JSON, or as the CSV file of <see cref="BoardService.CsvAsync"/>; a bad format is reported with the window's errors.</summary>
     static async Task<Results<Ok<T>, FileContentHttpResult, ValidationProblem>> TableAsync<T>(
-        string table, string? format, int? months, int? days, BoardService board, ClaimsPrincipal principal,
+        string table, string? format, BoardQuery query, BoardService board, ClaimsPrincipal principal,
         Func<FieldErrors, Task<Outcome<T>>> json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         return IsCsv(format, errors)
-            ? (await board.CsvAsync(table, months, days, HubUser.From(principal), errors, cancellationToken)).Match<Results<Ok<T>, FileContentHttpResult, ValidationProblem>>(
+            ? (await board.CsvAsync(table, query, HubUser.From(principal), errors, cancellationToken)).Match<Results<Ok<T>, FileContentHttpResult, ValidationProblem>>(
                 file => TypedResults.File(file.Content, BoardCsv.ContentType, file.FileName), invalid => invalid.ToValidationProblem())
             : (await json(errors)).Match<Results<Ok<T>, FileContentHttpResult, ValidationProblem>>(figures => TypedResults.Ok(figures), invalid => invalid.ToValidationProblem());
     }

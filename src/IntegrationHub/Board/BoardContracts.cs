@@ -16,6 +16,8 @@ public sealed record EscalationCase(
 /// <summary>
 /// Open escalations counted by level, theme, agency and the young person's age band on <see cref="AsOf"/>
 /// (<see cref="AgeBands"/>). Every count counts escalations, so one young person with two open escalations counts twice.
+/// <see cref="Cases"/> is page <see cref="Page"/> of the <see cref="Open"/> cases, <see cref="PageSize"/> to a page,
+/// most urgent first (highest level, then soonest due, then escalation id).
 /// </summary>
 public sealed record EscalationFigures(
     DateOnly AsOf,
@@ -24,7 +26,27 @@ public sealed record EscalationFigures(
     IReadOnlyList<Tally> ByTheme,
     IReadOnlyList<Tally> ByAgency,
     IReadOnlyList<Tally> ByAgeBand,
-    IReadOnlyList<EscalationCase> Cases);
+    IReadOnlyList<EscalationCase> Cases,
+    int Page,
+    int PageSize);
+
+/// <summary>
+/// Which page of a board list to read: <see cref="Number"/> from 1, <see cref="Size"/> items to a page (at most
+/// <see cref="MaxSize"/>; <see cref="DefaultSize"/> unless asked).
+/// </summary>
+public sealed record BoardPage(int Number, int Size)
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 500;
+
+    /// <summary>A page number any list fits in, so that no page skips more items than a count can hold.</summary>
+    public const int MaxNumber = 100_000;
+
+    /// <summary>The whole list's first page, for the dashboard and CSV files, which show counts.</summary>
+    public static BoardPage First { get; } = new(1, DefaultSize);
+
+    public int Skip => (Number - 1) * Size;
+}
 
 /// <summary>
 /// One agency's timeliness over the legs of referrals made since <see cref="TimelinessFigures.ReferralsFrom"/>.
@@ -63,9 +85,19 @@ public sealed record UpcomingEvent(DateOnly Date, string Kind, string Agency, Gu
 /// <summary>
 /// Releases from custody and transitions to probation the agencies reported for <see cref="From"/> to <see cref="To"/>
 /// (the latest report for each leg), and 18th birthdays up to <see cref="BirthdaysTo"/> of young people with an
-/// open or accepted youth offending service leg; in date order.
+/// open or accepted youth offending service leg: <see cref="Total"/> events, counted by kind in <see cref="ByKind"/>
+/// (<see cref="UpcomingKinds"/>); <see cref="Events"/> is page <see cref="Page"/> of them, <see cref="PageSize"/> to a
+/// page, in date order (then kind, then referral).
 /// </summary>
-public sealed record UpcomingFigures(DateOnly From, DateOnly To, DateOnly BirthdaysTo, IReadOnlyList<UpcomingEvent> Events);
+public sealed record UpcomingFigures(
+    DateOnly From,
+    DateOnly To,
+    DateOnly BirthdaysTo,
+    IReadOnlyList<UpcomingEvent> Events,
+    int Total,
+    IReadOnlyList<Tally> ByKind,
+    int Page,
+    int PageSize);
 
 /// <summary>One calendar month (UK time) as <c>yyyy-MM</c>.</summary>
 public sealed record TrendMonth(string Month, int ReferralsMade, int LegsDecided, int EscalationsRaised, int EscalationsResolved);
@@ -113,4 +145,6 @@ public static class UpcomingKinds
     public const string CustodyReleasePlanned = LegFactKinds.CustodyReleasePlanned;
     public const string TransitionToProbationDue = LegFactKinds.TransitionToProbationDue;
     public const string EighteenthBirthday = "eighteenth-birthday";
+
+    public static IReadOnlyList<string> All { get; } = [CustodyReleasePlanned, TransitionToProbationDue, EighteenthBirthday];
 }

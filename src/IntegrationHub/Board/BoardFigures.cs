@@ -14,7 +14,8 @@ namespace IntegrationHub.Board;
 /// <summary>
 /// The board's figures for one local authority. Counts, medians and months over a time window are computed by the
 /// database (<see cref="BoardSql"/>), which returns only what is reported; the lists the board shows (open escalations,
-/// the legs that have a dated event coming up) are bounded queries, tallied in memory. Dates are UK dates (Europe/London), as the SLA calendar's are. Each enters the local
+/// the legs that have a dated event coming up) are read a page at a time (<see cref="BoardPage"/>), the escalations
+/// counted by GROUP BY, the upcoming events (a bounded window of dates) counted in memory. Dates are UK dates (Europe/London), as the SLA calendar's are. Each enters the local
 /// authority it is asked about, so the queries see its rows only (a request has entered its caller's already).
 /// </summary>
 public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCalendar calendar, IOptions<EscalationOptions> escalations, AgencyDefinitions agencies, TimeProvider clock)
@@ -37,33 +38,44 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
     /// <summary>Today's date in the UK.</summary>
     public DateOnly Today => UkDate(clock.GetUtcNow());
 
-    public async Task<EscalationFigures> EscalationsAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open escalations counted by the database (a GROUP BY each, the age bands from the young people's dates of
+    /// birth, at most one row per date), and one page of their cases: most urgent first (level, then due by, then id).
+    /// </summary>
+    public async Task<EscalationFigures> EscalationsAsync(string tenantId, BoardPage page, CancellationToken cancellationToken)
     {
         tenants.Enter(tenantId);
         var today = Today;
-        var open = await db.Escalations
-            .Where(e => e.ResolvedAt == null)
-            .Select(e => new { e.Id, e.ReferralId, e.LegId, e.YoungPersonId, e.Level, e.Theme, e.Agency, e.ReasonCode, e.Owner, e.RaisedAt, e.DueBy })
+        var open = db.Escalations.Where(e => e.ResolvedAt == null);
+        var byLevel = await open.GroupBy(e => e.Level).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count, cancellationToken);
+        var byTheme = await open.GroupBy(e => e.Theme).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var byAgency = await open.GroupBy(e => e.Agency).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var byBirth = await (
+            from e in open
+            join p in db.YoungPeople on e.YoungPersonId equals p.Id into people
+            from person in people.DefaultIfEmpty()
+            group e by (DateOnly?)person.DateOfBirth into born
+            select new { Born = born.Key, Count = born.Count() })
             .ToListAsync(cancellationToken);
-        var peopleIds = open.Select(e => e.YoungPersonId).Distinct().ToList();
-        var births = await db.YoungPeople
-            .Where(p => peopleIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.DateOfBirth })
-            .ToDictionaryAsync(p => p.Id, p => p.DateOfBirth, cancellationToken);
-
-        string AgeBandOf(Guid youngPersonId) =>
-            births.TryGetValue(youngPersonId, out var born) ? AgeBands.For(AgeOn(born, today)) : AgeBands.Other;
+        var byAgeBand = byBirth
+            .GroupBy(b => b.Born is { } born ? AgeBands.For(AgeOn(born, today)) : AgeBands.Other)
+            .ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
+        var cases = await open
+            .OrderByDescending(e => e.Level).ThenBy(e => e.DueBy).ThenBy(e => e.Id)
+            .Skip(page.Skip).Take(page.Size)
+            .Select(e => new EscalationCase(e.Id, e.ReferralId, e.LegId, e.Level, e.Theme, e.Agency, e.ReasonCode, e.Owner, e.RaisedAt, e.DueBy))
+            .ToListAsync(cancellationToken);
 
         return new EscalationFigures(
             today,
-            open.Count,
-            Tally(Enumerable.Range(1, EscalationLadder.TopLevel).Select(l => l.ToString(CultureInfo.InvariantCulture)), open.Select(e => e.Level.ToString(CultureInfo.InvariantCulture))),
-            Tally(AgencyThemes.All, open.Select(e => e.Theme)),
-            Tally(agencies.Codes, open.Select(e => e.Agency)),
-            Tally(AgeBands.All, open.Select(e => AgeBandOf(e.YoungPersonId))),
-            [.. open
-                .OrderByDescending(e => e.Level).ThenBy(e => e.DueBy).ThenBy(e => e.Id)
-                .Select(e => new EscalationCase(e.Id, e.ReferralId, e.LegId, e.Level, e.Theme, e.Agency, e.ReasonCode, e.Owner, e.RaisedAt, e.DueBy))]);
+            byLevel.Values.Sum(),
+            Tally(Enumerable.Range(1, EscalationLadder.TopLevel).Select(l => l.ToString(CultureInfo.InvariantCulture)), byLevel),
+            Tally(AgencyThemes.All, byTheme),
+            Tally(agencies.Codes, byAgency),
+            Tally(AgeBands.All, byAgeBand),
+            cases,
+            page.Number,
+            page.Size);
     }
 
     public async Task<TimelinessFigures> TimelinessAsync(string tenantId, int months, CancellationToken cancellationToken)
@@ -85,7 +97,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
             parameters.AddRange([s.Agency, s.Days]);
             return $"WHEN {{{parameters.Count - 2}}} THEN {{{parameters.Count - 1}}}";
         }));
-        var rows = await db.Database.SqlQueryRaw<TimelinessRow>(TimelinessSql(sql, deadlines), [.. parameters]).ToListAsync(cancellationToken);
+        var rows = await sql.ReadAsync<TimelinessRow>(db, TimelinessSql(sql, deadlines), [.. parameters], cancellationToken);
 
         var byAgency = slas.Select(s =>
         {
@@ -118,57 +130,32 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
     const string DecideMiddle = "decide";
 
     /// <summary>
-    /// Each agency's counts in one row, and the middle one or two of its hours to acknowledge and to decide (ranked by a
-    /// window function) in rows of their own: never a leg's row. Parameters: {0} the tenant, {1} the window's start,
+    /// Each agency's counts in one row, and its medians of the hours to acknowledge and to decide in rows of their own
+    /// (<see cref="BoardSql.AgencyRows"/>): never a leg's row. Parameters: {0} the tenant, {1} the window's start,
     /// {2} today's UK date; <paramref name="deadlines"/> maps each agency to its decide-within working days.
-    /// A leg's answers are its first acknowledgement and first decision on the timeline; an answer dated before the
-    /// referral (an agency's clock) counts as immediate. A decision is within the SLA when the working days before
-    /// its UK date are fewer than those through the referral's UK date plus the SLA's (<see cref="CalendarDay"/>).
+    /// A leg's answers are its first acknowledgement and first decision, which the leg keeps (<see cref="Leg.AcknowledgedAt"/>,
+    /// <see cref="Leg.DecidedAt"/>), so the legs of the window are read from one index and no timeline entry is; an
+    /// answer dated before the referral (an agency's clock) counts as immediate. A decision is within the SLA when the
+    /// working days before its UK date are fewer than those through the referral's UK date plus the SLA's (<see cref="CalendarDay"/>).
     /// </summary>
     static string TimelinessSql(BoardSql sql, string deadlines) => $$"""
-        WITH made AS (
-            SELECT l."Id" AS leg, l."Agency" AS agency, l."Status" AS status, r."CreatedAt" AS made_at
-            FROM legs AS l JOIN referrals AS r ON r."Id" = l."ReferralId"
-            WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1}
-        ),
-        answered AS (
-            SELECT t."LegId" AS leg,
-                MIN(CASE WHEN t."ToStatus" = '{{Received}}' THEN t."At" END) AS acknowledged_at,
-                MIN(CASE WHEN t."ToStatus" <> '{{Received}}' THEN t."At" END) AS decided_at
-            FROM timeline_entries AS t JOIN referrals AS r ON r."Id" = t."ReferralId"
-            WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1} AND t."Kind" = '{{TimelineKinds.StatusChanged}}'
-                AND t."ToStatus" IN ('{{Received}}', '{{Accepted}}', '{{Rejected}}') AND t."LegId" IS NOT NULL
-            GROUP BY t."LegId"
-        ),
-        measured AS (
-            SELECT m.agency, m.status, a.decided_at,
-                CASE WHEN a.acknowledged_at < m.made_at THEN 0.0 ELSE {{sql.HoursBetween("m.made_at", "a.acknowledged_at")}} END AS to_acknowledge,
-                CASE WHEN a.decided_at < m.made_at THEN 0.0 ELSE {{sql.HoursBetween("m.made_at", "a.decided_at")}} END AS to_decide,
-                made_on."WorkingDaysThrough" + CASE m.agency {{deadlines}} END AS due,
+        WITH measured AS (
+            SELECT l."Agency" AS agency, l."Status" AS status, l."DecidedAt" AS decided_at,
+                CASE WHEN l."AcknowledgedAt" < l."ReferralMadeAt" THEN 0.0 ELSE {{sql.HoursBetween("l.\"ReferralMadeAt\"", "l.\"AcknowledgedAt\"")}} END AS to_acknowledge,
+                CASE WHEN l."DecidedAt" < l."ReferralMadeAt" THEN 0.0 ELSE {{sql.HoursBetween("l.\"ReferralMadeAt\"", "l.\"DecidedAt\"")}} END AS to_decide,
+                made_on."WorkingDaysThrough" + CASE l."Agency" {{deadlines}} END AS due,
                 decided_on."WorkingDaysBefore" AS decided_before
-            FROM made AS m
-            LEFT JOIN answered AS a ON a.leg = m.leg
-            LEFT JOIN calendar_days AS made_on ON made_on."Date" = {{sql.UkDate("m.made_at")}}
-            LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = {{sql.UkDate("a.decided_at")}}
-        ),
-        acknowledging AS (
-            SELECT agency, to_acknowledge AS hours, ROW_NUMBER() OVER (PARTITION BY agency ORDER BY to_acknowledge) AS position, COUNT(*) OVER (PARTITION BY agency) AS counted
-            FROM measured WHERE to_acknowledge IS NOT NULL
-        ),
-        deciding AS (
-            SELECT agency, to_decide AS hours, ROW_NUMBER() OVER (PARTITION BY agency ORDER BY to_decide) AS position, COUNT(*) OVER (PARTITION BY agency) AS counted
-            FROM measured WHERE to_decide IS NOT NULL
+            FROM legs AS l
+            LEFT JOIN calendar_days AS made_on ON made_on."Date" = {{sql.UkDate("l.\"ReferralMadeAt\"")}}
+            LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = {{sql.UkDate("l.\"DecidedAt\"")}}
+            WHERE l."TenantId" = {0} AND l."ReferralMadeAt" >= {1}
         )
-        SELECT agency AS "Agency", COUNT(*) AS "Legs", COUNT(to_acknowledge) AS "Acknowledged", COUNT(to_decide) AS "Decided",
+        {{sql.AgencyRows("measured", $"""
+            COUNT(*) AS "Legs", COUNT(to_acknowledge) AS "Acknowledged", COUNT(to_decide) AS "Decided",
             SUM(CASE WHEN to_decide IS NOT NULL AND decided_before < due THEN 1 ELSE 0 END) AS "DecidedWithinSla",
-            SUM(CASE WHEN decided_at IS NULL AND status IN ('{{Requested}}', '{{Received}}')
-                AND (SELECT today."WorkingDaysBefore" FROM calendar_days AS today WHERE today."Date" = {2}) >= due THEN 1 ELSE 0 END) AS "UndecidedPastDeadline",
-            NULL AS "Middle", NULL AS "Hours"
-        FROM measured GROUP BY agency
-        UNION ALL
-        SELECT agency, NULL, NULL, NULL, NULL, NULL, '{{AcknowledgeMiddle}}', hours FROM acknowledging WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
-        UNION ALL
-        SELECT agency, NULL, NULL, NULL, NULL, NULL, '{{DecideMiddle}}', hours FROM deciding WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
+            SUM(CASE WHEN decided_at IS NULL AND status IN ('{Requested}', '{Received}')
+                AND (SELECT today."WorkingDaysBefore" FROM calendar_days AS today WHERE today."Date" = {"{2}"}) >= due THEN 1 ELSE 0 END) AS "UndecidedPastDeadline"
+            """, ("to_acknowledge", AcknowledgeMiddle), ("to_decide", DecideMiddle))}}
         """;
 
     public async Task<DeclineFigures> DeclinesAsync(string tenantId, int months, CancellationToken cancellationToken)
@@ -191,11 +178,16 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
             UkDate(since),
             UkDate(now),
             counts.Sum(d => d.Count),
-            Tally(agencies.Codes, counts.SelectMany(d => Enumerable.Repeat(d.Agency, d.Count))),
+            Tally(agencies.Codes, counts.GroupBy(d => d.Agency).ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal)),
             counts);
     }
 
-    public async Task<UpcomingFigures> UpcomingAsync(string tenantId, int days, CancellationToken cancellationToken)
+    /// <summary>
+    /// The events coming up, counted, and one page of them. The events are few (a window of dates, young people about
+    /// to turn 18), so they are put in order here, after the database has kept to them: reported dates by their index,
+    /// birthdays by the young people's dates of birth.
+    /// </summary>
+    public async Task<UpcomingFigures> UpcomingAsync(string tenantId, int days, BoardPage page, CancellationToken cancellationToken)
     {
         tenants.Enter(tenantId);
         var today = Today;
@@ -244,8 +236,16 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
             .DistinctBy(p => (p.YoungPersonId, p.Agency))
             .Select(p => new UpcomingEvent(p.DateOfBirth.AddYears(18), UpcomingKinds.EighteenthBirthday, p.Agency, p.ReferralId, p.LegId, p.YoungPersonId));
 
-        return new UpcomingFigures(today, to, birthdaysTo, [.. reported.Concat(birthdays)
-            .OrderBy(e => e.Date).ThenBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.ReferralId)]);
+        var events = reported.Concat(birthdays).ToList();
+        return new UpcomingFigures(
+            today,
+            to,
+            birthdaysTo,
+            [.. events.OrderBy(e => e.Date).ThenBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.ReferralId).Skip(page.Skip).Take(page.Size)],
+            events.Count,
+            Tally(UpcomingKinds.All, events.CountBy(e => e.Kind).ToDictionary(StringComparer.Ordinal)),
+            page.Number,
+            page.Size);
     }
 
     public async Task<TrendFigures> TrendAsync(string tenantId, int months, CancellationToken cancellationToken)
@@ -257,7 +257,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         var since = new DateTimeOffset(start, UkTime.GetUtcOffset(start)).ToUniversalTime();
 
         var sql = BoardSql.For(db);
-        var counts = (await db.Database.SqlQueryRaw<TrendRow>(TrendSql(sql), tenantId, sql.Time(since)).ToListAsync(cancellationToken))
+        var counts = (await sql.ReadAsync<TrendRow>(db, TrendSql(sql), [tenantId, sql.Time(since)], cancellationToken))
             .ToDictionary(r => (r.Month, r.Series), r => (int)r.Count);
         int Count(string month, string series) => counts.GetValueOrDefault((month, series));
         return new TrendFigures(TimeZone, [.. Enumerable.Range(0, months).Select(i =>
@@ -269,7 +269,8 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
 
     /// <summary>
     /// How many of each series happened in each UK month since {1}, for tenant {0}: a row per month and series,
-    /// counted by hour first (<see cref="BoardSql.Hour"/>).
+    /// counted by hour first (<see cref="BoardSql.Hour"/>), each from an index that starts with the tenant and the time.
+    /// A leg is decided once (<see cref="LegLifecycle"/>), so its <see cref="Leg.DecidedAt"/> counts its decision.
     /// </summary>
     static string TrendSql(BoardSql sql)
     {
@@ -279,10 +280,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
                 FROM referrals AS r WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1}
                 GROUP BY 1
                 UNION ALL
-                SELECT {{sql.Hour("t.\"At\"")}}, 'decided', COUNT(*)
-                FROM timeline_entries AS t JOIN referrals AS r ON r."Id" = t."ReferralId"
-                WHERE r."TenantId" = {0} AND t."Kind" = '{{TimelineKinds.StatusChanged}}' AND t."ToStatus" IN ('{{Accepted}}', '{{Rejected}}') AND t."At" >= {1}
-                GROUP BY 1
+                SELECT {{sql.Hour("l.\"DecidedAt\"")}}, 'decided', COUNT(*) FROM legs AS l WHERE l."TenantId" = {0} AND l."DecidedAt" >= {1} GROUP BY 1
                 UNION ALL
                 SELECT {{sql.Hour("e.\"RaisedAt\"")}}, 'raised', COUNT(*) FROM escalations AS e WHERE e."TenantId" = {0} AND e."RaisedAt" >= {1} GROUP BY 1
                 UNION ALL
@@ -302,10 +300,9 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         return born.AddYears(age) > date ? age - 1 : age;
     }
 
-    /// <summary>Counts the values by key: every known key first (with 0 when none), then any other key found.</summary>
-    static List<Tally> Tally(IEnumerable<string> knownKeys, IEnumerable<string> values)
+    /// <summary>The counts by key: every known key first (with 0 when none), then any other key found.</summary>
+    static List<Tally> Tally(IEnumerable<string> knownKeys, Dictionary<string, int> counts)
     {
-        var counts = values.GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var known = knownKeys.ToList();
         return [.. known.Select(k => new Tally(k, counts.GetValueOrDefault(k))),
             .. counts.Keys.Except(known, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(k => new Tally(k, counts[k]))];

@@ -32,22 +32,25 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
     public const string TrendTable = "trend";
 
     /// <summary>
-    /// The open escalations' counts and cases, for the API. Audited: each case is a reference with its reason code,
-    /// which may say a young person is in custody or nearly 18.
+    /// The open escalations' counts and a page of their cases, for the API. Audited: each case returned is a reference
+    /// with its reason code, which may say a young person is in custody or nearly 18.
     /// </summary>
-    public Task<Outcome<EscalationFigures>> EscalationsAsync(HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
-        ReadAsync(errors, async () =>
+    public Task<Outcome<EscalationFigures>> EscalationsAsync(HubUser user, int? page, int? pageSize, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var read = Page(page, pageSize, errors);
+        return ReadAsync(errors, async () =>
         {
-            var read = await figures.EscalationsAsync(user.TenantId, cancellationToken);
-            var ids = read.Cases.Select(c => c.EscalationId).ToList();
+            var found = await figures.EscalationsAsync(user.TenantId, read, cancellationToken);
+            var ids = found.Cases.Select(c => c.EscalationId).ToList();
             var cases = await db.Escalations.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.YoungPersonId }).ToListAsync(cancellationToken);
             await audit.RecordAsync(user, cases.Select(c => Audited.Read("board-escalation", c.Id, c.YoungPersonId, AuditBases.BoardOversight)), cancellationToken);
-            return read;
+            return found;
         });
+    }
 
     /// <summary>The same counts without the cases, for the dashboard and the CSV file, which show none: a read of no one.</summary>
     public Task<Outcome<EscalationFigures>> EscalationCountsAsync(HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
-        ReadAsync(errors, async () => await figures.EscalationsAsync(user.TenantId, cancellationToken) with { Cases = [] });
+        ReadAsync(errors, async () => await figures.EscalationsAsync(user.TenantId, BoardPage.First, cancellationToken) with { Cases = [] });
 
     public Task<Outcome<TimelinessFigures>> TimelinessAsync(HubUser user, int? months, FieldErrors errors, CancellationToken cancellationToken)
     {
@@ -61,17 +64,21 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
         return ReadAsync(errors, () => figures.DeclinesAsync(user.TenantId, window, cancellationToken));
     }
 
-    /// <summary>Audited: each event is a young person's date (a release, a transition, an 18th birthday, which gives their date of birth).</summary>
-    public Task<Outcome<UpcomingFigures>> UpcomingAsync(HubUser user, int? days, FieldErrors errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Audited: each event returned is a young person's date (a release, a transition, an 18th birthday, which gives
+    /// their date of birth); the counts by kind are of no one.
+    /// </summary>
+    public Task<Outcome<UpcomingFigures>> UpcomingAsync(HubUser user, int? days, int? page, int? pageSize, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (days is < 1 or > 366)
         {
             errors.Add("days", "'days' must be from 1 to 366.");
         }
 
+        var shown = Page(page, pageSize, errors);
         return ReadAsync(errors, async () =>
         {
-            var read = await figures.UpcomingAsync(user.TenantId, days ?? DefaultDays, cancellationToken);
+            var read = await figures.UpcomingAsync(user.TenantId, days ?? DefaultDays, shown, cancellationToken);
             await audit.RecordAsync(
                 user,
                 read.Events.DistinctBy(e => e.LegId ?? e.ReferralId).Select(e => Audited.Read("board-upcoming", e.LegId ?? e.ReferralId, e.YoungPersonId, AuditBases.BoardOversight)),
@@ -86,15 +93,18 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
         return ReadAsync(errors, () => figures.TrendAsync(user.TenantId, window, cancellationToken));
     }
 
-    /// <summary>One table as a CSV file named for the table and the day its figures are as of; an unknown table is not found.</summary>
-    public async Task<Outcome<BoardCsvFile>> CsvAsync(string? table, int? months, int? days, HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// One table as a CSV file named for the table and the day its figures are as of; an unknown table is not found.
+    /// The upcoming events' file holds the page asked for, as the API's JSON does.
+    /// </summary>
+    public async Task<Outcome<BoardCsvFile>> CsvAsync(string? table, BoardQuery query, HubUser user, FieldErrors errors, CancellationToken cancellationToken) =>
         table switch
         {
             EscalationsTable => Csv(table, await EscalationCountsAsync(user, errors, cancellationToken), BoardCsv.Escalations, f => f.AsOf),
-            TimelinessTable => Csv(table, await TimelinessAsync(user, months, errors, cancellationToken), BoardCsv.Timeliness, _ => figures.Today),
-            DeclinesTable => Csv(table, await DeclinesAsync(user, months, errors, cancellationToken), BoardCsv.Declines, f => f.To),
-            UpcomingTable => Csv(table, await UpcomingAsync(user, days, errors, cancellationToken), BoardCsv.Upcoming, f => f.From),
-            TrendTable => Csv(table, await TrendAsync(user, months, errors, cancellationToken), BoardCsv.Trend, _ => figures.Today),
+            TimelinessTable => Csv(table, await TimelinessAsync(user, query.Months, errors, cancellationToken), BoardCsv.Timeliness, _ => figures.Today),
+            DeclinesTable => Csv(table, await DeclinesAsync(user, query.Months, errors, cancellationToken), BoardCsv.Declines, f => f.To),
+            UpcomingTable => Csv(table, await UpcomingAsync(user, query.Days, query.Page, query.PageSize, errors, cancellationToken), BoardCsv.Upcoming, f => f.From),
+            TrendTable => Csv(table, await TrendAsync(user, query.Months, errors, cancellationToken), BoardCsv.Trend, _ => figures.Today),
             _ => new Outcome<BoardCsvFile>.NotFound(),
         };
 
@@ -139,6 +149,21 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
         return months ?? DefaultMonths;
     }
 
+    static BoardPage Page(int? page, int? pageSize, FieldErrors errors)
+    {
+        if (page is < 1 or > BoardPage.MaxNumber)
+        {
+            errors.Add("page", $"'page' must be from 1 to {BoardPage.MaxNumber}.");
+        }
+
+        if (pageSize is < 1 or > BoardPage.MaxSize)
+        {
+            errors.Add("pageSize", $"'pageSize' must be from 1 to {BoardPage.MaxSize}.");
+        }
+
+        return new BoardPage(page ?? 1, pageSize ?? BoardPage.DefaultSize);
+    }
+
     static async Task<Outcome<T>> ReadAsync<T>(FieldErrors errors, Func<Task<T>> read) =>
         errors.Any ? new Outcome<T>.Invalid(errors) : new Outcome<T>.Done(await read());
 
@@ -147,6 +172,9 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
             f => new Outcome<BoardCsvFile>.Done(new BoardCsvFile(csv(f), $"board-{table}-{asOf(f):yyyy-MM-dd}.csv")),
             errors => new Outcome<BoardCsvFile>.Invalid(errors));
 }
+
+/// <summary>The query parameters of a board table: its window (<c>months</c> or <c>days</c>) and the page of a list.</summary>
+public sealed record BoardQuery(int? Months = null, int? Days = null, int? Page = null, int? PageSize = null);
 
 /// <summary>A board table as CSV (<see cref="BoardCsv.ContentType"/>), with the name it is downloaded under.</summary>
 public sealed record BoardCsvFile(byte[] Content, string FileName);

@@ -51,6 +51,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             e.ToTable("young_people");
             e.HasIndex(p => new { p.TenantId, p.LocalAuthorityPersonId }).IsUnique();
+
+            // The board's upcoming 18th birthdays: the young people born in a few months' dates, not every one.
+            e.HasIndex(p => new { p.TenantId, p.DateOfBirth });
             e.Property(p => p.TenantId).HasMaxLength(64);
             e.Property(p => p.LocalAuthorityPersonId).HasMaxLength(32);
             e.Ignore(p => p.Contact);
@@ -91,10 +94,15 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property<string>(Leg.RecipientCodeColumn).HasComputedColumnSql(RecipientCodeSql.Sql, RecipientCodeSql.Stored);
             e.HasIndex(nameof(Leg.Agency), Leg.RecipientCodeColumn);
 
-            // The board's declines (legs rejected since a date, by agency and reason) and its timeliness (the legs of the
-            // window's referrals), each read from an index alone; the second also serves the foreign key.
-            e.HasIndex(l => new { l.Status, l.UpdatedAt, l.Agency, l.ReasonCode, l.ReferralId });
+            e.Property(l => l.TenantId).HasMaxLength(64);
             e.HasIndex(l => new { l.ReferralId, l.Agency, l.Status, l.Id });
+
+            // The board's figures, each read from an index alone and only over its tenant's window: timeliness (the legs
+            // of referrals made since a date, with their answer times), declines (legs rejected since a date, by agency
+            // and reason) and the trend's decisions by month.
+            e.HasIndex(l => new { l.TenantId, l.ReferralMadeAt, l.Agency, l.Status, l.AcknowledgedAt, l.DecidedAt });
+            e.HasIndex(l => new { l.TenantId, l.Status, l.UpdatedAt, l.Agency, l.ReasonCode });
+            e.HasIndex(l => new { l.TenantId, l.DecidedAt });
             e.Property(l => l.SharedSections).HasJsonConversion();
         });
 
@@ -102,9 +110,6 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             e.ToTable("timeline_entries");
             e.HasIndex(t => new { t.ReferralId, t.At });
-
-            // The board's answers (timeliness) and decisions by month (trend), read from this index alone.
-            e.HasIndex(t => new { t.ToStatus, t.At, t.ReferralId, t.LegId }).HasFilter($"\"Kind\" = '{TimelineKinds.StatusChanged}'");
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>
@@ -225,8 +230,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
 
     /// <summary>
     /// Every entity with a tenant id keeps to the scope's tenant (all of them when the scope spans
-    /// all). A leg and a timeline entry belong to their referral, so they are filtered through it:
-    /// EF Core applies the referral's filter inside.
+    /// all). A leg carries its referral's tenant id (<see cref="Leg.TenantId"/>), so it is filtered as its
+    /// referral is; a timeline entry is filtered through its referral: EF Core applies the referral's filter inside.
     /// </summary>
     void FilterByTenant(ModelBuilder modelBuilder)
     {
@@ -240,7 +245,6 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             modelBuilder.Entity(type.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(filter, row));
         }
 
-        modelBuilder.Entity<Leg>().HasQueryFilter(TenantFilter, l => Referrals.Any(r => r.Id == l.ReferralId));
         modelBuilder.Entity<TimelineEntry>().HasQueryFilter(TenantFilter, t => Referrals.Any(r => r.Id == t.ReferralId));
     }
 

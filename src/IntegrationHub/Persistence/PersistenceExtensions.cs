@@ -68,7 +68,8 @@ sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigra
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database schema is current; applied {MigrationCount} migrations", pending.Count);
+        var filled = await LegBoardColumns.FillAsync(db, cancellationToken);
+        logger.LogInformation("Database schema is current; applied {MigrationCount} migrations, filled the board's columns of {LegCount} earlier legs", pending.Count, filled);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

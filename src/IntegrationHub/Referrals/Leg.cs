@@ -10,6 +10,25 @@ public sealed class Leg
 {
     public Guid Id { get; init; }
     public Guid ReferralId { get; init; }
+
+    /// <summary>
+    /// The referral's local authority, kept on the leg too: the tenant filter and the board's indexes read legs alone,
+    /// without joining every leg to its referral.
+    /// </summary>
+    public required string TenantId { get; init; }
+
+    /// <summary>When the referral was made (its <see cref="Referral.CreatedAt"/>): the board's window and the start of its timeliness.</summary>
+    public DateTimeOffset ReferralMadeAt { get; init; }
+
+    /// <summary>
+    /// The earliest time the leg moved to <c>received</c>, as its status-changed timeline entries say: kept where the
+    /// status changes (<see cref="Referral.ChangeLeg"/>) so the board's timeliness reads the leg, not the timeline.
+    /// </summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>The earliest time the leg was decided (moved to <c>accepted</c> or <c>rejected</c>), kept as <see cref="AcknowledgedAt"/> is.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+
     public required string Agency { get; init; }
 
     /// <summary>The organisation the agency directory routed this leg to.</summary>
@@ -31,6 +50,22 @@ public sealed class Leg
 
     /// <summary>Optimistic concurrency: two answers racing for one leg cannot both apply.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// Notes an answer's time if it is the leg's first acknowledgement or decision: the earliest, as an agency's clock
+    /// may date a later answer earlier.
+    /// </summary>
+    internal void NoteAnswered(string status, DateTimeOffset at)
+    {
+        if (status == LegStatusCodes.Received)
+        {
+            AcknowledgedAt = AcknowledgedAt < at ? AcknowledgedAt : at;
+        }
+        else if (status is LegStatusCodes.Accepted or LegStatusCodes.Rejected)
+        {
+            DecidedAt = DecidedAt < at ? DecidedAt : at;
+        }
+    }
 
     /// <summary>
     /// The column the database computes from <see cref="Recipient"/>'s code (which is kept as JSON), so that a

@@ -48,6 +48,7 @@ public sealed class Referral
         AddToTimeline(leg, change, TimelineKinds.StatusChanged, change.Reason ?? change.Outcome);
         leg.Status = change.To;
         leg.UpdatedAt = change.At;
+        leg.NoteAnswered(change.To, change.At);
         leg.StatusReason = change.Reason ?? leg.StatusReason;
         leg.ReasonCode = change.ReasonCode ?? leg.ReasonCode;
         leg.Outcome = change.Outcome ?? leg.Outcome;

@@ -145,6 +145,8 @@ public sealed class ReferralMaker(
                 {
                     Id = Guid.NewGuid(),
                     ReferralId = referralId,
+                    TenantId = user.TenantId,
+                    ReferralMadeAt = now,
                     Agency = agency,
                     Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
                     Reason = reason,

@@ -44,7 +44,7 @@ public static class BoardSeeder
 
         var people = new List<(Guid Id, DateOnly Born, DateTimeOffset At)>(referrals);
         var made = new List<(Guid Id, Guid Person, DateTimeOffset At, string Status)>(referrals);
-        var legs = new List<(Guid Id, Guid Referral, string Agency, string Status, string? ReasonCode, DateTimeOffset UpdatedAt)>(referrals * LegsPerReferral);
+        var legs = new List<(Guid Id, Guid Referral, DateTimeOffset Made, string Agency, Answers Answers)>(referrals * LegsPerReferral);
         var timeline = new List<(Guid Referral, Guid? Leg, DateTimeOffset At, string Kind, string? Agency, string? From, string? To)>(referrals * LegsPerReferral * 3);
         var escalations = new List<(Guid Id, Guid Referral, Guid Leg, Guid Person, string Agency, int Level, DateTimeOffset Raised, DateTimeOffset? Resolved)>();
 
@@ -58,8 +58,7 @@ public static class BoardSeeder
             foreach (var agency in Agencies.OrderBy(_ => random.Next()).Take(LegsPerReferral))
             {
                 var leg = Guid.NewGuid();
-                var (status, updated) = Answer(random, referral, leg, agency, at, now, timeline, out var reasonCode);
-                legs.Add((leg, referral, agency, status, reasonCode, updated));
+                legs.Add((leg, referral, at, agency, Answer(random, referral, leg, agency, at, now, timeline)));
                 if (random.Next(50) == 0)
                 {
                     var raised = at.AddDays(3 + random.Next(10));
@@ -74,7 +73,8 @@ public static class BoardSeeder
             made.Add((referral, person, at, "open"));
         }
 
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A load of a million legs takes minutes on a busy machine: longer than a command's default 30 s.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await CopyAsync(connection, "young_people", ["Id", "TenantId", "GivenName", "FamilyName", "DateOfBirth", "LocalAuthorityPersonId", "CreatedAt", "CreatedBy"], people, async (w, p, i) =>
         {
@@ -102,18 +102,22 @@ public static class BoardSeeder
             await w.WriteAsync(m.Status, NpgsqlDbType.Text, cancellationToken);
             await w.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
         }, cancellationToken);
-        await CopyAsync(connection, "legs", ["Id", "ReferralId", "Agency", "Recipient", "Reason", "Status", "LawfulBasis", "SharedSections", "ReasonCode", "UpdatedAt", "Version"], legs, async (w, l, _) =>
+        await CopyAsync(connection, "legs", ["Id", "ReferralId", "TenantId", "ReferralMadeAt", "AcknowledgedAt", "DecidedAt", "Agency", "Recipient", "Reason", "Status", "LawfulBasis", "SharedSections", "ReasonCode", "UpdatedAt", "Version"], legs, async (w, l, _) =>
         {
             await w.WriteAsync(l.Id, NpgsqlDbType.Uuid, cancellationToken);
             await w.WriteAsync(l.Referral, NpgsqlDbType.Uuid, cancellationToken);
+            await w.WriteAsync(seed.TenantId, NpgsqlDbType.Text, cancellationToken);
+            await w.WriteAsync(l.Made, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(w, l.Answers.Acknowledged, cancellationToken);
+            await WriteNullableAsync(w, l.Answers.Decided, cancellationToken);
             await w.WriteAsync(l.Agency, NpgsqlDbType.Text, cancellationToken);
             await w.WriteAsync($$"""{"code":"{{l.Agency}}-seed","name":"Seeded {{l.Agency}}"}""", NpgsqlDbType.Text, cancellationToken);
             await w.WriteAsync("Seeded leg", NpgsqlDbType.Text, cancellationToken);
-            await w.WriteAsync(l.Status, NpgsqlDbType.Text, cancellationToken);
+            await w.WriteAsync(l.Answers.Status, NpgsqlDbType.Text, cancellationToken);
             await w.WriteAsync("""{"basis":"consent","recordedBy":"seeder","recordedAt":"2026-01-01T00:00:00+00:00","evidence":null}""", NpgsqlDbType.Text, cancellationToken);
             await w.WriteAsync("[]", NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(w, l.ReasonCode, cancellationToken);
-            await w.WriteAsync(l.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(w, l.Answers.ReasonCode, cancellationToken);
+            await w.WriteAsync(l.Answers.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await w.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
         }, cancellationToken);
         await CopyAsync(connection, "timeline_entries", ["ReferralId", "LegId", "At", "Actor", "Kind", "Agency", "FromStatus", "ToStatus"], timeline, async (w, t, _) =>
@@ -151,15 +155,7 @@ public static class BoardSeeder
             await w.WriteAsync($"seed:{e.Id:N}", NpgsqlDbType.Varchar, cancellationToken);
             await w.WriteAsync(e.Raised, NpgsqlDbType.TimestampTz, cancellationToken);
             await w.WriteAsync(e.Raised.AddDays(5), NpgsqlDbType.TimestampTz, cancellationToken);
-            if (e.Resolved is { } resolved)
-            {
-                await w.WriteAsync(resolved, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            else
-            {
-                await w.WriteNullAsync(cancellationToken);
-            }
-
+            await WriteNullableAsync(w, e.Resolved, cancellationToken);
             await w.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
         }, cancellationToken);
 
@@ -173,23 +169,24 @@ public static class BoardSeeder
         return new BoardSeeded(people.Count, made.Count, legs.Count, timeline.Count, escalations.Count);
     }
 
+    /// <summary>A seeded leg's status and when it changed, with the times the leg keeps of its first acknowledgement and decision.</summary>
+    sealed record Answers(string Status, DateTimeOffset UpdatedAt, DateTimeOffset? Acknowledged = null, DateTimeOffset? Decided = null, string? ReasonCode = null);
+
     /// <summary>
     /// The leg's answers as the hub records them: about 10% unanswered, 15% acknowledged only, 50% acknowledged then
     /// accepted, 20% declined (a third of those without an acknowledgement first) and 5% cancelled; an answer that would
     /// come after <paramref name="now"/> has not come yet.
     /// </summary>
-    static (string Status, DateTimeOffset UpdatedAt) Answer(
+    static Answers Answer(
         Random random, Guid referral, Guid leg, string agency, DateTimeOffset madeAt, DateTimeOffset now,
-        List<(Guid Referral, Guid? Leg, DateTimeOffset At, string Kind, string? Agency, string? From, string? To)> timeline,
-        out string? reasonCode)
+        List<(Guid Referral, Guid? Leg, DateTimeOffset At, string Kind, string? Agency, string? From, string? To)> timeline)
     {
-        reasonCode = null;
         timeline.Add((referral, leg, madeAt, LegRequested, agency, null, Requested));
-        var (status, updated) = (Requested, madeAt);
+        var answers = new Answers(Requested, madeAt);
         var roll = random.Next(100);
         if (roll < 10)
         {
-            return (status, updated);
+            return answers;
         }
 
         if (roll >= 95)
@@ -197,11 +194,11 @@ public static class BoardSeeder
             var cancelled = madeAt.AddHours(1 + random.Next(48));
             if (cancelled < now)
             {
-                timeline.Add((referral, leg, cancelled, StatusChanged, agency, status, Cancelled));
-                (status, updated) = (Cancelled, cancelled);
+                timeline.Add((referral, leg, cancelled, StatusChanged, agency, Requested, Cancelled));
+                answers = new Answers(Cancelled, cancelled);
             }
 
-            return (status, updated);
+            return answers;
         }
 
         var declined = roll >= 75;
@@ -210,27 +207,38 @@ public static class BoardSeeder
             var acknowledged = madeAt.AddMinutes(30 + random.Next(5 * 24 * 60));
             if (acknowledged >= now)
             {
-                return (status, updated);
+                return answers;
             }
 
-            timeline.Add((referral, leg, acknowledged, StatusChanged, agency, status, Received));
-            (status, updated) = (Received, acknowledged);
+            timeline.Add((referral, leg, acknowledged, StatusChanged, agency, Requested, Received));
+            answers = new Answers(Received, acknowledged, Acknowledged: acknowledged);
             if (roll < 25)
             {
-                return (status, updated);
+                return answers;
             }
         }
 
-        var decided = updated.AddMinutes(30 + random.Next(15 * 24 * 60));
+        var decided = answers.UpdatedAt.AddMinutes(30 + random.Next(15 * 24 * 60));
         if (decided >= now)
         {
-            return (status, updated);
+            return answers;
         }
 
         var to = declined ? Rejected : Accepted;
-        timeline.Add((referral, leg, decided, StatusChanged, agency, status, to));
-        reasonCode = declined ? DeclineReasons[random.Next(DeclineReasons.Length)] : null;
-        return (to, decided);
+        timeline.Add((referral, leg, decided, StatusChanged, agency, answers.Status, to));
+        return answers with { Status = to, UpdatedAt = decided, Decided = decided, ReasonCode = declined ? DeclineReasons[random.Next(DeclineReasons.Length)] : null };
+    }
+
+    static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, DateTimeOffset? value, CancellationToken cancellationToken)
+    {
+        if (value is { } at)
+        {
+            await writer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+        else
+        {
+            await writer.WriteNullAsync(cancellationToken);
+        }
     }
 
     static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using IntegrationHub.Auditing;
 using IntegrationHub.Board;
 using IntegrationHub.Escalations;
+using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
@@ -64,6 +65,38 @@ public abstract class BoardKnownAnswers(BoardScenario scenario)
         Assert.Equal(expected.Order(), figures.Cases.Select(c => (c.ReferralId!.Value, c.LegId!.Value, c.Level, c.ReasonCode)).Order());
         Assert.Equal([3, 3, 2, 1, 1, 1], figures.Cases.Select(c => c.Level));
         Assert.Contains(figures.Cases, c => c.EscalationId == s.ManualOpenEscalation && c.Owner == "board-champion:health");
+    }
+
+    [Fact]
+    public async Task Open_escalations_page_through_their_cases_most_urgent_first_and_audit_only_the_page_read()
+    {
+        using var board = BoardMember(userId: "board-pager");
+        var all = (await board.GetFromJsonAsync<EscalationFigures>("/api/board/escalations"))!;
+
+        var second = (await board.GetFromJsonAsync<EscalationFigures>("/api/board/escalations?page=2&pageSize=4"))!;
+
+        Assert.Equal((6, 2, 4), (second.Open, second.Page, second.PageSize));
+        Assert.Equal(all.ByLevel.Concat(all.ByTheme).Concat(all.ByAgency).Concat(all.ByAgeBand), second.ByLevel.Concat(second.ByTheme).Concat(second.ByAgency).Concat(second.ByAgeBand));
+        Assert.Equal(all.Cases.Skip(4), second.Cases);
+        Assert.Equal([1, 1], second.Cases.Select(c => c.Level));
+        var audited = await scenario.Hub.QueryAsync(db => db.Audit.Where(a => a.ResourceType == "board-escalation" && a.ActorId == "board-pager").Select(a => a.ResourceId).ToListAsync());
+        Assert.Equal(all.Cases.Select(c => c.EscalationId.ToString()).Concat(second.Cases.Select(c => c.EscalationId.ToString())).Order(), audited.Order());
+        Assert.Empty((await board.GetFromJsonAsync<EscalationFigures>("/api/board/escalations?page=3&pageSize=4"))!.Cases);
+    }
+
+    [Fact]
+    public async Task Upcoming_events_are_counted_by_kind_and_paged_in_date_order()
+    {
+        using var board = BoardMember();
+        var s = scenario;
+
+        var second = (await board.GetFromJsonAsync<UpcomingFigures>("/api/board/upcoming?page=2&pageSize=2"))!;
+
+        Assert.Equal((3, 2, 2), (second.Total, second.Page, second.PageSize));
+        Assert.Equal([new UpcomingEvent(new(2027, 3, 15), UpcomingKinds.TransitionToProbationDue, Yos, s.R4, s.Y1, s.P4.Id)], second.Events);
+        Assert.Equal(
+            Tallies((UpcomingKinds.CustodyReleasePlanned, 1), (UpcomingKinds.TransitionToProbationDue, 1), (UpcomingKinds.EighteenthBirthday, 1)),
+            second.ByKind);
     }
 
     [Fact]
@@ -163,6 +196,31 @@ public abstract class BoardKnownAnswers(BoardScenario scenario)
         var two = (await board.GetFromJsonAsync<TrendFigures>("/api/board/trend?months=2"))!;
         Assert.Equal(figures.Months.Skip(10), two.Months);
     }
+
+    /// <summary>
+    /// The legs written before the migration BoardAtScale have its empty tenant id and no answer times: the data step
+    /// after the migrations fills them from their referrals and timelines with what the hub itself would have recorded.
+    /// </summary>
+    [Fact]
+    public async Task Legs_from_before_the_board_columns_are_filled_from_their_referral_and_timeline()
+    {
+        var recorded = await LegBoardColumnsAsync();
+        Assert.Contains(recorded, l => l.AcknowledgedAt is not null);
+        Assert.Contains(recorded, l => l.DecidedAt is not null);
+
+        await scenario.Hub.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE legs SET \"TenantId\" = '', \"ReferralMadeAt\" = \"UpdatedAt\", \"AcknowledgedAt\" = NULL, \"DecidedAt\" = NULL"));
+        var filled = await scenario.Hub.QueryAsync(db => LegBoardColumns.FillAsync(db, default));
+
+        Assert.Equal(recorded.Count, filled);
+        Assert.Equal(recorded, await LegBoardColumnsAsync());
+        Assert.Equal(0, await scenario.Hub.QueryAsync(db => LegBoardColumns.FillAsync(db, default)));
+    }
+
+    async Task<List<(Guid Id, string TenantId, DateTimeOffset MadeAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? DecidedAt)>> LegBoardColumnsAsync() =>
+        [.. (await scenario.Hub.QueryAsync(db => db.Legs.IgnoreQueryFilters()
+            .Select(l => new { l.Id, l.TenantId, l.ReferralMadeAt, l.AcknowledgedAt, l.DecidedAt }).ToListAsync()))
+            .Select(l => (l.Id, l.TenantId, l.ReferralMadeAt, l.AcknowledgedAt, l.DecidedAt)).OrderBy(l => l.Id)];
 
     /// <summary>
     /// The board's SQL works out UK dates itself (SQLite's by the written-out British Summer Time rule): around each
@@ -352,6 +410,10 @@ public abstract class BoardKnownAnswers(BoardScenario scenario)
     [InlineData("/api/board/trend?months=0", "months")]
     [InlineData("/api/board/timeliness?months=61", "months")]
     [InlineData("/api/board/declines?months=-1", "months")]
+    [InlineData("/api/board/escalations?page=0", "page")]
+    [InlineData("/api/board/escalations?pageSize=501", "pageSize")]
+    [InlineData("/api/board/upcoming?page=100001", "page")]
+    [InlineData("/api/board/upcoming?pageSize=0&format=csv", "pageSize")]
     public async Task Bad_query_is_a_problem_naming_the_parameter(string path, string field)
     {
         using var board = BoardMember();

@@ -28,7 +28,7 @@ public class BoardServiceTests(HubFactory hub) : IClassFixture<HubFactory>
     [Fact]
     public async Task A_table_the_board_has_not_is_not_found_as_csv()
     {
-        var outcome = await hub.CallAsync<BoardService, Outcome<BoardCsvFile>>(BoardMember, s => s.CsvAsync("names", null, null, BoardMember, new FieldErrors(), default));
+        var outcome = await hub.CallAsync<BoardService, Outcome<BoardCsvFile>>(BoardMember, s => s.CsvAsync("names", new BoardQuery(), BoardMember, new FieldErrors(), default));
 
         Assert.IsType<Outcome<BoardCsvFile>.NotFound>(outcome);
     }
@@ -36,7 +36,7 @@ public class BoardServiceTests(HubFactory hub) : IClassFixture<HubFactory>
     [Fact]
     public async Task A_table_as_csv_is_named_for_the_table_and_its_day()
     {
-        var outcome = await hub.CallAsync<BoardService, Outcome<BoardCsvFile>>(BoardMember, s => s.CsvAsync(BoardService.DeclinesTable, 3, null, BoardMember, new FieldErrors(), default));
+        var outcome = await hub.CallAsync<BoardService, Outcome<BoardCsvFile>>(BoardMember, s => s.CsvAsync(BoardService.DeclinesTable, new BoardQuery(Months: 3), BoardMember, new FieldErrors(), default));
 
         var file = Assert.IsType<Outcome<BoardCsvFile>.Done>(outcome).Value;
         Assert.Matches(@"^board-declines-\d{4}-\d{2}-\d{2}\.csv$", file.FileName);

@@ -29,6 +29,8 @@ public class ReferralTests
             {
                 Id = Guid.NewGuid(),
                 ReferralId = id,
+                TenantId = "council-a",
+                ReferralMadeAt = Made,
                 Agency = AgencyCodes.All[i],
                 Recipient = new Organisation($"org-{i}", $"Organisation {i}"),
                 Reason = $"Reason for {AgencyCodes.All[i]}",
@@ -64,6 +66,34 @@ public class ReferralTests
         Assert.Equal("Housing officer", entry.Actor);
         Assert.Equal(Later, entry.At);
         Assert.Equal("Not eligible", entry.Detail);
+    }
+
+    [Fact]
+    public void Leg_keeps_its_earliest_acknowledgement_and_decision_times_for_the_board()
+    {
+        var referral = NewReferral(Requested, Requested);
+        var (first, second) = (referral.Legs[0], referral.Legs[1]);
+
+        referral.ChangeLeg(first, new LegChange(Received, "Housing officer", Later));
+        referral.ChangeLeg(first, new LegChange(Accepted, "Housing officer", Later.AddHours(3)));
+        // An agency's clock dates its decision before its acknowledgement: each time is kept as the timeline has it.
+        referral.ChangeLeg(second, new LegChange(Received, "Nurse", Later.AddHours(5)));
+        referral.ChangeLeg(second, new LegChange(Rejected, "Nurse", Later.AddHours(4), "Not eligible"));
+
+        Assert.Equal<(DateTimeOffset?, DateTimeOffset?)>((Later, Later.AddHours(3)), (first.AcknowledgedAt, first.DecidedAt));
+        Assert.Equal<(DateTimeOffset?, DateTimeOffset?)>((Later.AddHours(5), Later.AddHours(4)), (second.AcknowledgedAt, second.DecidedAt));
+    }
+
+    [Fact]
+    public void Refused_change_records_no_answer_time()
+    {
+        var referral = NewReferral(Requested);
+        var leg = referral.Legs[0];
+
+        Assert.NotNull(referral.ChangeLeg(leg, new LegChange(Accepted, "Housing officer", Later)));
+
+        Assert.Null(leg.AcknowledgedAt);
+        Assert.Null(leg.DecidedAt);
     }
 
     [Fact]

@@ -47,14 +47,14 @@ public sealed class DashboardModel(BoardService board) : HubPageModel
         Escalations = Figures(await board.EscalationCountsAsync(Caller, new FieldErrors(), cancellationToken));
         Timeliness = Figures(await board.TimelinessAsync(Caller, Months, new FieldErrors(), cancellationToken));
         Declines = Figures(await board.DeclinesAsync(Caller, Months, new FieldErrors(), cancellationToken));
-        Upcoming = Figures(await board.UpcomingAsync(Caller, Days, new FieldErrors(), cancellationToken));
+        Upcoming = Figures(await board.UpcomingAsync(Caller, Days, null, null, new FieldErrors(), cancellationToken));
         Trend = Figures(await board.TrendAsync(Caller, Months, new FieldErrors(), cancellationToken));
         return Page();
     }
 
     /// <summary>One table as the API's <c>?format=csv</c> gives it, for a caller signed in to the pages rather than holding a token.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken) =>
-        (await board.CsvAsync(table, Months, Days, Caller, new FieldErrors(), cancellationToken)).Match<IActionResult>(
+        (await board.CsvAsync(table, new BoardQuery(Months, Days), Caller, new FieldErrors(), cancellationToken)).Match<IActionResult>(
             csv => File(csv.Content, BoardCsv.ContentType, csv.FileName),
             _ => BadRequest(),
             NotFound);
@@ -71,8 +71,7 @@ public sealed class DashboardModel(BoardService board) : HubPageModel
     ];
 
     public static IEnumerable<(string Label, int Count)> UpcomingByKind(UpcomingFigures upcoming) =>
-        new[] { UpcomingKinds.CustodyReleasePlanned, UpcomingKinds.TransitionToProbationDue, UpcomingKinds.EighteenthBirthday }
-            .Select(kind => (BoardDisplay.UpcomingKindName(kind), upcoming.Events.Count(e => e.Kind == kind)));
+        upcoming.ByKind.Select(t => (BoardDisplay.UpcomingKindName(t.Key), t.Count));
 
     T? Figures<T>(Outcome<T> figures)
         where T : class =>

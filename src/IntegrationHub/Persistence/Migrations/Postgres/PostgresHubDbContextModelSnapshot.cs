@@ -532,12 +532,18 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Agency")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("AgencyReference")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
@@ -565,6 +571,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("ReferralMadeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SharedSections")
                         .IsRequired()
                         .HasColumnType("text");
@@ -575,6 +584,11 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.Property<string>("StatusReason")
                         .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -589,9 +603,13 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("Agency", "Status");
 
+                    b.HasIndex("TenantId", "DecidedAt");
+
                     b.HasIndex("ReferralId", "Agency", "Status", "Id");
 
-                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
+                    b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
+
+                    b.HasIndex("TenantId", "ReferralMadeAt", "Agency", "Status", "AcknowledgedAt", "DecidedAt");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -738,9 +756,6 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReferralId", "At");
 
-                    b.HasIndex("ToStatus", "At", "ReferralId", "LegId")
-                        .HasFilter("\"Kind\" = 'status-changed'");
-
                     b.ToTable("timeline_entries", (string)null);
                 });
 
@@ -802,6 +817,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "DateOfBirth");
 
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();

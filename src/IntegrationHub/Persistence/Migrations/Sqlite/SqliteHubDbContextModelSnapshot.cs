@@ -527,12 +527,18 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Agency")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgencyReference")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
@@ -560,6 +566,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ReferralMadeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SharedSections")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -569,6 +578,11 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -584,9 +598,13 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Agency", "Status");
 
+                    b.HasIndex("TenantId", "DecidedAt");
+
                     b.HasIndex("ReferralId", "Agency", "Status", "Id");
 
-                    b.HasIndex("Status", "UpdatedAt", "Agency", "ReasonCode", "ReferralId");
+                    b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
+
+                    b.HasIndex("TenantId", "ReferralMadeAt", "Agency", "Status", "AcknowledgedAt", "DecidedAt");
 
                     b.ToTable("legs", (string)null);
                 });
@@ -731,9 +749,6 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReferralId", "At");
 
-                    b.HasIndex("ToStatus", "At", "ReferralId", "LegId")
-                        .HasFilter("\"Kind\" = 'status-changed'");
-
                     b.ToTable("timeline_entries", (string)null);
                 });
 
@@ -795,6 +810,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "DateOfBirth");
 
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();
