@@ -17,6 +17,7 @@ public static class Report
         Line(text, $"| bare MassTransit, p50 / p99 at {Rate(r)} | {r.MassTransit.Paced.P50:0.0} / {r.MassTransit.Paced.P99:0.0} ms | p99 {r.MassTransit.Paced.P99 / r.Raw.Paced.P99:0.0}× raw |");
         Line(text, $"| hub leg deliveries, saturated ({r.Hub.LegsDelivered:N0} of {r.Hub.LegsExpected:N0} legs) | {r.Hub.LegsPerSecond:N0} legs/s | {r.Hub.LegsPerSecond / r.Raw.MessagesPerSecond:P1} of raw, {r.Hub.LegsPerSecond / r.MassTransit.MessagesPerSecond:P1} of MassTransit |");
         Line(text, $"| hub submit → delivered, p50 / p99 ({r.Hub.Paced.Samples:N0} legs{(r.Hub.PacedMissing > 0 ? $", {r.Hub.PacedMissing:N0} not delivered in time" : "")}) | {r.Hub.Paced.P50:N0} / {r.Hub.Paced.P99:N0} ms | p99 {r.Hub.Paced.P99 / r.Raw.Paced.P99:0.0}× raw |");
+        Line(text, $"| submissions turned away with 503 (the hub overloaded), each sent again after its Retry-After | {r.Hub.Overloaded:N0} | |");
         Line(text, $"| answers applied | {r.Hub.AnswersApplied:N0} of {r.Hub.AnswersSent:N0}, the last {r.Hub.AnswersSettledIn.TotalSeconds:0.0} s after the agencies sent them | |");
         Line(text, $"| hub peak resident memory (VmHWM), end to end | {r.HubPeakMegabytes:N0} MB | |");
         Line(text, $"| board hub peak resident memory (VmHWM), to {r.Board.Legs[^1]:N0} legs | {r.Board.PeakMegabytes:N0} MB | |");

@@ -24,4 +24,14 @@ public sealed class RabbitMqOptions
 
     /// <summary>Replicated quorum queues for the hub's own and agencies' queues (RabbitMQ 3.8 and later).</summary>
     public bool QuorumQueues { get; set; } = true;
+
+    public const ushort MaxPrefetchCount = 1000;
+
+    /// <summary>
+    /// How many unacknowledged messages each receive endpoint takes from its queue, and so how many it handles at once.
+    /// MassTransit's default is twice the cores, at most 16: on a 2-core node 4, which leaves a consumer that waits on the
+    /// database or the broker (every consumer here) idle most of the time. Mind the database's connection pool: the hub's
+    /// endpoints together may hold this many connections each.
+    /// </summary>
+    public ushort PrefetchCount { get; set; } = 32;
 }

@@ -16,6 +16,9 @@ public static class MessagingExtensions
         builder.Services.AddOptions<BusOptions>()
             .Bind(builder.Configuration.GetSection(BusOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(
+                o => o.RabbitMq.PrefetchCount is >= 1 and <= RabbitMqOptions.MaxPrefetchCount,
+                $"Bus:RabbitMq:PrefetchCount must be from 1 to {RabbitMqOptions.MaxPrefetchCount}.")
             .ValidateOnStart();
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
@@ -47,6 +50,7 @@ public static class MessagingExtensions
                         h.Password(bus.RabbitMq.Password);
                         h.PublisherConfirmation = true;
                     });
+                    cfg.PrefetchCount = bus.RabbitMq.PrefetchCount;
                     ConfigureEndpoints(context, cfg, agencyConsumers, bus.RabbitMq);
                 });
             }

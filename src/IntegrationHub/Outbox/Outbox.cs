@@ -1,5 +1,7 @@
+using System.Data.Common;
 using IntegrationHub.Persistence;
 using IntegrationHub.ServiceDefaults;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IntegrationHub.Outbox;
 
@@ -18,7 +20,14 @@ public sealed class Outbox
         this.db = db;
         this.correlation = correlation;
         this.clock = clock;
-        db.SavedChanges += (_, _) => signal.Notify();
+        // Saved inside a transaction, the messages are not there for the dispatcher until it commits: WakeDispatcherOnCommit wakes it then.
+        db.SavedChanges += (_, _) =>
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                signal.Notify();
+            }
+        };
     }
 
     /// <summary>Sends a message about a leg, after every earlier message about that leg has been sent.</summary>
@@ -34,7 +43,10 @@ public sealed class Outbox
         db.Outbox.Add(OutboxMessage.For(message, null, correlation.Id, clock.GetUtcNow()));
 }
 
-/// <summary>Wakes the dispatcher as soon as something was committed, instead of at its next poll.</summary>
+/// <summary>
+/// Wakes the dispatcher as soon as something was committed, instead of at its next poll: after a save outside a
+/// transaction (<see cref="Outbox"/>), or a transaction's commit (<see cref="WakeDispatcherOnCommit"/>).
+/// </summary>
 public sealed class OutboxSignal
 {
     readonly SemaphoreSlim signal = new(0, 1);
@@ -55,4 +67,19 @@ public sealed class OutboxSignal
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>
+/// Wakes the dispatcher when a transaction commits: messages saved inside it (a referral made with its audit entry, an
+/// idempotent request with its key) are visible to the dispatcher only from then on.
+/// </summary>
+public sealed class WakeDispatcherOnCommit(OutboxSignal signal) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return Task.CompletedTask;
+    }
 }

@@ -18,11 +18,11 @@ public static class PersistenceExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == "Postgres")
         {
-            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>(o => QuietFailures(o.UseNpgsql(options.ConnectionString)));
+            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>((sp, o) => Configure(sp, o.UseNpgsql(options.ConnectionString)));
         }
         else
         {
-            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>(o => QuietFailures(o.UseSqlite(options.ConnectionString)));
+            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>((sp, o) => Configure(sp, o.UseSqlite(options.ConnectionString)));
         }
 
         // Registered before the bus so the schema is current before anything consumes or dispatches.
@@ -30,6 +30,10 @@ public static class PersistenceExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>The features' interceptors (registered as <see cref="IInterceptor"/>), and failures kept quiet.</summary>
+    static DbContextOptionsBuilder Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
+        QuietFailures(options.AddInterceptors(services.GetServices<IInterceptor>()));
 
     /// <summary>
     /// A failed command, query or save is not logged by EF Core as an error of its own: its exception reaches the

@@ -81,6 +81,24 @@ public sealed class AgencyAnswerRecorder(
             return AnswerOutcome.UnknownLeg;
         }
 
+        if (source.Caller is null && db.Database.IsNpgsql())
+        {
+            // A referral's agencies answer together, and each answer changes the referral: on PostgreSQL the bus's answers
+            // take the referral's row in turn, instead of losing to each other on its version and starting again. A
+            // person's answer (rare) keeps the version check: its audit entry takes the audit chain's lock, which must not
+            // be waited for while holding a referral that another writer, holding the chain, is about to update.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM referrals WHERE \"Id\" = {referralId} FOR UPDATE", cancellationToken);
+            var recorded = await RecordOnReferralAsync(referralId.Value, answer, source, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return recorded;
+        }
+
+        return await RecordOnReferralAsync(referralId.Value, answer, source, cancellationToken);
+    }
+
+    async Task<AnswerOutcome> RecordOnReferralAsync(Guid referralId, ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
+    {
         var referral = await db.Referrals.Include(r => r.Legs).SingleAsync(r => r.Id == referralId, cancellationToken);
         var leg = referral.Leg(answer.LegId)!;
         if (source.Caller is null && source.Organisation != leg.Recipient.Code)
@@ -98,7 +116,9 @@ public sealed class AgencyAnswerRecorder(
             return AnswerOutcome.AlreadyRecorded;
         }
 
-        if (await db.HeldAnswers.AnyAsync(h => h.AnswerId == answer.AnswerId, cancellationToken))
+        // The leg's held answers, in the order the agency sent them: this one among them, or those it may make way for.
+        var held = await db.HeldAnswers.Where(h => h.LegId == leg.Id).OrderBy(h => h.AnsweredAt).ThenBy(h => h.HeldAt).ToListAsync(cancellationToken);
+        if (held.Any(h => h.AnswerId == answer.AnswerId))
         {
             logger.LogInformation("Answer {AnswerId} for leg {LegId} is held already, waiting for the leg's earlier step", answer.AnswerId, answer.LegId);
             return AnswerOutcome.Held;
@@ -121,7 +141,7 @@ public sealed class AgencyAnswerRecorder(
         Conclude(referral, leg, answer, outcome);
         if (outcome.Refusal is null)
         {
-            await ApplyHeldAnswersAsync(referral, leg, cancellationToken);
+            ApplyHeldAnswers(referral, leg, held);
         }
 
         if (source.Caller is { } answering)
@@ -225,9 +245,8 @@ public sealed class AgencyAnswerRecorder(
     /// Applies, in the order the agency sent them, the held answers the leg can take now that it has moved on, each
     /// step making way for the next; one the leg can no longer take (it went another way, or ended) is refused on the timeline.
     /// </summary>
-    async Task ApplyHeldAnswersAsync(Referral referral, Leg leg, CancellationToken cancellationToken)
+    void ApplyHeldAnswers(Referral referral, Leg leg, List<HeldAnswer> held)
     {
-        var held = await db.HeldAnswers.Where(h => h.LegId == leg.Id).OrderBy(h => h.AnsweredAt).ThenBy(h => h.HeldAt).ToListAsync(cancellationToken);
         for (var moved = held.Count > 0; moved;)
         {
             moved = false;
