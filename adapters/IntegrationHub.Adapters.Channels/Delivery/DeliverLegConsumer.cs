@@ -42,7 +42,8 @@ public sealed class DeliverLegConsumer(
         try
         {
             var receipt = await Channel(leg.Agency, leg.Recipient).DeliverAsync(delivery, context.CancellationToken);
-            logger.LogInformation("Leg {LegId} delivered to {Organisation}", leg.LegId, leg.Recipient.Code);
+            // Per message, and the leg's timeline and trace say it already: at Information every delivery would queue for the console.
+            logger.LogDebug("Leg {LegId} delivered to {Organisation}", leg.LegId, leg.Recipient.Code);
             if (receipt.ReceivedByAgency)
             {
                 await context.PublishAsync(

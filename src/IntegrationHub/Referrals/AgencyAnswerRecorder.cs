@@ -160,7 +160,8 @@ public sealed class AgencyAnswerRecorder(
         }
         else
         {
-            logger.LogInformation("Answer {AnswerId} recorded; leg {LegId} of referral {ReferralId} is {Status}", answer.AnswerId, leg.Id, referral.Id, leg.Status);
+            // Per answer, and the timeline records it: at Information every answer would queue for the console.
+            logger.LogDebug("Answer {AnswerId} recorded; leg {LegId} of referral {ReferralId} is {Status}", answer.AnswerId, leg.Id, referral.Id, leg.Status);
         }
 
         return outcome;
