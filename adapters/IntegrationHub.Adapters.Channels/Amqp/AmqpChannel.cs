@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using IntegrationHub.Adapters.Channels.Delivery;
 using IntegrationHub.Contracts.V1;
@@ -13,16 +12,9 @@ namespace IntegrationHub.Adapters.Channels.Amqp;
 /// organisation's own durable queue <c>agency-{agency}.{organisation}</c>, confirmed by the broker, so a
 /// partner in any language can consume it with any AMQP client, and no organisation reads another's.
 /// </summary>
-/// <remarks>
-/// Opening an AMQP channel costs a round trip of its own and the broker's work: deliveries reuse the channels that
-/// earlier ones opened (as many as were ever in use at once), and a channel that met an error is closed, not reused.
-/// </remarks>
 public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues) : IAgencyChannel, IAsyncDisposable
 {
-    static readonly CreateChannelOptions Confirmed = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
-
     readonly SemaphoreSlim connecting = new(1, 1);
-    readonly ConcurrentBag<IChannel> idle = [];
     IConnection? connection;
 
     public string Name => AdapterOptions.AmqpChannelName;
@@ -36,6 +28,9 @@ public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues)
 
         var queue = Endpoints.AgencyQueue(delivery.Agency, delivery.Recipient.Code);
         await queues.DeclareAsync(queue, cancellationToken);
+        var open = await ConnectionAsync(cancellationToken);
+        await using var channel = await open.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         var properties = new BasicProperties
         {
             Persistent = true,
@@ -55,36 +50,9 @@ public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues)
         };
         AmqpTraceContext.Inject(properties.Headers!);
 
-        var channel = await RentAsync(cancellationToken);
-        try
-        {
-            // With confirmation tracking, the publish returns only once the broker has the message.
-            await channel.BasicPublishAsync(queue, routingKey: "", mandatory: true, properties, Encoding.UTF8.GetBytes(delivery.Document.Body), cancellationToken);
-        }
-        catch
-        {
-            await channel.DisposeAsync();
-            throw;
-        }
-
-        idle.Add(channel);
+        // With confirmation tracking, the publish returns only once the broker has the message.
+        await channel.BasicPublishAsync(queue, routingKey: "", mandatory: true, properties, Encoding.UTF8.GetBytes(delivery.Document.Body), cancellationToken);
         return new DeliveryReceipt(ReceivedByAgency: false);
-    }
-
-    async Task<IChannel> RentAsync(CancellationToken cancellationToken)
-    {
-        while (idle.TryTake(out var channel))
-        {
-            if (channel.IsOpen)
-            {
-                return channel;
-            }
-
-            await channel.DisposeAsync();
-        }
-
-        var open = await ConnectionAsync(cancellationToken);
-        return await open.CreateChannelAsync(Confirmed, cancellationToken);
     }
 
     async Task<IConnection> ConnectionAsync(CancellationToken cancellationToken)
@@ -102,11 +70,6 @@ public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues)
 
     public async ValueTask DisposeAsync()
     {
-        while (idle.TryTake(out var channel))
-        {
-            await channel.DisposeAsync();
-        }
-
         if (connection is not null)
         {
             await connection.DisposeAsync();
