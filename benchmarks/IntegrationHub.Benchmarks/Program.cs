@@ -12,7 +12,7 @@ void Progress(string line) => Console.WriteLine(string.Create(CultureInfo.Invari
 if (args.Contains("--board-only"))
 {
     // The board's sizes alone, for working on its queries: printed, no report written (a report compares the hub with its anchors).
-    await using var boardOnly = await HubProcess.StartAsync(new Dictionary<string, string>());
+    await using var boardOnly = await HubProcess.StartAsync(BoardTimings.HubSettings);
     var times = await BoardTimings.MeasureAsync(boardOnly, sizes, Progress);
     Console.WriteLine();
     Console.Write(Report.Board(times));
@@ -38,7 +38,7 @@ await using (var partners = await Partners.ConnectAsync(hub.VirtualHost))
 Progress($"hub: {hubFigures.LegsPerSecond:N0} legs/s; p50 {hubFigures.Paced.P50:N0} ms, p99 {hubFigures.Paced.P99:N0} ms; peak {hubPeak:N0} MB");
 
 BoardTimes board;
-await using (var boardHub = await HubProcess.StartAsync(new Dictionary<string, string>()))
+await using (var boardHub = await HubProcess.StartAsync(BoardTimings.HubSettings))
 {
     board = await BoardTimings.MeasureAsync(boardHub, sizes, Progress);
 }

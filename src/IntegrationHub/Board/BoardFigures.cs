@@ -253,41 +253,43 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         tenants.Enter(tenantId);
         var today = Today;
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(months - 1));
-        var start = firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        var since = new DateTimeOffset(start, UkTime.GetUtcOffset(start)).ToUniversalTime();
-
         var sql = BoardSql.For(db);
-        var counts = (await sql.ReadAsync<TrendRow>(db, TrendSql(sql), [tenantId, sql.Time(since)], cancellationToken))
-            .ToDictionary(r => (r.Month, r.Series), r => (int)r.Count);
-        int Count(string month, string series) => counts.GetValueOrDefault((month, series));
+        var parameters = new List<object> { tenantId };
+        var monthRows = string.Join(" UNION ALL ", Enumerable.Range(0, months).Select(i =>
+        {
+            var month = firstMonth.AddMonths(i);
+            parameters.AddRange([MonthOf(month), sql.Time(UkMidnight(month)), sql.Time(UkMidnight(month.AddMonths(1)))]);
+            return $"SELECT {{{parameters.Count - 3}}} AS month, {{{parameters.Count - 2}}} AS starts, {{{parameters.Count - 1}}} AS ends";
+        }));
+        var counts = (await sql.ReadAsync<TrendRow>(db, TrendSql(monthRows), [.. parameters], cancellationToken)).ToDictionary(r => r.Month);
         return new TrendFigures(TimeZone, [.. Enumerable.Range(0, months).Select(i =>
         {
             var month = MonthOf(firstMonth.AddMonths(i));
-            return new TrendMonth(month, Count(month, "referrals"), Count(month, "decided"), Count(month, "raised"), Count(month, "resolved"));
+            var row = counts.GetValueOrDefault(month);
+            return new TrendMonth(month, (int)(row?.Referrals ?? 0), (int)(row?.Decided ?? 0), (int)(row?.Raised ?? 0), (int)(row?.Resolved ?? 0));
         })]);
     }
 
     /// <summary>
-    /// How many of each series happened in each UK month since {1}, for tenant {0}: a row per month and series,
-    /// counted by hour first (<see cref="BoardSql.Hour"/>), each from an index that starts with the tenant and the time.
-    /// A leg is decided once (<see cref="LegLifecycle"/>), so its <see cref="Leg.DecidedAt"/> counts its decision.
+    /// How many of each series happened in each UK month, for tenant {0}: <paramref name="monthRows"/> gives each month
+    /// with the UTC instants it starts and ends at, and each count is a range of an index that starts with the tenant
+    /// and the time, so no row is read and no time is converted. A leg is decided once (<see cref="LegLifecycle"/>), so
+    /// its <see cref="Leg.DecidedAt"/> counts its decision.
     /// </summary>
-    static string TrendSql(BoardSql sql)
+    static string TrendSql(string monthRows) => $"""
+        SELECT m.month AS "Month",
+            (SELECT COUNT(*) FROM referrals AS r WHERE r."TenantId" = {"{0}"} AND r."CreatedAt" >= m.starts AND r."CreatedAt" < m.ends) AS "Referrals",
+            (SELECT COUNT(*) FROM legs AS l WHERE l."TenantId" = {"{0}"} AND l."DecidedAt" >= m.starts AND l."DecidedAt" < m.ends) AS "Decided",
+            (SELECT COUNT(*) FROM escalations AS e WHERE e."TenantId" = {"{0}"} AND e."RaisedAt" >= m.starts AND e."RaisedAt" < m.ends) AS "Raised",
+            (SELECT COUNT(*) FROM escalations AS e WHERE e."TenantId" = {"{0}"} AND e."ResolvedAt" >= m.starts AND e."ResolvedAt" < m.ends) AS "Resolved"
+        FROM ({monthRows}) AS m
+        """;
+
+    /// <summary>The instant a UK date begins (midnight in London is never skipped: the clocks change at 01:00 UTC).</summary>
+    static DateTimeOffset UkMidnight(DateOnly date)
     {
-        return $$"""
-            SELECT {{sql.Month(sql.UkDate("hours.hour"))}} AS "Month", hours.series AS "Series", CAST(SUM(hours.happened) AS BIGINT) AS "Count" FROM (
-                SELECT {{sql.Hour("r.\"CreatedAt\"")}} AS hour, 'referrals' AS series, COUNT(*) AS happened
-                FROM referrals AS r WHERE r."TenantId" = {0} AND r."CreatedAt" >= {1}
-                GROUP BY 1
-                UNION ALL
-                SELECT {{sql.Hour("l.\"DecidedAt\"")}}, 'decided', COUNT(*) FROM legs AS l WHERE l."TenantId" = {0} AND l."DecidedAt" >= {1} GROUP BY 1
-                UNION ALL
-                SELECT {{sql.Hour("e.\"RaisedAt\"")}}, 'raised', COUNT(*) FROM escalations AS e WHERE e."TenantId" = {0} AND e."RaisedAt" >= {1} GROUP BY 1
-                UNION ALL
-                SELECT {{sql.Hour("e.\"ResolvedAt\"")}}, 'resolved', COUNT(*) FROM escalations AS e WHERE e."TenantId" = {0} AND e."ResolvedAt" >= {1} GROUP BY 1
-            ) AS hours
-            GROUP BY 1, 2
-            """;
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, UkTime.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
     static string MonthOf(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -338,7 +340,9 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
     sealed class TrendRow
     {
         public string Month { get; init; } = "";
-        public string Series { get; init; } = "";
-        public long Count { get; init; }
+        public long Referrals { get; init; }
+        public long Decided { get; init; }
+        public long Raised { get; init; }
+        public long Resolved { get; init; }
     }
 }

@@ -26,17 +26,8 @@ abstract class BoardSql
     /// <summary>Hours from one time column to another, as the double that <see cref="TimeSpan.TotalHours"/> gives.</summary>
     public abstract string HoursBetween(string from, string to);
 
-    /// <summary>
-    /// The UTC hour a time column falls in, as a time. The UK's offset is whole hours and changes on the hour, so every
-    /// time of an hour falls on the same UK date: counting by hour first leaves one date to work out per hour, not per row.
-    /// </summary>
-    public abstract string Hour(string at);
-
     /// <summary>The UK (Europe/London) date a time column falls on, comparable with <see cref="CalendarDay.Date"/>.</summary>
     public abstract string UkDate(string at);
-
-    /// <summary>The <c>yyyy-MM</c> month of a date expression.</summary>
-    public abstract string Month(string date);
 
     /// <summary>
     /// Each agency's row of <paramref name="counts"/> (a select list of five counts) over the rows of <paramref name="from"/>,
@@ -72,12 +63,7 @@ abstract class BoardSql
         public override string HoursBetween(string from, string to) =>
             $"(CAST((EXTRACT(EPOCH FROM {to}) - EXTRACT(EPOCH FROM {from})) * 10000000 AS DOUBLE PRECISION) / 36000000000.0)";
 
-        // From the epoch rather than date_trunc, which truncates in the session's time zone.
-        public override string Hour(string at) => $"to_timestamp(floor(EXTRACT(EPOCH FROM {at}) / 3600) * 3600)";
-
         public override string UkDate(string at) => $"CAST(({at} AT TIME ZONE 'Europe/London') AS DATE)";
-
-        public override string Month(string date) => $"to_char({date}, 'YYYY-MM')";
 
         // One pass over the legs: the ordered-set aggregate sorts each agency's values once, beside the counts (two
         // window functions numbered every row, over the rows read three times).
@@ -108,9 +94,6 @@ abstract class BoardSql
         public override string HoursBetween(string from, string to) =>
             $"(CAST((({to} >> 11) - ({from} >> 11)) * 1000 AS DOUBLE PRECISION) / 36000000000.0)";
 
-        // 36,000,000 stored units (of 1,000 ticks) are an hour.
-        public override string Hour(string at) => $"((({at} >> 11) / 36000000 * 36000000) << 11)";
-
         public override string UkDate(string at)
         {
             var seconds = $"(({at} >> 11) / 10000 - 62135596800)";
@@ -119,8 +102,6 @@ abstract class BoardSql
             var summer = $"{utc} >= date({year} || '-03-25', 'weekday 0') || ' 01:00:00' AND {utc} < date({year} || '-10-25', 'weekday 0') || ' 01:00:00'";
             return $"date({seconds} + CASE WHEN {summer} THEN 3600 ELSE 0 END, 'unixepoch')";
         }
-
-        public override string Month(string date) => $"substr({date}, 1, 7)";
 
         // SQLite has no ordered-set aggregate: each agency's values are numbered, and the middle one or two kept.
         public override string AgencyRows(string from, string counts, params (string Column, string Name)[] medians) => $"""
