@@ -82,6 +82,15 @@ public static class AccessTable
             new("GET /api/board/trend", Nothing, EscalationManagers, Ok),
             new("POST /api/board/cases/{referralId:guid}/openings", Referral, EscalationManagers, Ok, Body: CaseOpening),
         ]),
+        new("The board's case papers and decisions (API)",
+        [
+            new("GET /api/board/case-papers/{id:guid}", Escalation, EscalationManagers, Ok),
+            new("PUT /api/board/case-papers/{id:guid}/favoured-resolution", Escalation, TeamManagersAndHeadsOfService, Ended("the escalation is already resolved"), Body: FavouredResolution),
+            new("PUT /api/board/case-papers/{id:guid}/young-persons-words", Escalation, PersonalAdvisers, Ended("the escalation is already resolved"), Body: YoungPersonsWords),
+            new("POST /api/board/decisions", Escalation, BoardMembers, Ended("the escalation is already resolved"), FieldError("escalationId"), Body: BoardDecision),
+            new("GET /api/board/decisions", BoardAction, EscalationManagers | Agencies, Lists),
+            new("POST /api/board/decisions/{id:guid}/progress", BoardAction, BoardMembers | Agencies, Ended("the action is already done"), Body: Progress),
+        ]),
         new("Inbox (API)",
         [
             new("GET /api/inbox", Notification, SignedIn, Lists),
