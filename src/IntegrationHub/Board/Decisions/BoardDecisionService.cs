@@ -25,6 +25,7 @@ public sealed class BoardDecisionService(
     AuditLog audit,
     EscalationRunner runner,
     IOptions<AgencyDirectoryOptions> directory,
+    IOptions<BoardMeetingOptions> meetings,
     TimeProvider clock)
 {
     public const int ResolutionMaxLength = 2000;
@@ -34,6 +35,8 @@ public sealed class BoardDecisionService(
     public const int NoteMaxLength = 2000;
     public const string CasePaperResource = "board-case-paper";
     public const string DecisionResource = "board-decision";
+    /// <summary>The most case papers, and the most actions, one pack holds: a board meeting takes a handful.</summary>
+    public const int PackCases = 50;
     public const string WordsNotAgreed = "The young person's own words are not included: no agreement of theirs to the board reading them is recorded.";
 
     static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById(BoardFigures.TimeZone);
@@ -336,6 +339,56 @@ public sealed class BoardDecisionService(
         }
 
         return new Outcome<BoardDecisionSummary>.Done(Summary(decision));
+    }
+
+    /// <summary>One action the caller may see, for recording its progress; an audited read of its case.</summary>
+    public async Task<Outcome<BoardDecisionSummary>> DecisionAsync(Guid id, HubUser user, CancellationToken cancellationToken)
+    {
+        var decision = await Visible(user).Include(d => d.Progress).AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (decision is null)
+        {
+            return new Outcome<BoardDecisionSummary>.NotFound();
+        }
+
+        await audit.RecordReadAsync(user, DecisionResource, decision.Id, decision.YoungPersonId, BasisOf(user), cancellationToken);
+        return new Outcome<BoardDecisionSummary>.Done(Summary(decision));
+    }
+
+    /// <summary>
+    /// The pack for the board's next meeting: the case papers of the open level-3 escalations, and the actions due by the
+    /// meeting and those overdue. Each paper and action in it is an audited read, as the paper alone is.
+    /// </summary>
+    public async Task<BoardPack> PackAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var meeting = meetings.Value.NextMeeting(user.TenantId, today);
+        var escalations = await db.Escalations.AsNoTracking()
+            .Where(e => e.Level == EscalationLadder.TopLevel && e.ResolvedAt == null)
+            .OrderBy(e => e.DueBy).ThenBy(e => e.Id).Take(PackCases)
+            .ToListAsync(cancellationToken);
+        var escalationIds = escalations.Select(e => e.Id).ToList();
+        var personIds = escalations.Select(e => e.YoungPersonId).Distinct().ToList();
+        var people = await db.YoungPeople.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var papers = await db.CasePapers.AsNoTracking().Where(p => escalationIds.Contains(p.EscalationId)).ToDictionaryAsync(p => p.EscalationId, cancellationToken);
+        var views = new List<CasePaperView>();
+        foreach (var escalation in escalations.Where(e => people.ContainsKey(e.YoungPersonId)))
+        {
+            views.Add(await ViewAsync(escalation, people[escalation.YoungPersonId], papers.GetValueOrDefault(escalation.Id), user, cancellationToken));
+        }
+
+        var actions = await Visible(user).Include(d => d.Progress).AsNoTracking()
+            .Where(d => d.Status != BoardDecisionStatuses.Done && d.DueOn <= meeting)
+            .OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(PackCases)
+            .ToListAsync(cancellationToken);
+        await audit.RecordAsync(
+            user,
+            [
+                .. escalations.Where(e => people.ContainsKey(e.YoungPersonId)).Select(e => Audited.Read(CasePaperResource, e.Id, e.YoungPersonId, AuditBases.BoardOversight)),
+                .. actions.Select(d => Audited.Read(DecisionResource, d.Id, d.YoungPersonId, AuditBases.BoardOversight)),
+            ],
+            cancellationToken);
+        var summaries = actions.Select(Summary).ToList();
+        return new BoardPack(today, meeting, views, [.. summaries.Where(a => !a.Overdue)], [.. summaries.Where(a => a.Overdue)]);
     }
 
     /// <summary>

@@ -63,3 +63,11 @@ public sealed record BoardDecisionSummary(
     IReadOnlyList<ProgressNote> Progress);
 
 public sealed record ProgressNote(DateTimeOffset At, string By, string Status, string Note);
+
+/// <summary>What the board's pack for its next meeting holds: the case papers due, and the actions due by the meeting and overdue.</summary>
+public sealed record BoardPack(
+    DateOnly AsOf,
+    DateOnly Meeting,
+    IReadOnlyList<CasePaperView> CasePapers,
+    IReadOnlyList<BoardDecisionSummary> ActionsDue,
+    IReadOnlyList<BoardDecisionSummary> ActionsOverdue);

@@ -159,6 +159,13 @@ public static class AccessTable
             new("GET /board?handler=csv", Nothing, EscalationManagers, Ok, Query: $"table={BoardService.EscalationsTable}"),
             new("GET /board/cases/{referralId:guid}", Referral, EscalationManagers, Ok),
             new("POST /board/cases/{referralId:guid}", Referral, EscalationManagers, Ok, Body: PurposeForm),
+            new("GET /board/case-papers/{escalationId:guid}", Escalation, EscalationManagers, Ok),
+            new("POST /board/case-papers/{escalationId:guid}", Escalation, BoardMembers, PageAgain("the empty decision's errors"), Body: EmptyForm),
+            new("GET /board/decisions", BoardAction, EscalationManagers, Lists),
+            new("GET /board/decisions?handler=csv", BoardAction, EscalationManagers, Lists),
+            new("GET /board/decisions/{id:guid}/progress", BoardAction, BoardMembers, Ok),
+            new("POST /board/decisions/{id:guid}/progress", BoardAction, BoardMembers, PageAgain("the empty progress's errors"), Body: EmptyForm),
+            new("GET /board/pack", Nothing, EscalationManagers, Ok),
         ]),
         new("Public pages and files",
         [

@@ -84,6 +84,7 @@ public sealed partial record Cell(AccessRow Row, Caller Caller, Ownership? Owner
         "id" => ObjectId ?? throw new InvalidOperationException($"{Row.Endpoint} has an {{id}} but addresses no object: say which in its row."),
         "youngPersonId" => $"{YoungPersonId}",
         "referralId" => $"{ReferralId}",
+        "escalationId" => $"{EscalationId}",
         "legId" => $"{LegId}",
         "agency" => LegAgency,
         "number" => "1",
