@@ -37,6 +37,8 @@ public sealed class BoardDecisionService(
     public const string DecisionResource = "board-decision";
     /// <summary>The most case papers, and the most actions, one pack holds: a board meeting takes a handful.</summary>
     public const int PackCases = 50;
+    /// <summary>How the notice of a decision to the owning organisation opens its subject.</summary>
+    public const string NoticeSubject = "The Corporate Parenting Board has given your organisation an action";
     public const string WordsNotAgreed = "The young person's own words are not included: no agreement of theirs to the board reading them is recorded.";
 
     static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById(BoardFigures.TimeZone);
@@ -223,7 +225,7 @@ public sealed class BoardDecisionService(
             TenantId = decision.TenantId,
             Role = NotificationOptions.AgencyRole(decision.Agency),
             Organisation = decision.Organisation,
-            Subject = $"The Corporate Parenting Board has given your organisation an action on case {decision.CaseReference}",
+            Subject = $"{NoticeSubject} on case {decision.CaseReference}",
             Body = $"The board decided on {UkDate(now):d MMMM yyyy} that your organisation is to: {decision.Action}\n"
                 + $"Named owner: {decision.Owner}. Due by {decision.DueOn:d MMMM yyyy}.\n"
                 + "Record how it is going in the hub; an action not done by its due day goes to the board's next meeting.",
@@ -355,8 +357,8 @@ public sealed class BoardDecisionService(
     }
 
     /// <summary>
-    /// The pack for the board's next meeting: the case papers of the open level-3 escalations, and the actions due by the
-    /// meeting and those overdue. Each paper and action in it is an audited read, as the paper alone is.
+    /// The pack for the board's next meeting: the case papers of the open level-3 escalations, and the actions not yet
+    /// done, those overdue apart from those due (the pack marks those due before the meeting). Each paper and action in it is an audited read, as the paper alone is.
     /// </summary>
     public async Task<BoardPack> PackAsync(HubUser user, CancellationToken cancellationToken)
     {
@@ -377,7 +379,7 @@ public sealed class BoardDecisionService(
         }
 
         var actions = await Visible(user).Include(d => d.Progress).AsNoTracking()
-            .Where(d => d.Status != BoardDecisionStatuses.Done && d.DueOn <= meeting)
+            .Where(d => d.Status != BoardDecisionStatuses.Done)
             .OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(PackCases)
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(

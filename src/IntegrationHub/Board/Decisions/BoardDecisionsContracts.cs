@@ -64,7 +64,7 @@ public sealed record BoardDecisionSummary(
 
 public sealed record ProgressNote(DateTimeOffset At, string By, string Status, string Note);
 
-/// <summary>What the board's pack for its next meeting holds: the case papers due, and the actions due by the meeting and overdue.</summary>
+/// <summary>What the board's pack for its next meeting holds: the case papers due, and the actions not yet done: due, and overdue.</summary>
 public sealed record BoardPack(
     DateOnly AsOf,
     DateOnly Meeting,

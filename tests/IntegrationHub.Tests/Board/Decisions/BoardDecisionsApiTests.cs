@@ -29,7 +29,7 @@ public sealed class BoardDecisionsApiTests(HubFactory hub) : IClassFixture<HubFa
         var decision = await boardCase.DecideAsync(hub, NextWeek);
 
         Assert.Equal((BoardDecisionStatuses.Open, hub.OrganisationOf(Housing), NextWeek, false), (decision.Status, decision.Organisation, decision.DueOn, decision.Overdue));
-        var notice = await hub.QueryAsync(db => db.Notifications.SingleAsync(n => n.EscalationId == boardCase.Escalation.Id && n.Subject.Contains("action")));
+        var notice = await hub.QueryAsync(db => db.Notifications.SingleAsync(n => n.EscalationId == boardCase.Escalation.Id && n.Subject.StartsWith(BoardDecisionService.NoticeSubject)));
         Assert.Equal((NotificationOptions.AgencyRole(Housing), hub.OrganisationOf(Housing), (DateTimeOffset?)null), (notice.Role, notice.Organisation, notice.EmailedAt));
         Assert.Contains(decision.Action, notice.Body, StringComparison.Ordinal);
         using var housing = hub.AgencyWorker(Housing);
@@ -63,7 +63,7 @@ public sealed class BoardDecisionsApiTests(HubFactory hub) : IClassFixture<HubFa
         await ExpectFieldErrorAsync(await board.PostAsJsonAsync("/api/board/decisions", bad), field);
 
         Assert.Equal(0, await DecisionsOfAsync(boardCase.Escalation.Id));
-        Assert.False(await hub.QueryAsync(db => db.Notifications.AnyAsync(n => n.EscalationId == boardCase.Escalation.Id && n.Role == NotificationOptions.AgencyRole(Housing) && n.Subject.Contains("action"))));
+        Assert.False(await hub.QueryAsync(db => db.Notifications.AnyAsync(n => n.EscalationId == boardCase.Escalation.Id && n.Role == NotificationOptions.AgencyRole(Housing) && n.Subject.StartsWith(BoardDecisionService.NoticeSubject))));
         Assert.False(await hub.QueryAsync(db => db.Audit.AnyAsync(a => a.ResourceType == BoardDecisionService.DecisionResource && a.YoungPersonId == boardCase.Person.Id)));
     }
 
