@@ -42,7 +42,7 @@ public static class BoardCsv
     static IEnumerable<string[]> Rows(string dimension, IEnumerable<Tally> tallies) =>
         tallies.Select(t => new[] { Text(dimension), Text(t.Key), Number(t.Count) });
 
-    static byte[] Write(string[] header, IEnumerable<string[]> rows)
+    internal static byte[] Write(string[] header, IEnumerable<string[]> rows)
     {
         var csv = new StringBuilder();
         foreach (var row in rows.Prepend([.. header.Select(Text)]))
@@ -56,14 +56,14 @@ public static class BoardCsv
     static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
-    static string Text(string? value) =>
+    internal static string Text(string? value) =>
         value is null ? "" : value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? $"'{value}" : value;
 
     static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     static string Number(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 
-    static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    static string Id(Guid? value) => value?.ToString("D") ?? "";
+    internal static string Id(Guid? value) => value?.ToString("D") ?? "";
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using IntegrationHub.Auditing;
 using IntegrationHub.Board;
+using IntegrationHub.Board.Decisions;
 using IntegrationHub.Consents;
 using IntegrationHub.Escalations;
 using IntegrationHub.Idempotency;
@@ -44,6 +45,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<HeldAnswer> HeldAnswers => Set<HeldAnswer>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<BoardDecision> BoardDecisions => Set<BoardDecision>();
+    public DbSet<CasePaper> CasePapers => Set<CasePaper>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -207,6 +210,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.HasKey(d => d.Date);
         });
 
+        BoardDecisionsModel.Configure(modelBuilder);
         FilterByTenant(modelBuilder);
 
         // The hub chooses every id itself, so an entity added through a navigation is always new.

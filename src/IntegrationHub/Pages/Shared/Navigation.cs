@@ -10,7 +10,7 @@ public static class Navigation
     {
         HubRoles.PersonalAdviser => [("/workspace", "My young people"), ("/workspace/inbox", "My inbox")],
         HubRoles.Agency => [("/partner", "Referrals to my agency")],
-        HubRoles.TeamManager or HubRoles.HeadOfService or HubRoles.BoardMember => [("/board", "Board dashboard")],
+        HubRoles.TeamManager or HubRoles.HeadOfService or HubRoles.BoardMember => [("/board", "Board dashboard"), ("/board/decisions", "Board decisions")],
         HubRoles.YoungPerson => [("/me", "My referrals"), ("/me/consents", "My consent")],
         _ => [],
     };

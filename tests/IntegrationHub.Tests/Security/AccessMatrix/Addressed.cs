@@ -41,6 +41,9 @@ public sealed record Addressed(string Name, bool HasOwner, bool SharedWithCollea
     /// <summary>For an escalation manager, an escalation at their own level.</summary>
     public static readonly Addressed Escalation = new("escalation", HasOwner: true, SharedWithColleagues: true);
 
+    /// <summary>One of the board's actions: for an agency worker, the action owned by their own organisation.</summary>
+    public static readonly Addressed BoardAction = new("board action", HasOwner: true, SharedWithColleagues: true);
+
     /// <summary>A notification in a person's inbox: their own only, never a colleague's.</summary>
     public static readonly Addressed Notification = new("notification", HasOwner: true, SharedWithColleagues: false);
 

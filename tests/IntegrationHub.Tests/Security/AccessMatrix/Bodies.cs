@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IntegrationHub.AgencyAnswers;
 using IntegrationHub.Board;
+using IntegrationHub.Board.Decisions;
 using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Referrals;
@@ -52,6 +53,17 @@ public static class Bodies
     public static Payload Withdrawal(Cell cell) => new Payload.Json(new WithdrawConsent(Why));
 
     public static Payload CaseOpening(Cell cell) => new Payload.Json(new OpenCase(Why));
+
+    public static Payload FavouredResolution(Cell cell) => new Payload.Json(new ProposeResolution("Housing to accept the relief duty"));
+
+    public static Payload YoungPersonsWords(Cell cell) => new Payload.Json(
+        new RecordYoungPersonsWords("I want somewhere I can stay", DateOnly.FromDateTime(DateTime.UtcNow), "Signed at the review meeting"));
+
+    /// <summary>An action for the organisation the case's leg of the caller's agency type (or the NHS's) went to, due in a fortnight.</summary>
+    public static Payload BoardDecision(Cell cell) => new Payload.Json(new RecordBoardDecision(
+        cell.EscalationId, "Answer the case for the access matrix", cell.Objects.Recipients[cell.LegAgency], "Matrix Owner", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+
+    public static Payload Progress(Cell cell) => new Payload.Json(new RecordProgress(BoardDecisionStatuses.InProgress, Why));
 
     /// <summary>The caller's agency's own answer document accepting (or, adult social care, declining) its leg; a new answer each time.</summary>
     public static Payload AgencyAnswer(Cell cell)

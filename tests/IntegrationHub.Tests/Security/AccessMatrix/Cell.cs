@@ -7,11 +7,13 @@ namespace IntegrationHub.Tests.Security.AccessMatrix;
 /// <summary>
 /// The objects of one ownership case, made once for the whole matrix by <see cref="MatrixHub"/>: a young person with a
 /// pathway plan, one referral of every plan section to every agency, cancelled at once so that no write of the matrix
-/// changes it (each is refused: it has ended), consent to every agency withdrawn, and escalations at each level, resolved.
+/// changes it (each is refused: it has ended), consent to every agency withdrawn, and escalations at each level, resolved, the board's
+/// having first given each agency's organisation an action, done.
 /// </summary>
 /// <param name="Legs">By agency code.</param>
 /// <param name="Recipients">By agency code: the organisation the hub sent the leg to.</param>
 /// <param name="Escalations">By level.</param>
+/// <param name="Decisions">By agency code: a board action on the case's board-level escalation, owned by the organisation its leg went to, and done.</param>
 /// <param name="Notifications">By caller name: a notification about the case's referral, addressed to the caller (for another organisation's case, to a colleague; for an agency, to its agency type's role).</param>
 /// <param name="NhsTask">The NHS leg's FHIR Task, put back as accepted: what an NHS system would PUT.</param>
 public sealed record CaseObjects(
@@ -21,6 +23,7 @@ public sealed record CaseObjects(
     IReadOnlyDictionary<string, Guid> Legs,
     IReadOnlyDictionary<string, string> Recipients,
     IReadOnlyDictionary<int, Guid> Escalations,
+    IReadOnlyDictionary<string, Guid> Decisions,
     IReadOnlyDictionary<string, Guid> Notifications,
     string NhsTask);
 
@@ -61,6 +64,7 @@ public sealed partial record Cell(AccessRow Row, Caller Caller, Ownership? Owner
         var o when o == Addressed.Leg => $"{LegId}",
         var o when o == Addressed.Escalation => $"{EscalationId}",
         var o when o == Addressed.Notification => $"{NotificationId}",
+        var o when o == Addressed.BoardAction => $"{Objects.Decisions[LegAgency]}",
         _ => null,
     };
 
@@ -80,6 +84,7 @@ public sealed partial record Cell(AccessRow Row, Caller Caller, Ownership? Owner
         "id" => ObjectId ?? throw new InvalidOperationException($"{Row.Endpoint} has an {{id}} but addresses no object: say which in its row."),
         "youngPersonId" => $"{YoungPersonId}",
         "referralId" => $"{ReferralId}",
+        "escalationId" => $"{EscalationId}",
         "legId" => $"{LegId}",
         "agency" => LegAgency,
         "number" => "1",

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Board.Decisions;
 using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Notifications;
@@ -183,6 +184,7 @@ public partial class MatrixHub : HubFactory
         }
 
         var escalations = new Dictionary<int, Guid>();
+        var decisions = new Dictionary<string, Guid>();
         var issuer = Services.GetRequiredService<LocalTokenIssuer>();
         foreach (var manager in new[] { Caller.TeamManager, Caller.HeadOfService, Caller.BoardMember })
         {
@@ -191,6 +193,11 @@ public partial class MatrixHub : HubFactory
             var raised = await client.PostAsJsonAsync("/api/escalations", new RaiseEscalation(referral.Id, legs[AgencyCodes.Housing], "Raised for the access matrix", level));
             await ExpectAsync(raised, HttpStatusCode.Created);
             var escalation = (await raised.Content.ReadFromJsonAsync<EscalationSummary>())!;
+            if (level == EscalationLadder.TopLevel)
+            {
+                await DecideForEachAgencyAsync(client, escalation.Id, recipients, decisions);
+            }
+
             await ExpectAsync(await client.PostAsJsonAsync($"/api/escalations/{escalation.Id}/resolution", new ResolveEscalation("Resolved for the access matrix")), HttpStatusCode.OK);
             escalations[level] = escalation.Id;
         }
@@ -202,7 +209,24 @@ public partial class MatrixHub : HubFactory
         var task = JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
         task["status"] = "accepted";
 
-        return new CaseObjects(tenantId, person.Id, referral.Id, legs, recipients, escalations, new Dictionary<string, Guid>(), task.ToJsonString());
+        return new CaseObjects(tenantId, person.Id, referral.Id, legs, recipients, escalations, decisions, new Dictionary<string, Guid>(), task.ToJsonString());
+    }
+
+    /// <summary>
+    /// The board gives each agency's organisation of the case an action on its board-level escalation, and marks it done,
+    /// so that each progress a cell records is refused and changes nothing.
+    /// </summary>
+    static async Task DecideForEachAgencyAsync(HttpClient board, Guid escalationId, IReadOnlyDictionary<string, string> recipients, Dictionary<string, Guid> decisions)
+    {
+        foreach (var (agency, organisation) in recipients)
+        {
+            var decided = await board.PostAsJsonAsync("/api/board/decisions", new RecordBoardDecision(
+                escalationId, "Answer the case for the access matrix", organisation, "Matrix Owner", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+            await ExpectAsync(decided, HttpStatusCode.Created);
+            var decision = (await decided.Content.ReadFromJsonAsync<BoardDecisionSummary>())!;
+            await ExpectAsync(await board.PostAsJsonAsync($"/api/board/decisions/{decision.Id}/progress", new RecordProgress("done", "Done for the access matrix")), HttpStatusCode.OK);
+            decisions[agency] = decision.Id;
+        }
     }
 
     /// <summary>

@@ -14,6 +14,10 @@ public sealed record Who(string Name, Func<Caller, bool> Admits, bool IsPublic =
     public static readonly Who EscalationManagers = new(
         "team managers, heads of service and board members", c => c.Role is HubRoles.TeamManager or HubRoles.HeadOfService or HubRoles.BoardMember);
 
+    public static readonly Who TeamManagersAndHeadsOfService = new(
+        "team managers and heads of service", c => c.Role is HubRoles.TeamManager or HubRoles.HeadOfService);
+
+    public static readonly Who BoardMembers = Role(HubRoles.BoardMember, "board members");
     public static readonly Who Operators = Role(HubRoles.Operator, "operators");
     public static readonly Who DataProtectionOfficers = Role(HubRoles.DataProtectionOfficer, "Data Protection Officers");
     public static readonly Who YoungPeople = Role(HubRoles.YoungPerson, "young people");

@@ -111,6 +111,193 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.ToTable("calendar_days", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("OnAgendaFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("OverdueEscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("TenantId", "Organisation");
+
+                    b.HasIndex("TenantId", "Status", "DueOn");
+
+                    b.ToTable("board_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecisionProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ByOrganisation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ByRole")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("board_decision_progress", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.CasePaper", b =>
+                {
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FavouredResolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolutionProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolutionProposedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResolutionProposedByRole")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("WordsAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WordsAgreementEvidence")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WordsRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WordsRecordedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WordsRecordedById")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EscalationId");
+
+                    b.ToTable("case_papers", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -826,6 +1013,15 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.ToTable("young_people", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecisionProgress", b =>
+                {
+                    b.HasOne("IntegrationHub.Board.Decisions.BoardDecision", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IntegrationHub.Referrals.Leg", b =>
                 {
                     b.HasOne("IntegrationHub.Referrals.Referral", null)
@@ -842,6 +1038,11 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecision", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("IntegrationHub.Referrals.Referral", b =>

@@ -106,6 +106,193 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.ToTable("calendar_days", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnAgendaFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OverdueEscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("TenantId", "Organisation");
+
+                    b.HasIndex("TenantId", "Status", "DueOn");
+
+                    b.ToTable("board_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecisionProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByOrganisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByRole")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("board_decision_progress", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.CasePaper", b =>
+                {
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FavouredResolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionProposedByRole")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WordsAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WordsAgreementEvidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WordsRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WordsRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WordsRecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EscalationId");
+
+                    b.ToTable("case_papers", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -819,6 +1006,15 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.ToTable("young_people", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecisionProgress", b =>
+                {
+                    b.HasOne("IntegrationHub.Board.Decisions.BoardDecision", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IntegrationHub.Referrals.Leg", b =>
                 {
                     b.HasOne("IntegrationHub.Referrals.Referral", null)
@@ -835,6 +1031,11 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecision", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("IntegrationHub.Referrals.Referral", b =>
