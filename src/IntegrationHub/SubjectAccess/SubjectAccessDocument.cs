@@ -73,6 +73,14 @@ public static class SubjectAccessDocument
         Table(html, ["Raised", "Agency", "Level", "Reason", "Resolved", "Outcome"],
             [.. report.Escalations.Select(e => new[] { When(e.RaisedAt), e.Agency, e.Level.ToString(CultureInfo.InvariantCulture), e.Reason, e.ResolvedAt is { } at ? When(at) : null, e.Outcome })]);
 
+        html.Append("<h2>What the Corporate Parenting Board was told</h2>\n");
+        Table(html, ["Escalation", "Resolution proposed", "Proposed by", "Your words", "You agreed on"],
+            [.. report.CasePapers.Select(p => new[] { p.EscalationId.ToString(), p.FavouredResolution, p.ResolutionProposedByRole, p.Words, p.WordsAgreedOn is { } agreed ? Day(agreed) : null })]);
+
+        html.Append("<h2>What the Corporate Parenting Board decided</h2>\n");
+        Table(html, ["Decided", "Action", "Owned by", "Owner", "Due", "Status"],
+            [.. report.BoardActions.Select(a => new[] { When(a.DecidedAt), a.Action, a.Organisation, a.Owner, Day(a.DueOn), a.Status })]);
+
         html.Append("<h2>Messages about you</h2>\n");
         Table(html, ["Sent", "To", "Subject", "Message"],
             [.. report.Notifications.Select(n => new[] { When(n.CreatedAt), n.ToUser ?? n.ToRole, n.Subject, n.Body })]);

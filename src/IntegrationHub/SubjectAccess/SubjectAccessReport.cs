@@ -1,4 +1,5 @@
 using IntegrationHub.Auditing;
+using IntegrationHub.Board.Decisions;
 using IntegrationHub.Consents;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
@@ -12,7 +13,7 @@ namespace IntegrationHub.SubjectAccess;
 /// <summary>
 /// Everything the hub holds about one young person, for their subject access request (UK GDPR Article 15):
 /// their record, plans and referrals, to whom each part was disclosed and on what basis, every consent they gave or
-/// withdrew, and who has read it.
+/// withdrew, what was put to the Corporate Parenting Board about them and what it decided, and who has read it.
 /// </summary>
 public sealed record SubjectAccessReport(
     DateTimeOffset ProducedAt,
@@ -24,7 +25,9 @@ public sealed record SubjectAccessReport(
     IReadOnlyList<EscalationRecord> Escalations,
     IReadOnlyList<NotificationRecord> Notifications,
     IReadOnlyList<DataRead> Reads,
-    IReadOnlyList<ConsentDetails> Consents);
+    IReadOnlyList<ConsentDetails> Consents,
+    IReadOnlyList<CasePaperRecord> CasePapers,
+    IReadOnlyList<BoardActionRecord> BoardActions);
 
 /// <summary>The young person's record, with when and by whom it was made, which the PA's view leaves out.</summary>
 public sealed record SubjectRecord(YoungPersonDetails Details, DateTimeOffset CreatedAt, string CreatedBy)
@@ -68,4 +71,19 @@ public sealed record NotificationRecord(DateTimeOffset CreatedAt, string? ToUser
 public sealed record DataRead(DateTimeOffset At, string ActorId, string ActorRole, string? Agency, string ResourceType, string ResourceId, string? Basis, string? Organisation)
 {
     public static DataRead From(AuditEntry a) => new(a.At, a.ActorId, a.ActorRole, a.Agency, a.ResourceType, a.ResourceId, a.Basis, a.Organisation);
+}
+
+/// <summary>What was written for the board's paper on one of their escalations: the resolution proposed, and their own words with the agreement they gave.</summary>
+public sealed record CasePaperRecord(
+    Guid EscalationId, string? FavouredResolution, string? ResolutionProposedByRole, DateTimeOffset? ResolutionProposedAt,
+    string? Words, DateOnly? WordsAgreedOn, string? WordsAgreementEvidence, DateTimeOffset? WordsRecordedAt)
+{
+    public static CasePaperRecord From(CasePaper p) =>
+        new(p.EscalationId, p.FavouredResolution, p.ResolutionProposedByRole, p.ResolutionProposedAt, p.Words, p.WordsAgreedOn, p.WordsAgreementEvidence, p.WordsRecordedAt);
+}
+
+/// <summary>An action the board decided on one of their escalations: what, which organisation and who owns it, when due, and where it stands.</summary>
+public sealed record BoardActionRecord(Guid Id, Guid EscalationId, string Action, string Organisation, string Owner, DateOnly DueOn, string Status, DateTimeOffset DecidedAt)
+{
+    public static BoardActionRecord From(BoardDecision d) => new(d.Id, d.EscalationId, d.Action, d.Organisation, d.Owner, d.DueOn, d.Status, d.DecidedAt);
 }

@@ -37,6 +37,8 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
             .Where(n => (n.ReferralId != null && referralIds.Contains(n.ReferralId.Value)) || (n.EscalationId != null && escalationIds.Contains(n.EscalationId.Value)))
             .OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
 
+        var casePapers = await db.CasePapers.Where(p => p.YoungPersonId == person.Id).ToListAsync(cancellationToken);
+        var boardActions = await db.BoardDecisions.Where(d => d.YoungPersonId == person.Id).OrderBy(d => d.DecidedAt).ToListAsync(cancellationToken);
         var consents = await db.Consents.Where(c => c.YoungPersonId == person.Id).OrderBy(c => c.RecordedAt).ToListAsync(cancellationToken);
 
         // Read before this request's own entry is written, so the report shows the reads that came before it. Only reads:
@@ -54,7 +56,9 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
             [.. escalations.Select(EscalationRecord.From)],
             [.. notifications.Select(NotificationRecord.From)],
             [.. reads.Select(DataRead.From)],
-            [.. consents.Select(ConsentDetails.From)]);
+            [.. consents.Select(ConsentDetails.From)],
+            [.. casePapers.OrderBy(p => p.ResolutionProposedAt ?? p.WordsRecordedAt).Select(CasePaperRecord.From)],
+            [.. boardActions.Select(BoardActionRecord.From)]);
 
         await audit.RecordReadAsync(user, "subject-access", person.Id, person.Id, AuditBases.LegalObligation, cancellationToken);
         logger.LogInformation("Subject access report for young person {YoungPersonId} given to {UserId}", person.Id, user.Id);

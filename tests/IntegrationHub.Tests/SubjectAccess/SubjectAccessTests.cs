@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using IntegrationHub.Auditing;
+using IntegrationHub.Board.Decisions;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Security;
 using IntegrationHub.SubjectAccess;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 using static IntegrationHub.Tests.HubApi;
+using BoardCase = IntegrationHub.Tests.Board.Decisions.BoardCase;
 
 namespace IntegrationHub.Tests.SubjectAccess;
 
@@ -51,6 +53,30 @@ public sealed class SubjectAccessTests(HubFactory hub) : IClassFixture<HubFactor
 
         Assert.Contains(Health, Assert.Single(report.Disclosures, d => d.Agency == Nhs).SharedSections);
         Assert.Contains(report.Reads, r => r.ActorId == "gp-reader" && r.Agency == Nhs && r.ResourceType == "leg" && r.Basis == "consent");
+    }
+
+    [Fact]
+    public async Task The_report_holds_their_own_words_put_to_the_board_and_the_actions_it_decided()
+    {
+        var boardCase = await BoardCase.RaiseAsync(hub);
+        const string words = "I want to stay near my college, not be moved across the county.";
+        using var pa = hub.PersonalAdviser();
+        await ExpectAsync(
+            await pa.PutAsJsonAsync($"/api/board/case-papers/{boardCase.Escalation.Id}/young-persons-words", new RecordYoungPersonsWords(words, Today, "Signed at the review meeting.")),
+            HttpStatusCode.OK);
+        var decision = await boardCase.DecideAsync(hub, Today.AddDays(14));
+        using var dpo = hub.DataProtectionOfficer();
+
+        var report = (await dpo.GetFromJsonAsync<SubjectAccessReport>(ReportOf(boardCase.Person.Id)))!;
+
+        var paper = Assert.Single(report.CasePapers);
+        Assert.Equal((boardCase.Escalation.Id, words, Today, "Signed at the review meeting."), (paper.EscalationId, paper.Words, paper.WordsAgreedOn, paper.WordsAgreementEvidence));
+        var action = Assert.Single(report.BoardActions);
+        Assert.Equal((decision.Id, boardCase.Escalation.Id, Today.AddDays(14)), (action.Id, action.EscalationId, action.DueOn));
+
+        var html = await dpo.GetStringAsync($"{ReportOf(boardCase.Person.Id)}?format=html");
+        Assert.Contains(WebUtility.HtmlEncode(words), html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(action.Action), html, StringComparison.Ordinal);
     }
 
     [Fact]
