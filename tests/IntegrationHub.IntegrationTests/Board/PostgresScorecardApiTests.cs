@@ -1,4 +1,3 @@
-using IntegrationHub.Testing;
 using IntegrationHub.Tests.Board.Scorecard;
 
 namespace IntegrationHub.IntegrationTests.Board;
@@ -12,19 +11,15 @@ public sealed class PostgresScorecardApiTests(PostgresScorecardScenario scenario
 /// <summary>The scorecard's data set on a hub whose database is PostgreSQL, in a database of its own that is dropped after the run.</summary>
 public sealed class PostgresScorecardScenario : ScorecardScenario
 {
-    readonly string database;
+    readonly OwnPostgresDatabase database;
 
     public PostgresScorecardScenario()
-        : this($"hub_score_{Guid.NewGuid():N}"[..24])
+        : this(new OwnPostgresDatabase("hub_score"))
     {
     }
 
-    PostgresScorecardScenario(string database)
-        : base(new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["Database:ConnectionString"] = $"{RealInfrastructure.PostgresServer};Database={database}",
-        })
+    PostgresScorecardScenario(OwnPostgresDatabase database)
+        : base(database.Settings)
     {
         this.database = database;
     }
@@ -32,6 +27,6 @@ public sealed class PostgresScorecardScenario : ScorecardScenario
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await RealInfrastructure.DropDatabaseAsync(database);
+        await database.DropAsync();
     }
 }

@@ -189,6 +189,32 @@ public abstract class ScorecardKnownAnswers(ScorecardScenario scenario)
         Assert.All(figures.Rows.Where(r => r.Unit != ScorecardUnits.Days), r => Assert.All(r.ByAgeBand, b => Assert.Equal((0, 0), (b.Count, b.OutOf))));
     }
 
+    [Fact]
+    public async Task As_csv_the_scorecard_has_a_line_per_row_then_one_per_age_band_named_for_its_day()
+    {
+        using var board = BoardMember();
+
+        var response = await board.GetAsync($"{Query}&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(BoardCsv.ContentType, response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("board-scorecard-2026-12-01.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            "key,title,theme,unit,age_band,count,out_of,value,target,tolerance,direction,status,previous,change,national,national_year,champion,from,as_of",
+            lines[0]);
+        Assert.Equal(1 + (ScorecardRows.All.Count * (1 + AgeBands.All.Count)) - AgeBands.All.Count, lines.Length);
+        Assert.Contains(
+            "eet-19-21,\"Care leavers aged 19 to 21 in education, employment or training\",eet,percent,all,3,4,75.0,80.0,5.0,higher-is-better,amber,25.0,50.0,,,,2026-06-02,2026-12-01",
+            lines);
+        Assert.Contains(
+            "suitable-accommodation-19-21,Care leavers aged 19 to 21 in suitable accommodation,housing,percent,21-25,0,2,0.0,90.0,5.0,higher-is-better,red,75.0,-25.0,85.0,2019,Cllr Ada Okafor,2026-06-02,2026-12-01",
+            lines);
+        Assert.Contains(
+            "housing-days-to-decision,Days to a housing decision (median),housing,days,all,3,,10.0,14.0,3.0,lower-is-better,green,3.0,7.0,,,Cllr Ada Okafor,2026-06-02,2026-12-01",
+            lines);
+    }
+
     [Theory]
     [InlineData("asOf=2026-13-01", "asOf")]
     [InlineData("asOf=1%20December", "asOf")]
