@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Board.Scorecard;
 using IntegrationHub.Idempotency;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Security;
@@ -34,6 +35,8 @@ public static class BoardApi
             .WithDescription($"Releases and transitions to probation in the next `days` (default 90), and 18th birthdays in six months of young people open to a service they leave at 18 (the agencies' before-18 safeguards, e.g. the youth offending service, CAMHS): counted by kind, and a page of them in date order (`page` from 1, `pageSize` up to {BoardPage.MaxSize}, default {BoardPage.DefaultSize}). ?format=csv for CSV (the page's events).");
         api.MapGet("/trend", TrendAsync).WithName("BoardTrend")
             .WithDescription("Per calendar month, the last `months` (default 12): referrals made, legs decided, escalations raised and resolved. ?format=csv for CSV.");
+        api.MapGet("/scorecard", ScorecardAsync).WithName("BoardScorecard")
+            .WithDescription($"The corporate parenting scorecard: one row per measure of the care review's missions and the board's themes, with its value, the local authority's target, a red/amber/green status, the change since the previous period, the age bands, England's published figure and the theme's champion. Over the `months` (default {BoardService.DefaultMonths}) up to `asOf` (a UK date, yyyy-MM-dd; default today). ?format=csv for CSV (one line per row and age band).");
         api.MapPost("/cases/{referralId:guid}/openings", OpenCaseAsync).WithName("OpenBoardCase")
             .WithDescription("Opens a case with a recorded purpose (10 to 500 characters): the young person's name, age and the referral. The read is audited with the purpose.")
             .Idempotent();
@@ -59,6 +62,10 @@ public static class BoardApi
     static Task<Results<Ok<TrendFigures>, FileContentHttpResult, ValidationProblem>> TrendAsync(
         string? format, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
         TableAsync(BoardService.TrendTable, format, new(Months: months), board, principal, errors => board.TrendAsync(HubUser.From(principal), months, errors, cancellationToken), cancellationToken);
+
+    static Task<Results<Ok<ScorecardFigures>, FileContentHttpResult, ValidationProblem>> ScorecardAsync(
+        string? format, string? asOf, int? months, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        TableAsync(BoardService.ScorecardTable, format, new(Months: months, AsOf: asOf), board, principal, errors => board.ScorecardAsync(HubUser.From(principal), asOf, months, errors, cancellationToken), cancellationToken);
 
     static async Task<Results<Ok<CaseOpening>, ValidationProblem, NotFound>> OpenCaseAsync(
         Guid referralId, OpenCase request, BoardService board, ClaimsPrincipal principal, CancellationToken cancellationToken) =>

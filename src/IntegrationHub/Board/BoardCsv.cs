@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IntegrationHub.Board.Scorecard;
 
 namespace IntegrationHub.Board;
 
@@ -39,6 +40,24 @@ public static class BoardCsv
         ["month", "referrals_made", "legs_decided", "escalations_raised", "escalations_resolved"],
         figures.Months.Select(m => new[] { Text(m.Month), Number(m.ReferralsMade), Number(m.LegsDecided), Number(m.EscalationsRaised), Number(m.EscalationsResolved) }));
 
+    /// <summary>
+    /// The scorecard, one line per row and then one per row and age band (<c>age_band</c> "all" for the row's own line),
+    /// so that a spreadsheet can filter either; a line's target, status, previous value, change, national figure and
+    /// champion are the row's.
+    /// </summary>
+    public static byte[] Scorecard(ScorecardFigures figures) => Write(
+        ["key", "title", "theme", "unit", "age_band", "count", "out_of", "value", "target", "tolerance", "direction", "status",
+            "previous", "change", "national", "national_year", "champion", "from", "as_of"],
+        figures.Rows.SelectMany(row => row.ByAgeBand.Select(b => (Band: b.Band, b.Count, OutOf: (int?)b.OutOf, b.Value))
+            .Prepend((Band: "all", row.Count, row.OutOf, row.Value))
+            .Select(line => new[]
+            {
+                Text(row.Key), Text(row.Title), Text(row.Theme), Text(row.Unit), Text(line.Band), Number(line.Count), Number(line.OutOf),
+                Number(line.Value), Number(row.Target.Value), Number(row.Target.Tolerance), Text(row.Target.Direction), Text(row.Status),
+                Number(row.Previous), Number(row.Change), Number(row.National?.Percentage), Text(row.National?.Year), Text(row.Champion),
+                Date(figures.From), Date(figures.AsOf),
+            })));
+
     static IEnumerable<string[]> Rows(string dimension, IEnumerable<Tally> tallies) =>
         tallies.Select(t => new[] { Text(dimension), Text(t.Key), Number(t.Count) });
 
@@ -60,6 +79,8 @@ public static class BoardCsv
         value is null ? "" : value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? $"'{value}" : value;
 
     static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     static string Number(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 

@@ -1,3 +1,6 @@
+using IntegrationHub.Board.Scorecard;
+using Microsoft.Extensions.Options;
+
 namespace IntegrationHub.Board;
 
 public static class BoardExtensions
@@ -10,6 +13,15 @@ public static class BoardExtensions
     {
         builder.Services.AddScoped<BoardFigures>();
         builder.Services.AddScoped<BoardService>();
+        builder.Services.AddScoped<ScorecardReader>();
+        builder.Services.AddOptions<ScorecardOptions>()
+            .Bind(builder.Configuration.GetSection(ScorecardOptions.Section))
+            .PostConfigure(options => options.FillDefaults())
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
+
+        // Read and checked now, at start-up: a replaced file that is not in the published shape stops the hub.
+        builder.Services.AddSingleton(NationalFigures.Shipped());
         builder.Services.AddHostedService<CalendarDaysKeeper>();
         return builder;
     }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using IntegrationHub.Auditing;
+using IntegrationHub.Board.Scorecard;
+using IntegrationHub.Escalations.Calendar;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
@@ -18,7 +21,8 @@ namespace IntegrationHub.Board;
 /// Each table takes the <see cref="FieldErrors"/> already found in the request (e.g. its format), adds the
 /// window's and reads nothing unless the request is sound, so that one 400 names every bad field.
 /// </remarks>
-public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog audit, TimeProvider clock, ILogger<BoardService> logger)
+public sealed class BoardService(
+    BoardFigures figures, ScorecardReader scorecard, WorkingCalendar calendar, HubDbContext db, AuditLog audit, TimeProvider clock, ILogger<BoardService> logger)
 {
     public const int PurposeMinLength = 10;
     public const int PurposeMaxLength = 500;
@@ -30,6 +34,7 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
     public const string DeclinesTable = "declines";
     public const string UpcomingTable = "upcoming";
     public const string TrendTable = "trend";
+    public const string ScorecardTable = "scorecard";
 
     /// <summary>
     /// The open escalations' counts and a page of their cases, for the API. Audited: each case returned is a reference
@@ -94,6 +99,33 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
     }
 
     /// <summary>
+    /// The scorecard for the <paramref name="months"/> up to <paramref name="asOf"/> (a UK date, <c>yyyy-MM-dd</c>; today
+    /// unless given), and the same months before. Counts and medians of no one in particular: not audited, as the
+    /// timeliness and trend are not. The day may not be after today, and both periods must fall in the years of the
+    /// working calendar, which the SLA measure counts by.
+    /// </summary>
+    public Task<Outcome<ScorecardFigures>> ScorecardAsync(HubUser user, string? asOf, int? months, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var window = Months(months, errors);
+        var today = figures.Today;
+        var day = today;
+        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            errors.Add("asOf", "'asOf' must be a date written yyyy-MM-dd, e.g. 2027-03-31.");
+        }
+        else if (day > today)
+        {
+            errors.Add("asOf", $"'asOf' must not be after today, {today:yyyy-MM-dd}: the scorecard counts what has happened.");
+        }
+        else if (!errors.Any && ScorecardReader.PeriodsTo(day, window).Previous.First is var earliest && !calendar.YearsCovered.Contains(earliest.Year))
+        {
+            errors.Add("asOf", $"'asOf' and 'months' reach back to {earliest:yyyy-MM-dd} (the previous period's start), a year the working calendar does not cover ({calendar.YearsCovered[0]} to {calendar.YearsCovered[^1]}).");
+        }
+
+        return ReadAsync(errors, () => scorecard.ReadAsync(user.TenantId, day, window, cancellationToken));
+    }
+
+    /// <summary>
     /// One table as a CSV file named for the table and the day its figures are as of; an unknown table is not found.
     /// The upcoming events' file holds the page asked for, as the API's JSON does.
     /// </summary>
@@ -105,6 +137,7 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
             DeclinesTable => Csv(table, await DeclinesAsync(user, query.Months, errors, cancellationToken), BoardCsv.Declines, f => f.To),
             UpcomingTable => Csv(table, await UpcomingAsync(user, query.Days, query.Page, query.PageSize, errors, cancellationToken), BoardCsv.Upcoming, f => f.From),
             TrendTable => Csv(table, await TrendAsync(user, query.Months, errors, cancellationToken), BoardCsv.Trend, _ => figures.Today),
+            ScorecardTable => Csv(table, await ScorecardAsync(user, query.AsOf, query.Months, errors, cancellationToken), BoardCsv.Scorecard, f => f.AsOf),
             _ => new Outcome<BoardCsvFile>.NotFound(),
         };
 
@@ -173,8 +206,8 @@ public sealed class BoardService(BoardFigures figures, HubDbContext db, AuditLog
             errors => new Outcome<BoardCsvFile>.Invalid(errors));
 }
 
-/// <summary>The query parameters of a board table: its window (<c>months</c> or <c>days</c>) and the page of a list.</summary>
-public sealed record BoardQuery(int? Months = null, int? Days = null, int? Page = null, int? PageSize = null);
+/// <summary>The query parameters of a board table: its window (<c>months</c> or <c>days</c>, up to <c>asOf</c>) and the page of a list.</summary>
+public sealed record BoardQuery(int? Months = null, int? Days = null, int? Page = null, int? PageSize = null, string? AsOf = null);
 
 /// <summary>A board table as CSV (<see cref="BoardCsv.ContentType"/>), with the name it is downloaded under.</summary>
 public sealed record BoardCsvFile(byte[] Content, string FileName);

@@ -36,6 +36,21 @@ abstract class BoardSql
     /// </summary>
     public abstract string AgencyRows(string from, string counts, params (string Column, string Name)[] medians);
 
+    /// <summary>
+    /// Rows of ("Period", "Counted", "Value") over the rows (period, value) of <paramref name="from"/>: each period's count,
+    /// with its median value, or its middle one or two values, whose mean is the median (<see cref="Scorecard.ScorecardReader"/>).
+    /// </summary>
+    public abstract string PeriodMedians(string from);
+
+    /// <summary>The service of a leg's recipient (inside its JSON column), e.g. <c>camhs</c>.</summary>
+    public abstract string RecipientService(string leg);
+
+    /// <summary>A date expression so many years on (a 29 February birthday falls as each database has it).</summary>
+    public abstract string AddYears(string date, int years);
+
+    /// <summary>A date expression so many days on (or back, when negative).</summary>
+    public abstract string AddDays(string date, int days);
+
     sealed class Postgres : BoardSql
     {
         /// <summary>
@@ -64,6 +79,18 @@ abstract class BoardSql
             $"(CAST((EXTRACT(EPOCH FROM {to}) - EXTRACT(EPOCH FROM {from})) * 10000000 AS DOUBLE PRECISION) / 36000000000.0)";
 
         public override string UkDate(string at) => $"CAST(({at} AT TIME ZONE 'Europe/London') AS DATE)";
+
+        public override string PeriodMedians(string from) => $"""
+            SELECT CAST(period AS BIGINT) AS "Period", CAST(COUNT(*) AS BIGINT) AS "Counted",
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS "Value"
+            FROM {from} GROUP BY period
+            """;
+
+        public override string RecipientService(string leg) => $"({leg}.\"Recipient\"::jsonb ->> 'service')";
+
+        public override string AddYears(string date, int years) => $"CAST({date} + INTERVAL '{years} years' AS DATE)";
+
+        public override string AddDays(string date, int days) => $"({date} + ({days}))";
 
         // One pass over the legs: the ordered-set aggregate sorts each agency's values once, beside the counts (two
         // window functions numbered every row, over the rows read three times).
@@ -102,6 +129,19 @@ abstract class BoardSql
             var summer = $"{utc} >= date({year} || '-03-25', 'weekday 0') || ' 01:00:00' AND {utc} < date({year} || '-10-25', 'weekday 0') || ' 01:00:00'";
             return $"date({seconds} + CASE WHEN {summer} THEN 3600 ELSE 0 END, 'unixepoch')";
         }
+
+        public override string PeriodMedians(string from) => $"""
+            SELECT CAST(period AS BIGINT) AS "Period", CAST(counted AS BIGINT) AS "Counted", value AS "Value" FROM (
+                SELECT period, value, ROW_NUMBER() OVER (PARTITION BY period ORDER BY value) AS position, COUNT(*) OVER (PARTITION BY period) AS counted
+                FROM {from}
+            ) AS ranked WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
+            """;
+
+        public override string RecipientService(string leg) => $"json_extract({leg}.\"Recipient\", '$.service')";
+
+        public override string AddYears(string date, int years) => $"date({date}, '{years:+0;-0} years')";
+
+        public override string AddDays(string date, int days) => $"date({date}, '{days:+0;-0} days')";
 
         // SQLite has no ordered-set aggregate: each agency's values are numbered, and the middle one or two kept.
         public override string AgencyRows(string from, string counts, params (string Column, string Name)[] medians) => $"""

@@ -81,11 +81,11 @@ public sealed class BoardDashboardTests(BrowserHub hub) : IClassFixture<BrowserH
         Assert.DoesNotContain("Testington", pageText, StringComparison.Ordinal);
 
         var charts = page.Locator("svg.hub-chart[role='img']");
-        Assert.Equal(8, await charts.CountAsync());
+        Assert.Equal(9, await charts.CountAsync());
         Assert.Equal(
             "Open escalations by level: Level 1, 1; Level 2, 1; Level 3, 1.",
             await page.GetByRole(AriaRole.Img, new() { Name = "Open escalations by level" }).GetAttributeAsync("aria-label"));
-        Assert.Equal("Declines by agency: Housing, 1; NHS, 0; Jobcentre, 0; Probation, 0; Youth offending service, 0; Adult social care, 0.", await charts.Nth(5).GetAttributeAsync("aria-label"));
+        Assert.Equal("Declines by agency: Housing, 1; NHS, 0; Jobcentre, 0; Probation, 0; Youth offending service, 0; Adult social care, 0.", await charts.Nth(6).GetAttributeAsync("aria-label"));
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Artefacts.ScreenshotAsync(page, "board-dashboard");

@@ -1,4 +1,3 @@
-using IntegrationHub.Testing;
 using IntegrationHub.Tests.Board;
 
 namespace IntegrationHub.IntegrationTests.Board;
@@ -12,19 +11,15 @@ public sealed class PostgresBoardApiTests(PostgresBoardScenario scenario) : Boar
 /// <summary>The board's data set on a hub whose database is PostgreSQL, in a database of its own that is dropped after the run.</summary>
 public sealed class PostgresBoardScenario : BoardScenario
 {
-    readonly string database;
+    readonly OwnPostgresDatabase database;
 
     public PostgresBoardScenario()
-        : this($"hub_board_{Guid.NewGuid():N}"[..24])
+        : this(new OwnPostgresDatabase("hub_board"))
     {
     }
 
-    PostgresBoardScenario(string database)
-        : base(new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["Database:ConnectionString"] = $"{RealInfrastructure.PostgresServer};Database={database}",
-        })
+    PostgresBoardScenario(OwnPostgresDatabase database)
+        : base(database.Settings)
     {
         this.database = database;
     }
@@ -32,6 +27,6 @@ public sealed class PostgresBoardScenario : BoardScenario
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await RealInfrastructure.DropDatabaseAsync(database);
+        await database.DropAsync();
     }
 }

@@ -1,5 +1,6 @@
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Board;
+using IntegrationHub.Board.Scorecard;
 using IntegrationHub.Outcomes;
 using IntegrationHub.Pages.Shared;
 using IntegrationHub.ServiceDefaults;
@@ -24,6 +25,8 @@ public sealed class DashboardModel(BoardService board) : HubPageModel
     [BindProperty(SupportsGet = true)]
     public int? Days { get; set; }
 
+    public ScorecardFigures? Scorecard { get; private set; }
+
     public EscalationFigures? Escalations { get; private set; }
 
     public TimelinessFigures? Timeliness { get; private set; }
@@ -44,6 +47,7 @@ public sealed class DashboardModel(BoardService board) : HubPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        Scorecard = Figures(await board.ScorecardAsync(Caller, null, Months, new FieldErrors(), cancellationToken));
         Escalations = Figures(await board.EscalationCountsAsync(Caller, new FieldErrors(), cancellationToken));
         Timeliness = Figures(await board.TimelinessAsync(Caller, Months, new FieldErrors(), cancellationToken));
         Declines = Figures(await board.DeclinesAsync(Caller, Months, new FieldErrors(), cancellationToken));
@@ -79,7 +83,7 @@ public sealed class DashboardModel(BoardService board) : HubPageModel
             value => value,
             errors =>
             {
-                // The three windowed tables share one period field: its error is shown once.
+                // The scorecard and the three windowed tables share one period field: its error is shown once.
                 AddProblemErrors(errors.ToDictionary().Where(e => ErrorFor(FieldId(e.Key)) is null).ToDictionary(), FieldId);
                 return null;
             });

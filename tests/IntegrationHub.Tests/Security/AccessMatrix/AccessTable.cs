@@ -80,6 +80,7 @@ public static class AccessTable
             new("GET /api/board/declines", Nothing, EscalationManagers, Ok),
             new("GET /api/board/upcoming", Nothing, EscalationManagers, Ok),
             new("GET /api/board/trend", Nothing, EscalationManagers, Ok),
+            new("GET /api/board/scorecard", Nothing, EscalationManagers, Ok),
             new("POST /api/board/cases/{referralId:guid}/openings", Referral, EscalationManagers, Ok, Body: CaseOpening),
         ]),
         new("The board's case papers and decisions (API)",
