@@ -286,7 +286,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         """;
 
     /// <summary>The instant a UK date begins (midnight in London is never skipped: the clocks change at 01:00 UTC).</summary>
-    static DateTimeOffset UkMidnight(DateOnly date)
+    internal static DateTimeOffset UkMidnight(DateOnly date)
     {
         var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, UkTime.GetUtcOffset(midnight)).ToUniversalTime();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Adapters.Channels.Agencies;
 using IntegrationHub.Board.Decisions;
+using IntegrationHub.Board.Scorecard;
 using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,6 +113,10 @@ public sealed class BoardDecisionTests(BrowserHub hub) : IClassFixture<BrowserHu
         Assert.Contains("Champion for housing", pack, StringComparison.Ordinal);
         Assert.DoesNotContain("Philippa", pack, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Testington", pack, StringComparison.OrdinalIgnoreCase);
+        var scorecard = page.GetByTestId("board-pack").GetByTestId("scorecard");
+        Assert.Equal(
+            ScorecardRows.All.Select(r => r.Key),
+            await scorecard.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.row)"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Artefacts.ScreenshotAsync(page, "board-pack");
 

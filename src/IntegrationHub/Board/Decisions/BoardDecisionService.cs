@@ -393,13 +393,6 @@ public sealed class BoardDecisionService(
         return new BoardPack(today, meeting, views, [.. summaries.Where(a => !a.Overdue)], [.. summaries.Where(a => a.Overdue)]);
     }
 
-    /// <summary>
-    /// The tenant's actions overdue on <paramref name="asOf"/>: open or in progress, due before that day. For the
-    /// scorecard's "board actions overdue"; it counts within the unit of work's tenant scope, which must include the tenant.
-    /// </summary>
-    public Task<int> CountOverdueAsync(string tenantId, DateOnly asOf, CancellationToken cancellationToken) =>
-        db.BoardDecisions.CountAsync(d => d.TenantId == tenantId && d.Status != BoardDecisionStatuses.Done && d.DueOn < asOf, cancellationToken);
-
     /// <summary>The caller's own organisation's actions for an agency user; all the local authority's for anyone else the endpoints admit.</summary>
     IQueryable<BoardDecision> Visible(HubUser user) =>
         user.Role == HubRoles.Agency ? db.BoardDecisions.Where(d => user.Organisation != null && d.Organisation == user.Organisation) : db.BoardDecisions;

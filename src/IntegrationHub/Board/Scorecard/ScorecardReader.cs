@@ -1,4 +1,5 @@
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Board.Decisions;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.Persistence;
@@ -25,8 +26,6 @@ public sealed class ScorecardReader(
 
     const int CurrentPeriod = 0;
     const int PreviousPeriod = 1;
-
-    static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById(BoardFigures.TimeZone);
 
     /// <summary>Statuses of a leg its agency has taken on (accepted, whatever happened after).</summary>
     static readonly string Taken = $"('{Accepted}', '{InProgress}', '{OnHold}', '{Completed}')";
@@ -61,6 +60,7 @@ public sealed class ScorecardReader(
             [ReleasesWithAccommodation] = await ReleasesWithAccommodationAsync(sql, tenantId, periods, cancellationToken),
             [TwoTrustedAdults] = People(plans, periods, 16, 25, p => p.Trusted),
             [EscalationsResolvedInTime] = await EscalationsResolvedInTimeAsync(sql, tenantId, periods, cancellationToken),
+            [BoardActionsOverdue] = await BoardActionsOverdueAsync(sql, tenantId, periods, cancellationToken),
         };
 
         return new ScorecardFigures(asOf, months, current.First, previous.First, StatusRule,
@@ -106,7 +106,7 @@ public sealed class ScorecardReader(
         var tenant = args.Add(tenantId);
         string Snapshot(int period, Period shown)
         {
-            var cutoff = args.Add(sql.Time(UkMidnight(shown.Last.AddDays(1))));
+            var cutoff = args.Add(sql.Time(shown.End));
             return $"""
                 SELECT p."DateOfBirth" AS "Born", CAST({period} AS BIGINT) AS "Period", CAST(COUNT(*) AS BIGINT) AS "Counted",
                     CAST(SUM(CASE WHEN v."Accommodation_Suitable" = TRUE THEN 1 ELSE 0 END) AS BIGINT) AS "Suitable",
@@ -272,11 +272,30 @@ public sealed class ScorecardReader(
         return Measured.From(await sql.ReadAsync<CountRow>(db, statement, args.ToArray(), cancellationToken), periods);
     }
 
-    /// <summary>The start of a UK date, as a UTC time (the UK's clocks change at 01:00, so midnight always exists).</summary>
-    internal static DateTimeOffset UkMidnight(DateOnly date)
+    /// <summary>
+    /// The board's actions still open when each period closed (decided by its end, with no progress recorded as done by
+    /// then), and how many of them were overdue (due before its last day). An action is done only by its progress, so a
+    /// later period's count does not change an earlier one's.
+    /// </summary>
+    async Task<Measured> BoardActionsOverdueAsync(BoardSql sql, string tenantId, Periods periods, CancellationToken cancellationToken)
     {
-        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, UkTime.GetUtcOffset(midnight)).ToUniversalTime();
+        var args = new SqlArguments();
+        string OpenAtClose(int period)
+        {
+            var closed = periods.Of(period);
+            var end = args.Add(sql.Time(closed.End));
+            return $"""
+                SELECT p."DateOfBirth" AS "Born", CAST({period} AS BIGINT) AS "Period", CAST(COUNT(*) AS BIGINT) AS "Counted",
+                    CAST(SUM(CASE WHEN d."DueOn" < {args.Add(sql.Date(closed.Last))} THEN 1 ELSE 0 END) AS BIGINT) AS "Met"
+                FROM board_decisions AS d LEFT JOIN young_people AS p ON p."Id" = d."YoungPersonId"
+                WHERE d."TenantId" = {args.Add(tenantId)} AND d."DecidedAt" < {end}
+                    AND NOT EXISTS (SELECT 1 FROM board_decision_progress AS g WHERE g."DecisionId" = d."Id" AND g."Status" = '{BoardDecisionStatuses.Done}' AND g."At" < {end})
+                GROUP BY p."DateOfBirth"
+                """;
+        }
+
+        var statement = $"{OpenAtClose(CurrentPeriod)} UNION ALL {OpenAtClose(PreviousPeriod)}";
+        return Measured.From(await sql.ReadAsync<CountRow>(db, statement, args.ToArray(), cancellationToken), periods);
     }
 
     static int AgeOn(DateOnly? born, DateOnly date)
@@ -293,9 +312,9 @@ public sealed class ScorecardReader(
     /// <summary>A period of UK dates, <see cref="First"/> to <see cref="Last"/> included, and the UTC times it runs between.</summary>
     public sealed record Period(DateOnly First, DateOnly Last)
     {
-        public DateTimeOffset Start => UkMidnight(First);
+        public DateTimeOffset Start => BoardFigures.UkMidnight(First);
 
-        public DateTimeOffset End => UkMidnight(Last.AddDays(1));
+        public DateTimeOffset End => BoardFigures.UkMidnight(Last.AddDays(1));
     }
 
     enum PeriodColumn

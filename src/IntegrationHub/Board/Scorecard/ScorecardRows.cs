@@ -27,6 +27,7 @@ public static class ScorecardRows
     public const string ReleasesWithAccommodation = "custody-releases-with-accommodation";
     public const string TwoTrustedAdults = "two-trusted-adults";
     public const string EscalationsResolvedInTime = "escalations-resolved-in-time";
+    public const string BoardActionsOverdue = "board-actions-overdue";
 
     public static IReadOnlyList<ScorecardRowDefinition> All { get; } =
     [
@@ -52,6 +53,8 @@ public static class ScorecardRows
             "Young people aged 16 to 25 on the period's last day whose latest pathway plan version by then records at least two trusted adults, of all aged 16 to 25."),
         new(EscalationsResolvedInTime, "Escalations resolved within their level's time", ScorecardThemes.CorporateParenting, Percent, Higher, 80, 10,
             "Escalations resolved in the period by the time their level allowed (their due-by time), of all escalations resolved in the period."),
+        new(BoardActionsOverdue, "Board actions overdue", ScorecardThemes.CorporateParenting, Count, Lower, 0, 0,
+            "The board's actions due before the period's last day and not recorded as done by its end, of all its actions still open then (decided, not done): how many were overdue when the period closed."),
     ];
 
     public static ScorecardRowDefinition? Find(string key) => All.FirstOrDefault(r => r.Key == key);

@@ -1,4 +1,5 @@
 using IntegrationHub.Board.Decisions;
+using IntegrationHub.Board.Scorecard;
 using IntegrationHub.Escalations;
 using IntegrationHub.Security;
 using IntegrationHub.Tests.Escalations;
@@ -30,10 +31,14 @@ public sealed class OverdueActionsTests
         return await scope.ServiceProvider.GetRequiredService<OverdueActions>().RunAsync(CancellationToken.None);
     }
 
-    static Task<int> OverdueCountAsync(ClockedHubFactory hub, DateOnly asOf) =>
-        hub.CallAsync<BoardDecisionService, int>(
+    /// <summary>The scorecard's count of the board's actions overdue when the month to <paramref name="asOf"/> closed.</summary>
+    static async Task<double?> OverdueCountAsync(ClockedHubFactory hub, DateOnly asOf)
+    {
+        var figures = await hub.CallAsync<ScorecardReader, ScorecardFigures>(
             new HubUser("board", "Board", HubRoles.BoardMember, HubFactory.TenantA, null, null),
-            service => service.CountOverdueAsync(HubFactory.TenantA, asOf, CancellationToken.None));
+            reader => reader.ReadAsync(HubFactory.TenantA, asOf, 1, CancellationToken.None));
+        return figures.Rows.Single(r => r.Key == ScorecardRows.BoardActionsOverdue).Value;
+    }
 
     [Fact]
     public async Task An_action_past_its_due_day_goes_to_the_next_meeting_once_and_is_taken_off_when_done()

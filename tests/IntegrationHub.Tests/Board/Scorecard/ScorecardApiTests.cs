@@ -167,6 +167,16 @@ public abstract class ScorecardKnownAnswers(ScorecardScenario scenario)
     }
 
     [Fact]
+    public async Task Board_actions_overdue_are_of_those_still_open_when_each_period_closed()
+    {
+        var row = Row(await ScorecardAsync(), BoardActionsOverdue);
+
+        AssertFigure(row, 1, 2, 1, Red, 1, 0);
+        AssertBands(row, (0, 0), (1, 2), (0, 0), (0, 0));
+        Assert.Equal(ScorecardScenario.CorporateParentingChampion, row.Champion);
+    }
+
+    [Fact]
     public async Task Another_local_authority_sees_only_its_own_figures()
     {
         var figures = await ScorecardAsync(HubFactory.TenantB);
@@ -174,6 +184,7 @@ public abstract class ScorecardKnownAnswers(ScorecardScenario scenario)
         AssertFigure(Row(figures, SuitableAccommodation), 1, 1, 100.0, Green, 0, 100.0);
         AssertFigure(Row(figures, HousingDutiesAccepted), 1, 1, 100.0, Green, null, null);
         AssertFigure(Row(figures, EscalationsResolvedInTime), 1, 1, 100.0, Green, null, null);
+        AssertFigure(Row(figures, BoardActionsOverdue), 1, 1, 1, Red, 0, 1);
         Assert.All(figures.Rows, r => Assert.Null(r.Champion));
     }
 

@@ -1,3 +1,4 @@
+using IntegrationHub.Board.Decisions;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
 using IntegrationHub.PathwayPlans;
@@ -36,6 +37,8 @@ namespace IntegrationHub.Tests.Board.Scorecard;
 /// Custody releases (latest report): A1 1 Aug (first reported for 1 May); A3 1 Nov; A4 20 Mar; A6 1 Sep on a cancelled leg.
 /// Escalations (due, resolved): A1 6 Jul, 5 Jul; A2 1 Aug, 3 Aug; A6 10 Sep 10:00, 10 Sep 10:00; A5 1 Mar, 1 Apr;
 /// A1 one still open.
+/// Board actions (decided, due, done): A1 1 Oct, 15 Nov, not done; A2 1 Sep, 1 Oct, 20 Nov; A5 1 Mar, 1 Apr, 10 Jul;
+/// A3 20 Nov, 10 Dec (not yet due), not done.
 /// </summary>
 /// <remarks>The hub is on SQLite unless a derived scenario gives other database settings (PostgreSQL, in the integration tests).</remarks>
 public class ScorecardScenario : IAsyncLifetime
@@ -120,11 +123,16 @@ public class ScorecardScenario : IAsyncLifetime
         seed.Escalation(a6, h6, due: At(2026, 9, 10), resolved: At(2026, 9, 10));
         seed.Escalation(a5, null, due: At(2026, 3, 1), resolved: At(2026, 4, 1));
         seed.Escalation(a1, null, due: At(2026, 11, 1), resolved: null);
+        seed.BoardAction(a1, decided: At(2026, 10, 1), due: new(2026, 11, 15), done: null);
+        seed.BoardAction(a2, decided: At(2026, 9, 1), due: new(2026, 10, 1), done: At(2026, 11, 20));
+        seed.BoardAction(a5, decided: At(2026, 3, 1), due: new(2026, 4, 1), done: At(2026, 7, 10));
+        seed.BoardAction(a3, decided: At(2026, 11, 20), due: new(2026, 12, 10), done: null);
 
         var other = new Seed(HubFactory.TenantB);
         var b1 = other.Person(new(2006, 1, 1), Plan(At(2026, 7, 1), true, "F1", "yes"));
         var hb = other.Leg(b1, Housing, At(2026, 7, 1), At(2026, 7, 2), Accepted);
         other.Escalation(b1, hb, due: At(2026, 7, 6), resolved: At(2026, 7, 5));
+        other.BoardAction(b1, decided: At(2026, 9, 1), due: new(2026, 10, 1), done: null);
 
         await Hub.QueryAsync(async db =>
         {
@@ -256,5 +264,45 @@ public class ScorecardScenario : IAsyncLifetime
                 ResolvedAt = resolved,
                 ResolvedBy = resolved is null ? null : "tm-1",
             });
+
+        public void BoardAction(YoungPerson person, DateTimeOffset decided, DateOnly due, DateTimeOffset? done)
+        {
+            var decision = new BoardDecision
+            {
+                Id = Guid.NewGuid(),
+                TenantId = tenantId,
+                EscalationId = Guid.NewGuid(),
+                CaseReference = "SC-0001",
+                YoungPersonId = person.Id,
+                Theme = "housing",
+                Action = "Scorecard data set",
+                Organisation = "E09000001",
+                Agency = Housing,
+                Owner = "Alex Owner",
+                DueOn = due,
+                Status = done is null ? BoardDecisionStatuses.Open : BoardDecisionStatuses.Done,
+                DecidedAt = decided,
+                DecidedById = "board-1",
+                DecidedBy = "Board Member",
+                UpdatedAt = done ?? decided,
+            };
+            if (done is { } at)
+            {
+                decision.Progress.Add(new BoardDecisionProgress
+                {
+                    Id = Guid.NewGuid(),
+                    DecisionId = decision.Id,
+                    TenantId = tenantId,
+                    At = at,
+                    ById = "board-1",
+                    By = "Board Member",
+                    ByRole = "BoardMember",
+                    Status = BoardDecisionStatuses.Done,
+                    Note = "Done.",
+                });
+            }
+
+            Rows.Add(decision);
+        }
     }
 }
