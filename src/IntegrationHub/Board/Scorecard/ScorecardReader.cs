@@ -97,8 +97,9 @@ public sealed class ScorecardReader(
     }
 
     /// <summary>
-    /// Every young person of 16 to 25 at either period's end, by date of birth: how many there are and how many of them
-    /// each measure of their latest pathway plan version by then counts (no version by then counts as not recorded).
+    /// Every young person of 16 to 25 at either period's end whose record the hub held by then, by date of birth: how
+    /// many there are and how many of them each measure of their latest pathway plan version by then counts (no version
+    /// by then counts as not recorded). A period that ended before the hub knew anyone has no one to count, not a 0%.
     /// </summary>
     async Task<List<PlanRow>> PlansAsync(BoardSql sql, string tenantId, Periods periods, CancellationToken cancellationToken)
     {
@@ -116,7 +117,7 @@ public sealed class ScorecardReader(
                 LEFT JOIN pathway_plan_versions AS v ON v."YoungPersonId" = p."Id" AND v."CreatedAt" < {cutoff}
                     AND NOT EXISTS (SELECT 1 FROM pathway_plan_versions AS later
                         WHERE later."YoungPersonId" = p."Id" AND later."CreatedAt" < {cutoff} AND later."Number" > v."Number")
-                WHERE p."TenantId" = {tenant} AND p."DateOfBirth" > {args.Add(sql.Date(shown.Last.AddYears(-26)))} AND p."DateOfBirth" <= {args.Add(sql.Date(shown.Last.AddYears(-16)))}
+                WHERE p."TenantId" = {tenant} AND p."CreatedAt" < {cutoff} AND p."DateOfBirth" > {args.Add(sql.Date(shown.Last.AddYears(-26)))} AND p."DateOfBirth" <= {args.Add(sql.Date(shown.Last.AddYears(-16)))}
                 GROUP BY p."DateOfBirth"
                 """;
         }

@@ -32,9 +32,9 @@ public static class ScorecardRows
     public static IReadOnlyList<ScorecardRowDefinition> All { get; } =
     [
         new(SuitableAccommodation, "Care leavers aged 19 to 21 in suitable accommodation", AgencyThemes.Housing, Percent, Higher, 90, 5,
-            "Young people aged 19 to 21 on the period's last day whose latest pathway plan version by then records their accommodation as suitable, of all aged 19 to 21 (no plan, or not recorded, counts as not known, as the statutory return's 'no information' does)."),
+            "Young people aged 19 to 21 on the period's last day whose latest pathway plan version by then records their accommodation as suitable, of all aged 19 to 21 whose record the hub held by then (no plan, or not recorded, counts as not known, as the statutory return's 'no information' does)."),
         new(Eet, "Care leavers aged 19 to 21 in education, employment or training", AgencyThemes.Eet, Percent, Higher, 70, 5,
-            "Young people aged 19 to 21 on the period's last day whose latest pathway plan version by then records an activity in education, employment or training (the SSDA903 F and P codes), of all aged 19 to 21."),
+            "Young people aged 19 to 21 on the period's last day whose latest pathway plan version by then records an activity in education, employment or training (the SSDA903 F and P codes), of all aged 19 to 21 whose record the hub held by then."),
         new(HousingDutiesAccepted, "Housing duties accepted", AgencyThemes.Housing, Percent, Higher, 90, 5,
             "Housing legs decided in the period that the housing authority accepted (a duty owed), of all housing legs decided in the period."),
         new(HousingUnacceptableDeclines, "Housing declines for intentional homelessness or no local connection", AgencyThemes.Housing, Count, Lower, 0, 0,
@@ -50,7 +50,7 @@ public static class ScorecardRows
         new(ReleasesWithAccommodation, "Custody releases with accommodation accepted 28 days before", AgencyThemes.Justice, Percent, Higher, 100, 10,
             "Releases from custody in the period (the latest date reported for each leg) of young people with a housing leg accepted at least the housing agency's safeguard days (28) before the release, of all releases in the period."),
         new(TwoTrustedAdults, "Young people with at least two trusted adults", ScorecardThemes.Relationships, Percent, Higher, 80, 10,
-            "Young people aged 16 to 25 on the period's last day whose latest pathway plan version by then records at least two trusted adults, of all aged 16 to 25."),
+            "Young people aged 16 to 25 on the period's last day whose latest pathway plan version by then records at least two trusted adults, of all aged 16 to 25 whose record the hub held by then."),
         new(EscalationsResolvedInTime, "Escalations resolved within their level's time", ScorecardThemes.CorporateParenting, Percent, Higher, 80, 10,
             "Escalations resolved in the period by the time their level allowed (their due-by time), of all escalations resolved in the period."),
         new(BoardActionsOverdue, "Board actions overdue", ScorecardThemes.CorporateParenting, Count, Lower, 0, 0,

@@ -177,6 +177,15 @@ public abstract class ScorecardKnownAnswers(ScorecardScenario scenario)
     }
 
     [Fact]
+    public async Task A_young_person_is_counted_only_in_the_periods_that_ended_after_the_hub_knew_them()
+    {
+        var figures = await ScorecardAsync(ScorecardScenario.NewTenant);
+
+        AssertFigure(Row(figures, SuitableAccommodation), 1, 1, 100.0, Green, null, null);
+        AssertFigure(Row(figures, TwoTrustedAdults), 1, 1, 100.0, Green, null, null);
+    }
+
+    [Fact]
     public async Task Another_local_authority_sees_only_its_own_figures()
     {
         var figures = await ScorecardAsync(HubFactory.TenantB);

@@ -46,6 +46,9 @@ public class ScorecardScenario : IAsyncLifetime
     public static readonly DateOnly AsOf = new(2026, 12, 1);
     public const int Months = 6;
     public const string EmptyTenant = "council-empty";
+
+    /// <summary>A local authority whose one young person (aged 20, suitably housed) the hub first knew on 1 September 2026.</summary>
+    public const string NewTenant = "council-new";
     public const string HousingChampion = "Cllr Ada Okafor";
     public const string CorporateParentingChampion = "Cllr Ben Hale";
 
@@ -134,10 +137,14 @@ public class ScorecardScenario : IAsyncLifetime
         other.Escalation(b1, hb, due: At(2026, 7, 6), resolved: At(2026, 7, 5));
         other.BoardAction(b1, decided: At(2026, 9, 1), due: new(2026, 10, 1), done: null);
 
+        var joined = new Seed(NewTenant);
+        joined.PersonKnownFrom(At(2026, 9, 1), new(2006, 5, 1), Plan(At(2026, 9, 1), true, "F1", "yes"));
+
         await Hub.QueryAsync(async db =>
         {
             db.AddRange(seed.Rows);
             db.AddRange(other.Rows);
+            db.AddRange(joined.Rows);
             return await db.SaveChangesAsync();
         });
     }
@@ -157,7 +164,11 @@ public class ScorecardScenario : IAsyncLifetime
 
         readonly Dictionary<Guid, Referral> referrals = [];
 
-        public YoungPerson Person(DateOnly born, params (DateTimeOffset Created, bool Suitable, string Activity, string TrustedAdults)[] plans)
+        public YoungPerson Person(DateOnly born, params (DateTimeOffset Created, bool Suitable, string Activity, string TrustedAdults)[] plans) =>
+            PersonKnownFrom(new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), born, plans);
+
+        /// <summary>A young person whose record the hub made on <paramref name="known"/>.</summary>
+        public YoungPerson PersonKnownFrom(DateTimeOffset known, DateOnly born, params (DateTimeOffset Created, bool Suitable, string Activity, string TrustedAdults)[] plans)
         {
             var person = new YoungPerson
             {
@@ -167,7 +178,7 @@ public class ScorecardScenario : IAsyncLifetime
                 FamilyName = $"Person {Rows.Count}",
                 DateOfBirth = born,
                 LocalAuthorityPersonId = $"SC-{Rows.Count}",
-                CreatedAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero),
+                CreatedAt = known,
                 CreatedBy = "pa-1",
             };
             Rows.Add(person);
