@@ -35,10 +35,11 @@ public sealed class BoardScorecardTests(BrowserHub hub) : IClassFixture<BrowserH
             Assert.Equal(ScorecardDisplay.StatusName(row.Status), await rows[i].Locator(".govuk-tag").TextContentAsync());
         }
 
-        // One of two aged 19 to 21 is in suitable accommodation, and one in EET: both short of their targets by more than the tolerance.
+        // One of two aged 19 to 21 is in suitable accommodation, and one in EET: both short of their targets by more than the
+        // tolerance. The hub first knew them today, so the year before has no one to compare with.
         var suitable = page.GetByTestId("scorecard").Locator($"tr[data-row='{ScorecardRows.SuitableAccommodation}']");
         Assert.Equal(
-            ["Care leavers aged 19 to 21 in suitable accommodation", "Housing", "50% (1 of 2)", "at least 90%", "+50 points", "85% (2019)", "Not named"],
+            ["Care leavers aged 19 to 21 in suitable accommodation", "Housing", "50% (1 of 2)", "at least 90%", "Not measured", "85% (2019)", "Not named"],
             WithoutStatus(await CellsAsync(suitable)));
         Assert.Equal("Red: off target", await suitable.Locator(".govuk-tag").TextContentAsync());
         Assert.Equal(
