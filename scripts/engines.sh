@@ -350,6 +350,7 @@ export RABBITMQ_NODE_PORT=$RMQ_PORT
 export RABBITMQ_DIST_PORT=$dist_port
 export RABBITMQ_CTL_DIST_PORT_MIN=0
 export RABBITMQ_CTL_DIST_PORT_MAX=0
+export ERL_CRASH_DUMP=$r/log/erl_crash.dump # never in the working directory
 EOF
   # rabbitmqctl aimed at our node; runs as root with its own copy of the cookie
   cat >"$WORK/rabbitmqctl" <<EOF
