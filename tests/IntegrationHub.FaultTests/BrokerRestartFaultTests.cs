@@ -49,6 +49,11 @@ public sealed class BrokerRestartFaultTests(HubWithThreeAgenciesOnAmqp hub, ITes
         var legs = sent.Count * Fault.Agencies.Length;
         Fault.Report(output, $"fault: broker stop_app/start_app x{Restarts} | sent {sent.Count} referrals ({legs} legs) | delivered {count.Delivered} | "
             + $"lost {legs - count.Delivered} | duplicated {count.Duplicated} | unexpected {count.Unexpected} | longest resume {Fault.Seconds(resumes.Max())}");
+        if (count.Delivered < legs)
+        {
+            Fault.Report(output, await Whereabouts.DescribeAsync(hub, hub.Errors));
+        }
+
         Assert.Equal(Referrals, sent.Count);
         Assert.Equal((legs, 0, 0), (count.Delivered, count.Duplicated, count.Unexpected));
     }
