@@ -14,7 +14,7 @@ public sealed class BrokerRestartFaultTests(HubWithThreeAgenciesOnAmqp hub, ITes
 {
     const int Referrals = 2000;
     const int Restarts = 10;
-    static readonly TimeSpan ConsumersBackWithin = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan ConsumersBackWithin = TimeSpan.FromSeconds(60);
     static readonly TimeSpan DeliveryPatience = TimeSpan.FromMinutes(3);
 
     [Fact]

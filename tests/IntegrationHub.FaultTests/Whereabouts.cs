@@ -27,7 +27,8 @@ public static class Whereabouts
         var lastError = await hub.QueryAsync(db => db.Outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.LastError != null).Select(m => m.LastError).FirstOrDefaultAsync());
         var queues = await RealInfrastructure.RabbitCtlAsync("list_queues", "-p", hub.VirtualHost, "--quiet", "--no-table-headers", "name", "messages", "messages_unacknowledged", "consumers");
-        var logged = errors.Logged.Take(5).Select(e => e.Split('\n')[0]);
+        // One of each kind of error, in full, with how many of that kind: thousands of one kind would hide a rarer one.
+        var kinds = errors.Logged.GroupBy(Kind).Select(g => $"{g.Count()} x {Shorten(g.First())}");
         return string.Join('\n',
         [
             "outbox (sent, parked, leased, delayed, retried: count):",
@@ -35,8 +36,13 @@ public static class Whereabouts
             $"  an unsent message's last error: {lastError ?? "none"}",
             "queues (name, ready, unacknowledged, consumers):",
             .. queues.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(q => $"  {q}"),
-            $"hub errors logged: {errors.Logged.Count}; the first:",
-            .. logged.Select(e => $"  {e}"),
+            $"hub errors logged: {errors.Logged.Count}, by kind:",
+            .. kinds.Select(e => $"  {e}"),
         ]);
     }
+
+    /// <summary>An error's category and the start of its message, up to the first address, id or number in it.</summary>
+    static string Kind(string error) => new(error.Split('\n')[0].TakeWhile(c => !char.IsDigit(c)).ToArray());
+
+    static string Shorten(string error) => error.Length <= 3000 ? error : error[..3000] + " ...";
 }

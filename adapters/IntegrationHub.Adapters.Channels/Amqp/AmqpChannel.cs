@@ -60,7 +60,18 @@ public sealed class AmqpChannel(IOptions<BusOptions> bus, QueueAddresses queues)
         await connecting.WaitAsync(cancellationToken);
         try
         {
-            return connection is { IsOpen: true } ? connection : connection = await RabbitMqConnections.OpenAsync(bus.Value.RabbitMq, "amqp-channel", cancellationToken);
+            if (connection is { IsOpen: true })
+            {
+                return connection;
+            }
+
+            // A connection the broker closed would go on recovering beside its replacement: one more open connection per outage.
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            return connection = await RabbitMqConnections.OpenAsync(bus.Value.RabbitMq, "amqp-channel", cancellationToken);
         }
         finally
         {

@@ -38,7 +38,7 @@ public static class MessagingExtensions
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 UseQuorumQueue(endpoint, bus.RabbitMq);
-                WaitForTheDatabase(endpoint, context.GetRequiredService<DependencyOutages>());
+                WaitOutOutages(endpoint, context.GetRequiredService<DependencyOutages>());
             });
             if (bus.Transport == "RabbitMq")
             {
@@ -74,6 +74,7 @@ public static class MessagingExtensions
             cfg.ReceiveEndpoint(Endpoints.AdapterQueue(agency.Key), e =>
             {
                 UseQuorumQueue(e, rabbit);
+                WaitOutOutages(e, context.GetRequiredService<DependencyOutages>());
                 foreach (var consumer in agency)
                 {
                     e.ConfigureConsumer(context, consumer.ConsumerType);
@@ -92,19 +93,22 @@ public static class MessagingExtensions
     public static void LeaveOutagesToTheEndpoint(this IRetryConfigurator retry) =>
         retry.Ignore<Exception>(ex => DependencyFailures.Unavailable(ex) is not null);
 
-    /// <summary>The longest pause between a consumer's tries while the database is away.</summary>
-    static readonly TimeSpan DatabaseWaitLimit = TimeSpan.FromSeconds(30);
+    /// <summary>The longest pause between a consumer's tries while a dependency is away.</summary>
+    static readonly TimeSpan OutageWaitLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// A consumer that finds the database out of reach waits for it, its message unacknowledged on its queue, trying again
-    /// with growing pauses: the message is not at fault and must not go to the error queue. The outage is logged once in a while.
-    /// Applied to each endpoint before its consumers' own retries, so it wraps them.
+    /// A consumer that finds the database or the message broker out of reach waits for it, its message unacknowledged on
+    /// its queue, trying again with growing pauses: the message is not at fault and must not go to the error queue. The
+    /// outage is logged once in a while. The broker counts as well as the database because a consumer can meet it on a
+    /// connection of its own while the endpoint's is still up: an adapter's AMQP channel delivering a leg during a broker
+    /// restart would otherwise fail the leg into the error queue, where it waits for an operator. Applied to each endpoint
+    /// before its consumers' own retries, so it wraps them.
     /// </summary>
-    static void WaitForTheDatabase(IReceiveEndpointConfigurator endpoint, DependencyOutages outages) =>
+    static void WaitOutOutages(IReceiveEndpointConfigurator endpoint, DependencyOutages outages) =>
         endpoint.UseMessageRetry(r =>
         {
-            r.Handle<Exception>(ex => outages.Met(ex, "a consumer") == DependencyFailures.Database);
-            r.Exponential(int.MaxValue, TimeSpan.FromSeconds(1), DatabaseWaitLimit, TimeSpan.FromSeconds(2));
+            r.Handle<Exception>(ex => outages.Met(ex, "a consumer") is not null);
+            r.Exponential(int.MaxValue, TimeSpan.FromSeconds(1), OutageWaitLimit, TimeSpan.FromSeconds(2));
         });
 
     static void UseQuorumQueue(IReceiveEndpointConfigurator endpoint, RabbitMqOptions rabbit)
