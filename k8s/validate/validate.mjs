@@ -129,8 +129,22 @@ const operatorImages = {
   Cluster: (o) => o.spec?.imageName,
 };
 
+/**
+ * The README's deploy steps apply one step at a time, by this label (kubectl apply -l): an object
+ * without it would never be applied, and the Job must run before the Deployments that need its schema.
+ */
+const deployStep = "care-leaver-hub/deploy-step";
+const stepOfKind = { Job: "migration", Deployment: "apps" };
+
 function checkInvariants(object, all) {
   const problems = [];
+  const step = object?.metadata?.labels?.[deployStep];
+  if (!["engines", "migration", "apps"].includes(step)) {
+    problems.push(`label ${deployStep} is not engines, migration or apps: no deploy step would apply it`);
+  } else if (stepOfKind[object.kind] && stepOfKind[object.kind] !== step) {
+    problems.push(`label ${deployStep} is ${step}: a ${object.kind} belongs to the step ${stepOfKind[object.kind]}`);
+  }
+
   if (object?.kind === "Secret" && (object.data || object.stringData)) {
     problems.push("a Secret with data or stringData: secret values are never committed; create the Secret outside the repository");
   }
