@@ -13,7 +13,8 @@
 #      directories under one `mktemp -d` directory; they neither use nor touch
 #      any other PostgreSQL/RabbitMQ/epmd already running on the machine
 #      (RabbitMQ gets its own epmd on its own port and its own Erlang cookie);
-#   3. runs the tests from the repository root in two `dotnet test` runs, so
+#   3. installs k8s/validate's Node.js packages (`npm ci`), which the deployment
+#      tests run, then runs the tests from the repository root in two `dotnet test` runs, so
 #      that the fault tests, which stop the shared RabbitMQ node and PostgreSQL
 #      cluster, never run beside the others:
 #        a. `dotnet test IntegrationHub.sln "$@"` with the filter
@@ -136,6 +137,12 @@ if [ -f global.json ] && grep -q 'Microsoft.Testing.Platform' global.json; then
 else
   test_cmd+=("$solution")
 fi
+
+# The deployment tests (tests/IntegrationHub.DeploymentTests) run k8s/validate, a Node.js program:
+# install its packages exactly as its lock file pins them (from npm's cache when it has them).
+say "installing k8s/validate's packages (npm ci)"
+(cd k8s/validate && npm ci --prefer-offline --no-audit --no-fund) >"$WORK/npm-ci.log" 2>&1 ||
+  fail_with_log "npm ci in k8s/validate failed" "$WORK/npm-ci.log"
 
 # no MSBuild worker nodes or build server outliving the run (unless asked for)
 export MSBUILDDISABLENODEREUSE="${MSBUILDDISABLENODEREUSE:-1}"
