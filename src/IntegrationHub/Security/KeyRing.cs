@@ -24,6 +24,11 @@ public static class KeyRing
         var options = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         if (options.CertificatePath is { Length: > 0 } path)
         {
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"DataProtection:CertificatePath names no file: {path}.");
+            }
+
             dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword));
         }
 

@@ -56,6 +56,31 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
+    public async Task The_hubs_assembly_run_with_migrate_in_production_brings_the_database_up_to_date_and_exits_0()
+    {
+        using var database = new SharedDatabase();
+
+        var run = await HubCommand.RunAsync("migrate", new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Sqlite",
+            ["Database__ConnectionString"] = database.ConnectionString,
+        });
+
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("migrate: applied ", StringComparison.Ordinal));
+        Assert.Empty(await PendingMigrationsAsync(database));
+    }
+
+    [Fact]
+    public async Task The_hubs_assembly_in_production_has_no_database_of_its_own_to_migrate()
+    {
+        var run = await HubCommand.RunAsync("migrate", new Dictionary<string, string> { ["Database__Provider"] = "Postgres" });
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("Database:ConnectionString is required.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hub_that_does_not_migrate_on_start_is_not_ready_while_the_newest_migration_is_pending_and_is_once_migrate_has_run()
     {
         using var database = new SharedDatabase();

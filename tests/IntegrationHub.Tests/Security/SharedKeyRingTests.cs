@@ -98,6 +98,18 @@ public sealed class SharedKeyRingTests
         }
     }
 
+    [Fact]
+    public async Task A_certificate_path_that_names_no_file_stops_the_hub_starting()
+    {
+        using var database = new SharedDatabase();
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-certificate-{Guid.NewGuid():N}.pfx");
+        await using var hub = new HubOnDatabase(database, settings: ReplicaSettings(new() { ["DataProtection:CertificatePath"] = missing }));
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(hub.InitializeAsync);
+
+        Assert.Contains($"DataProtection:CertificatePath names no file: {missing}.", failure.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>What every replica of one deployment is given alike; the local sign-in page lists council A.</summary>
     static Dictionary<string, string> ReplicaSettings(Dictionary<string, string>? more = null)
     {
