@@ -30,9 +30,15 @@ if (LocalTokenCommand.IsRequested(args))
     return LocalTokenCommand.Run(builder, args);
 }
 
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(builder, Console.Out, Console.Error);
+}
+
 builder.AddServiceDefaults();
 builder.AddWebHardening();
 builder.AddPersistence();
+builder.AddSharedKeyRing();
 builder.AddHubSecurity();
 builder.AddAuditing();
 builder.AddIdempotency();

@@ -113,7 +113,10 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         DeleteDatabase();
     }
 
-    void DeleteDatabase()
+    void DeleteDatabase() => DeleteSqliteFile(databasePath);
+
+    /// <summary>Deletes a SQLite database file and its journal, once no hub of this process uses it.</summary>
+    public static void DeleteSqliteFile(string databasePath)
     {
         using (var connection = new SqliteConnection($"Data Source={databasePath}"))
         {

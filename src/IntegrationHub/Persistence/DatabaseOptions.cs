@@ -13,4 +13,10 @@ public sealed class DatabaseOptions
 
     [Required(ErrorMessage = "Database:ConnectionString is required.")]
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// True (the default, for <c>dotnet run</c> and the tests) applies the migrations as the hub starts; false leaves them
+    /// to the <c>migrate</c> command (<see cref="MigrateCommand"/>), run once per upgrade, and the hub is not ready until they are applied.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }

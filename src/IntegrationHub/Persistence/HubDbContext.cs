@@ -11,6 +11,7 @@ using IntegrationHub.Outbox;
 using IntegrationHub.PathwayPlans;
 using IntegrationHub.Referrals;
 using IntegrationHub.YoungPeople;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,7 +23,7 @@ namespace IntegrationHub.Persistence;
 /// (<see cref="SqliteHubDbContext"/>, <see cref="PostgresHubDbContext"/>). Every tenant-owned
 /// entity carries the <see cref="TenantFilter"/>, set by the unit of work's <see cref="TenantScope"/>.
 /// </summary>
-public abstract class HubDbContext(DbContextOptions options, TenantScope tenants) : DbContext(options)
+public abstract class HubDbContext(DbContextOptions options, TenantScope tenants) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter that keeps each unit of work to its tenant's rows.</summary>
     public const string TenantFilter = "tenant";
@@ -47,6 +48,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<BoardDecision> BoardDecisions => Set<BoardDecision>();
     public DbSet<CasePaper> CasePapers => Set<CasePaper>();
+
+    /// <summary>The pages' Data Protection key ring, shared by every replica (<see cref="Security.KeyRing"/>); no tenant's data.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -209,6 +213,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("calendar_days");
             e.HasKey(d => d.Date);
         });
+
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         BoardDecisionsModel.Configure(modelBuilder);
         FilterByTenant(modelBuilder);

@@ -26,8 +26,18 @@ public static class PersistenceExtensions
         }
 
         // Registered before the bus so the schema is current before anything consumes or dispatches.
-        builder.Services.AddHostedService<DatabaseMigrator>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database", tags: ["ready"]);
+        if (options.MigrateOnStart)
+        {
+            builder.Services.AddHostedService<DatabaseMigrator>();
+        }
+        else
+        {
+            builder.Services.AddHostedService<MigratedDatabaseGuard>();
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<HubDbContext>("database", tags: ["ready"])
+            .AddCheck<SchemaHealthCheck>(SchemaHealthCheck.Name, tags: ["ready"]);
         return builder;
     }
 
@@ -62,21 +72,6 @@ public static class PersistenceExtensions
 
             await next(http);
         });
-}
-
-sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
-        var filled = await LegBoardColumns.FillAsync(db, cancellationToken);
-        logger.LogInformation("Database schema is current; applied {MigrationCount} migrations, filled the board's columns of {LegCount} earlier legs", pending.Count, filled);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without the host; migrations read no tenant's rows.</summary>

@@ -8,6 +8,7 @@ using IntegrationHub.Persistence;
 using IntegrationHub.Referrals;
 using IntegrationHub.Security;
 using IntegrationHub.YoungPeople;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
@@ -23,8 +24,9 @@ namespace IntegrationHub.Tests.Persistence;
 public sealed class TenantFilterTests(HubFactory hub) : IClassFixture<HubFactory>
 {
     /// <summary>The entities shared by every tenant: the outbox and inbox of the hub's messaging.</summary>
-    // The calendar days are England and Wales's working days, the same for every local authority.
-    static readonly Type[] SharedByAllTenants = [typeof(OutboxMessage), typeof(InboxEntry), typeof(CalendarDay)];
+    // The calendar days are England and Wales's working days, the same for every local authority; the Data Protection
+    // keys protect every tenant's pages' cookies alike.
+    static readonly Type[] SharedByAllTenants = [typeof(OutboxMessage), typeof(InboxEntry), typeof(CalendarDay), typeof(DataProtectionKey)];
 
     static readonly Func<HubDbContext, Task>[] TenantOwnedQueries =
     [

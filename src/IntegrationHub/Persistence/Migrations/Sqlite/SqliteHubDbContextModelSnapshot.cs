@@ -1006,6 +1006,23 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.ToTable("young_people", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationHub.Board.Decisions.BoardDecisionProgress", b =>
                 {
                     b.HasOne("IntegrationHub.Board.Decisions.BoardDecision", null)
