@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh - measure the hub against the bus's own limits, in one run.
 #
-# Usage: benchmarks/run.sh [--quick] [--board-only]
+# Usage: benchmarks/run.sh [--quick] [--board-only | --hub-only]
 #   --quick       small counts: a smoke run of every measurement in a few minutes,
 #                 whose figures are not for comparing.
 #   --board-only  only the board's queries at its sizes (10k/100k/1M legs, or
 #                 --quick's), printed; no report is written.
+#   --hub-only    only the hub end to end, printed with its profile (the hub's
+#                 process id, for a profiler to attach); no report is written.
 #
 # It builds benchmarks/IntegrationHub.Benchmarks (and so the hub) in Release,
 # starts a private PostgreSQL and RabbitMQ exactly as scripts/test.sh does (the
@@ -56,6 +58,8 @@ project=benchmarks/IntegrationHub.Benchmarks
 say "building $project in Release"
 dotnet build "$project" -c Release -v q -nologo
 
+# pg_stat_statements counts the SQL each measurement makes the hub's database run (the profile's statements per leg).
+export ENGINES_POSTGRES_OPTIONS="-c shared_preload_libraries=pg_stat_statements"
 engines_start /tmp/hubbench
 HUB_BENCH_POSTGRES_PID="$(head -n1 "$PG_DATA/postmaster.pid")"
 HUB_BENCH_RABBITMQ_PID="$(cat "$WORK/rabbitmq/rabbit.pid")"

@@ -8,7 +8,8 @@
 #      ENGINES_WITH_CHROMIUM=1) from Debian's packages when they are missing;
 #   2. makes WORK, one `mktemp -d` directory (prefix $1, e.g. /tmp/hubtest)
 #      holding both services' throwaway data directories and logs;
-#   3. starts both on 127.0.0.1, on free ports chosen at run time; they neither
+#   3. starts both on 127.0.0.1, on free ports chosen at run time (PostgreSQL
+#      with ENGINES_POSTGRES_OPTIONS added to its -c settings); they neither
 #      use nor touch any other PostgreSQL/RabbitMQ/epmd already running on the
 #      machine (RabbitMQ gets its own epmd on its own port and its own Erlang
 #      cookie);
@@ -280,6 +281,7 @@ start_postgres() {
   local opts="-c listen_addresses=127.0.0.1 -p $PG_PORT -k $pg_dir/socket"
   opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   opts+=" -c max_connections=300 -c logging_collector=off"
+  opts+="${ENGINES_POSTGRES_OPTIONS:+ $ENGINES_POSTGRES_OPTIONS}" # e.g. the benchmark's pg_stat_statements
   PG_STARTED=1
   # setsid: the postmaster must not get the terminal's Ctrl-C before we stop it
   (cd "$pg_dir" && as_user postgres setsid "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$pg_dir/postgres.log" \

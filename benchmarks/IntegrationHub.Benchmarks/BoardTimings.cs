@@ -42,7 +42,7 @@ public static class BoardTimings
             seeding[size] = Stopwatch.GetElapsedTime(started).TotalSeconds;
             progress($"board: seeded {seeded:N0} legs in {seeding[size]:0.0} s");
 
-            var profile = ProfileSampler.Start(board);
+            var profile = await ProfileSampler.StartAsync(board);
             foreach (var query in Queries)
             {
                 var repeats = new double[sizes.BoardRepeats];

@@ -51,7 +51,7 @@ public static class HubEndToEnd
         submitted.Clear();
         overloaded.Count = 0;
 
-        var profile = ProfileSampler.Start(hub);
+        var profile = await ProfileSampler.StartAsync(hub);
         var start = Stopwatch.GetTimestamp();
         await Pace.FloodAsync(sizes.HubReferrals, Clients, Submit);
         var saturated = await DeliveredAsync(partners, submitted.Keys.ToHashSet(), Patience);

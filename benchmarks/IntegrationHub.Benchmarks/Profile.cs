@@ -11,7 +11,7 @@ namespace IntegrationHub.Benchmarks;
 /// The machine's busy cores less those of the measured processes and of the benchmark itself (its clients and
 /// partners) are other processes' (another build): figures measured beside them are not for comparing.
 /// </summary>
-public sealed record Profile(TimeSpan Wall, double HubCores, double PostgresCores, double RabbitCores, double BenchmarkCores, double MachineCores, long PeakOutboxBacklog)
+public sealed record Profile(TimeSpan Wall, double HubCores, double PostgresCores, double RabbitCores, double BenchmarkCores, double MachineCores, long PeakOutboxBacklog, SqlProfile Sql)
 {
     /// <summary>More than this many cores busy in other processes makes the run's figures unfit to compare.</summary>
     public const double Disturbed = 0.25;
@@ -20,7 +20,7 @@ public sealed record Profile(TimeSpan Wall, double HubCores, double PostgresCore
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"over {Wall.TotalSeconds:0.0} s the hub kept {HubCores:0.00} cores busy, PostgreSQL {PostgresCores:0.00}, RabbitMQ {RabbitCores:0.00}, the benchmark's own clients {BenchmarkCores:0.00}, other processes {OtherCores:0.00} (of {Environment.ProcessorCount}); at most {PeakOutboxBacklog:N0} messages waited in the outbox");
+        $"over {Wall.TotalSeconds:0.0} s the hub kept {HubCores:0.00} cores busy, PostgreSQL {PostgresCores:0.00}, RabbitMQ {RabbitCores:0.00}, the benchmark's own clients {BenchmarkCores:0.00}, other processes {OtherCores:0.00} (of {Environment.ProcessorCount}); at most {PeakOutboxBacklog:N0} messages waited in the outbox; the hub's database ran {Sql.Statements:N0} SQL statements");
 }
 
 /// <summary>CPU time a process has used, from /proc.</summary>
@@ -82,21 +82,24 @@ public sealed class ProfileSampler
     readonly int rabbit = int.Parse(RealInfrastructure.Require("HUB_BENCH_RABBITMQ_PID"), CultureInfo.InvariantCulture);
     readonly long start = Stopwatch.GetTimestamp();
     readonly (double Hub, double Postgres, double Rabbit, double Benchmark, double Machine) before;
+    readonly IReadOnlyDictionary<long, SqlStatement> statementsBefore;
     readonly CancellationTokenSource stop = new();
     readonly Task<long> backlog;
 
-    ProfileSampler(HubProcess hub)
+    ProfileSampler(HubProcess hub, IReadOnlyDictionary<long, SqlStatement> statementsBefore)
     {
         this.hub = hub;
+        this.statementsBefore = statementsBefore;
         before = Cpu();
         backlog = PeakBacklogAsync();
     }
 
-    public static ProfileSampler Start(HubProcess hub) => new(hub);
+    public static async Task<ProfileSampler> StartAsync(HubProcess hub) => new(hub, await SqlProfile.StatementsAsync(hub));
 
     public async Task<Profile> StopAsync()
     {
         var after = Cpu();
+        var statementsAfter = await SqlProfile.StatementsAsync(hub);
         var wall = Stopwatch.GetElapsedTime(start);
         await stop.CancelAsync();
         var peak = await backlog;
@@ -108,7 +111,8 @@ public sealed class ProfileSampler
             (after.Rabbit - before.Rabbit) / wall.TotalSeconds,
             (after.Benchmark - before.Benchmark) / wall.TotalSeconds,
             (after.Machine - before.Machine) / wall.TotalSeconds,
-            peak);
+            peak,
+            SqlProfile.Between(statementsBefore, statementsAfter));
     }
 
     (double Hub, double Postgres, double Rabbit, double Benchmark, double Machine) Cpu() =>

@@ -20,6 +20,20 @@ if (args.Contains("--board-only"))
     return;
 }
 
+if (args.Contains("--hub-only"))
+{
+    // The hub end to end alone, for working on its throughput: printed with its profile, no report written.
+    await using var hubOnly = await HubProcess.StartAsync(Partners.HubSettings());
+    await using var hubPartners = await Partners.ConnectAsync(hubOnly.VirtualHost);
+    Progress($"hub: started as process {hubOnly.ProcessId}, with three agencies on AMQP");
+    var figures = await HubEndToEnd.MeasureAsync(hubOnly, hubPartners, sizes);
+    Progress($"hub: {figures.LegsPerSecond:N0} legs/s; p50 {figures.Paced.P50:N0} ms, p99 {figures.Paced.P99:N0} ms; peak {PeakMemory.Megabytes(hubOnly.ProcessId):N0} MB");
+    Console.WriteLine($"profile: the hub's saturated run: {figures.SaturatedProfile} ({Report.Hub(figures)})");
+    Console.WriteLine();
+    Console.Write(figures.SaturatedProfile.Sql.Tables());
+    return;
+}
+
 var raw = await Anchor.MeasureAsync("raw RabbitMQ.Client", sizes, RawRabbitPipe.OpenAsync);
 Progress($"raw RabbitMQ.Client: {raw.MessagesPerSecond:N0} msgs/s; p50 {raw.Paced.P50:0.0} ms, p99 {raw.Paced.P99:0.0} ms");
 var massTransit = await Anchor.MeasureAsync("bare MassTransit", sizes, MassTransitPipe.OpenAsync);
@@ -65,7 +79,7 @@ Console.WriteLine();
 Console.Write(Report.TargetTable(targets));
 Console.WriteLine();
 Console.WriteLine($"report: {Path.GetRelativePath(RepositoryRoot(), report)} ({targets.Count(t => t.Met)} of {targets.Count} targets met)");
-Console.WriteLine($"profile: the hub's saturated run: {hubFigures.SaturatedProfile}");
+Console.WriteLine($"profile: the hub's saturated run: {hubFigures.SaturatedProfile} ({Report.Hub(hubFigures)})");
 Console.WriteLine($"profile: the board at {board.Legs[^1]:N0} legs: {board.Largest}");
 
 static string RepositoryRoot()

@@ -92,8 +92,12 @@ public static class Report
         text.AppendLine();
         Line(text, "## What the profile shows");
         text.AppendLine();
-        Line(text, $"- The hub's saturated run: {r.Hub.SaturatedProfile}.");
+        Line(text, $"- The hub's saturated run: {r.Hub.SaturatedProfile} ({Hub(r.Hub)}).");
         Line(text, $"- The board's queries at {r.Board.Legs[^1]:N0} legs: {r.Board.Largest}; the board's hub peaked at {r.Board.PeakMegabytes:N0} MB resident.");
+        text.AppendLine();
+        Line(text, "The statements that took most of PostgreSQL's time in the hub's saturated run, and those it ran most often:");
+        text.AppendLine();
+        text.Append(r.Hub.SaturatedProfile.Sql.Tables());
         return text.ToString();
     }
 
@@ -111,6 +115,11 @@ public static class Report
         lines[at] = $"{Prefix} [{report}]({report})";
         await File.WriteAllLinesAsync(readme, lines);
     }
+
+    /// <summary>The hub's saturated run per leg delivered: the SQL statements and the hub's CPU each cost.</summary>
+    public static string Hub(HubFigures hub) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"per leg delivered: {(double)hub.SaturatedProfile.Sql.Statements / hub.LegsDelivered:0.0} SQL statements, {hub.SaturatedProfile.HubCores * 1000 / hub.LegsPerSecond:0.0} ms of the hub's CPU");
 
     static string Rate(Results r) => r.Quick ? "200/s (quick)" : "200/s";
 
