@@ -18,7 +18,7 @@ public static class PersistenceExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == "Postgres")
         {
-            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>((sp, o) => Configure(sp, o.UseNpgsql(options.ConnectionString)));
+            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>((sp, o) => Configure(sp, o.UseNpgsql(PostgresConnection.Tuned(options.ConnectionString))));
         }
         else
         {

@@ -64,6 +64,28 @@ public sealed class AgencyAnswerRecorder(
 
     async Task<AnswerOutcome> RecordOnceAsync(ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
     {
+        if (source.Caller is null && db.Database.IsNpgsql())
+        {
+            // A referral's agencies answer together, and each answer changes the referral: on PostgreSQL the bus's answers
+            // take the referral's row in turn, found and locked by the one statement, instead of losing to each other on its
+            // version and starting again. A person's answer (rare) keeps the version check: its audit entry takes the audit
+            // chain's lock, which must not be waited for while holding a referral that another writer, holding the chain,
+            // is about to update.
+            tenants.SpanAllTenants("an agency answer from the bus");
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var locked = await db.Database.SqlQuery<Guid>(
+                    $"SELECT r.\"Id\" AS \"Value\" FROM referrals r JOIN legs l ON l.\"ReferralId\" = r.\"Id\" WHERE l.\"Id\" = {answer.LegId} FOR UPDATE OF r")
+                .ToListAsync(cancellationToken);
+            if (locked.Count == 0)
+            {
+                return AnswerOutcome.UnknownLeg;
+            }
+
+            var recorded = await RecordOnReferralAsync(locked[0], answer, source, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return recorded;
+        }
+
         var legs = db.Legs.AsQueryable();
         if (source.Caller is { } caller)
         {
@@ -76,25 +98,7 @@ public sealed class AgencyAnswerRecorder(
         }
 
         var referralId = await legs.Where(l => l.Id == answer.LegId).Select(l => (Guid?)l.ReferralId).SingleOrDefaultAsync(cancellationToken);
-        if (referralId is null)
-        {
-            return AnswerOutcome.UnknownLeg;
-        }
-
-        if (source.Caller is null && db.Database.IsNpgsql())
-        {
-            // A referral's agencies answer together, and each answer changes the referral: on PostgreSQL the bus's answers
-            // take the referral's row in turn, instead of losing to each other on its version and starting again. A
-            // person's answer (rare) keeps the version check: its audit entry takes the audit chain's lock, which must not
-            // be waited for while holding a referral that another writer, holding the chain, is about to update.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM referrals WHERE \"Id\" = {referralId} FOR UPDATE", cancellationToken);
-            var recorded = await RecordOnReferralAsync(referralId.Value, answer, source, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return recorded;
-        }
-
-        return await RecordOnReferralAsync(referralId.Value, answer, source, cancellationToken);
+        return referralId is null ? AnswerOutcome.UnknownLeg : await RecordOnReferralAsync(referralId.Value, answer, source, cancellationToken);
     }
 
     async Task<AnswerOutcome> RecordOnReferralAsync(Guid referralId, ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
