@@ -55,8 +55,10 @@ abstract class BoardSql
     {
         /// <summary>
         /// Without just-in-time compilation: the planner's cost of a statement over a million legs turns it on, and
-        /// compiling took longer (about 150 ms) than it saved on the few hundred thousand rows of a window. Set for the
-        /// statement's own transaction only.
+        /// compiling took longer (about 150 ms) than it saved on the few hundred thousand rows of a window. And planned
+        /// for its own parameters every time: the hub's connections prepare a statement run often
+        /// (<see cref="Persistence.PostgresConnection"/>), and PostgreSQL may then plan it once for any window, which
+        /// suits a window of a few days and a window of two years alike badly. Both set for the statement's own transaction only.
         /// </summary>
         public override async Task<List<T>> ReadAsync<T>(HubDbContext db, string statement, object[] parameters, CancellationToken cancellationToken)
         {
@@ -66,7 +68,7 @@ abstract class BoardSql
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan", cancellationToken);
             return await base.ReadAsync<T>(db, statement, parameters, cancellationToken);
         }
 
