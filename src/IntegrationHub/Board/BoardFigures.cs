@@ -225,12 +225,21 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
             join person in db.YoungPeople on referral.YoungPersonId equals person.Id
             where movingAgencies.Contains(leg.Agency) && OpenOrAccepted.Contains(leg.Status)
                 && person.DateOfBirth >= bornFrom && person.DateOfBirth <= bornTo
-            select new { ReferralId = referral.Id, LegId = leg.Id, leg.Agency, leg.Recipient, YoungPersonId = person.Id, person.DateOfBirth, referral.CreatedAt })
+            select new
+            {
+                ReferralId = referral.Id,
+                LegId = leg.Id,
+                leg.Agency,
+                Service = EF.Property<string?>(leg, Leg.RecipientServiceColumn),
+                YoungPersonId = person.Id,
+                person.DateOfBirth,
+                referral.CreatedAt,
+            })
             .ToListAsync(cancellationToken);
 
-        // The recipient's service is inside the leg's JSON column, so the cohorts are told apart in memory.
+        // The cohorts pair an agency with a service, or with none for all its services: told apart here, among the few.
         var birthdays = open
-            .Where(p => movingOn.Any(c => c.Agency == p.Agency && (c.Service is null || c.Service == p.Recipient.Service)))
+            .Where(p => movingOn.Any(c => c.Agency == p.Agency && (c.Service is null || c.Service == p.Service)))
             .Where(p => p.DateOfBirth.AddYears(18) >= today && p.DateOfBirth.AddYears(18) <= birthdaysTo)
             .OrderByDescending(p => p.CreatedAt)
             .DistinctBy(p => (p.YoungPersonId, p.Agency))

@@ -59,8 +59,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.ToTable("young_people");
             e.HasIndex(p => new { p.TenantId, p.LocalAuthorityPersonId }).IsUnique();
 
-            // The board's upcoming 18th birthdays: the young people born in a few months' dates, not every one.
-            e.HasIndex(p => new { p.TenantId, p.DateOfBirth });
+            // The board's upcoming 18th birthdays: the young people born in a few months' dates, not every one, read from the index alone.
+            e.HasIndex(p => new { p.TenantId, p.DateOfBirth }).IncludeProperties(p => p.Id);
             e.Property(p => p.TenantId).HasMaxLength(64);
             e.Property(p => p.LocalAuthorityPersonId).HasMaxLength(32);
             e.Ignore(p => p.Contact);
@@ -81,7 +81,8 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         modelBuilder.Entity<Referral>(e =>
         {
             e.ToTable("referrals");
-            e.HasIndex(r => new { r.TenantId, r.YoungPersonId });
+            // A young person's referrals, and for the board's upcoming 18th birthdays when each was made, from the index alone.
+            e.HasIndex(r => new { r.TenantId, r.YoungPersonId }).IncludeProperties(r => new { r.Id, r.CreatedAt });
 
             // The board's time windows (referrals made since a date) and its tenant checks, read from the index alone.
             e.HasIndex(r => new { r.TenantId, r.CreatedAt, r.Id });
@@ -100,9 +101,12 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.Property(l => l.Recipient).HasJsonConversion();
             e.Property<string>(Leg.RecipientCodeColumn).HasComputedColumnSql(RecipientCodeSql.Sql, RecipientCodeSql.Stored);
             e.HasIndex(nameof(Leg.Agency), Leg.RecipientCodeColumn);
+            e.Property<string?>(Leg.RecipientServiceColumn).HasComputedColumnSql(RecipientServiceSql.Sql, RecipientServiceSql.Stored);
 
             e.Property(l => l.TenantId).HasMaxLength(64);
-            e.HasIndex(l => new { l.ReferralId, l.Agency, l.Status, l.Id });
+            // A referral's legs; with each recipient's service and the tenant its filter checks, for the board's upcoming
+            // 18th birthdays from the index alone.
+            e.HasIndex(l => new { l.ReferralId, l.Agency, l.Status, l.Id }).IncludeProperties(Leg.RecipientServiceColumn, nameof(Leg.TenantId));
 
             // The board's figures, each read from an index alone and only over its tenant's window: timeliness (the legs
             // of referrals made since a date, with their answer times), declines (legs rejected since a date, by agency
@@ -231,6 +235,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
 
     /// <summary>How the provider's SQL takes the code out of a leg's <c>Recipient</c> JSON, and whether it stores the result.</summary>
     protected abstract (string Sql, bool Stored) RecipientCodeSql { get; }
+
+    /// <summary>How the provider's SQL takes the service out of a leg's <c>Recipient</c> JSON, and whether it stores the result.</summary>
+    protected abstract (string Sql, bool Stored) RecipientServiceSql { get; }
 
     /// <summary>
     /// Read by the tenant filter each time a query runs (EF Core takes a context's own members as

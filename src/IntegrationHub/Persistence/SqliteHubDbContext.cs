@@ -11,4 +11,6 @@ public sealed class SqliteHubDbContext(DbContextOptions<SqliteHubDbContext> opti
 
     // SQLite can add only a virtual generated column to a table that has rows: computed as it is read, and indexed.
     protected override (string Sql, bool Stored) RecipientCodeSql => ("json_extract(\"Recipient\", '$.code')", false);
+
+    protected override (string Sql, bool Stored) RecipientServiceSql => ("json_extract(\"Recipient\", '$.service')", false);
 }

@@ -74,6 +74,12 @@ public sealed class Leg
     public const string RecipientCodeColumn = "RecipientCode";
 
     /// <summary>
+    /// The column the database computes from <see cref="Recipient"/>'s service, so that the board tells the services'
+    /// cohorts apart (CAMHS from adult mental health) from an index, without reading each leg's row.
+    /// </summary>
+    public const string RecipientServiceColumn = "RecipientService";
+
+    /// <summary>
     /// The legs an agency caller may see, answer and update: of its agency and addressed to its organisation.
     /// A caller with no agency or organisation matches none.
     /// </summary>

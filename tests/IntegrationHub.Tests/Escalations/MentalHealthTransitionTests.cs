@@ -1,6 +1,9 @@
+using System.Net.Http.Json;
 using IntegrationHub.Adapters.Channels.Agencies;
+using IntegrationHub.Board;
 using IntegrationHub.Contracts.V1;
 using IntegrationHub.Escalations;
+using IntegrationHub.Security;
 using Microsoft.EntityFrameworkCore;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
@@ -56,5 +59,18 @@ public sealed class MentalHealthTransitionTests : IAsyncLifetime
         await hub.ScanAtAsync(ClockedHubFactory.Start.AddHours(1));
 
         Assert.Equal(0, await hub.QueryAsync(db => db.Escalations.CountAsync(e => e.ReferralId == referralId)));
+    }
+
+    [Fact]
+    public async Task Board_lists_the_eighteenth_birthday_of_a_young_person_open_to_camhs()
+    {
+        var born = DateOnly.FromDateTime(ClockedHubFactory.Start.UtcDateTime).AddYears(-18).AddMonths(4);
+        var referralId = await CamhsLegAcceptedAsync(born);
+        using var board = hub.CreateClient(hub.Token("board-1", HubRoles.BoardMember, HubFactory.TenantA));
+
+        var figures = (await board.GetFromJsonAsync<UpcomingFigures>("/api/board/upcoming"))!;
+
+        var birthday = Assert.Single(figures.Events, e => e.ReferralId == referralId);
+        Assert.Equal((UpcomingKinds.EighteenthBirthday, Nhs, born.AddYears(18)), (birthday.Kind, birthday.Agency, birthday.Date));
     }
 }

@@ -755,6 +755,11 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasComputedColumnSql("(\"Recipient\"::jsonb ->> 'code')", true);
 
+                    b.Property<string>("RecipientService")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("(\"Recipient\"::jsonb ->> 'service')", true);
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
@@ -793,6 +798,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "DecidedAt");
 
                     b.HasIndex("ReferralId", "Agency", "Status", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReferralId", "Agency", "Status", "Id"), new[] { "RecipientService", "TenantId" });
 
                     b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
 
@@ -896,6 +903,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "YoungPersonId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "YoungPersonId"), new[] { "Id", "CreatedAt" });
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -1006,6 +1015,8 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "DateOfBirth");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DateOfBirth"), new[] { "Id" });
 
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();

@@ -750,6 +750,11 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasComputedColumnSql("json_extract(\"Recipient\", '$.code')", false);
 
+                    b.Property<string>("RecipientService")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("json_extract(\"Recipient\", '$.service')", false);
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
@@ -787,7 +792,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "DecidedAt");
 
-                    b.HasIndex("ReferralId", "Agency", "Status", "Id");
+                    b.HasIndex("ReferralId", "Agency", "Status", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RecipientService", "TenantId" });
 
                     b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
 
@@ -890,7 +896,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "YoungPersonId");
+                    b.HasIndex("TenantId", "YoungPersonId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "CreatedAt" });
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -998,7 +1005,8 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "DateOfBirth");
+                    b.HasIndex("TenantId", "DateOfBirth")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("TenantId", "LocalAuthorityPersonId")
                         .IsUnique();
