@@ -92,11 +92,11 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
 
         var sql = BoardSql.For(db);
         var parameters = new List<object> { tenantId, sql.Time(since), sql.Date(UkDate(now)) };
-        var deadlines = string.Join(' ', slas.Select(s =>
+        var deadlines = slas.Select(s =>
         {
             parameters.AddRange([s.Agency, s.Days]);
-            return $"WHEN {{{parameters.Count - 2}}} THEN {{{parameters.Count - 1}}}";
-        }));
+            return ($"{{{parameters.Count - 2}}}", $"{{{parameters.Count - 1}}}");
+        }).ToList();
         var rows = await sql.ReadAsync<TimelinessRow>(db, TimelinessSql(sql, deadlines), [.. parameters], cancellationToken);
 
         var byAgency = slas.Select(s =>
@@ -132,31 +132,29 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
     /// <summary>
     /// Each agency's counts in one row, and its medians of the hours to acknowledge and to decide in rows of their own
     /// (<see cref="BoardSql.AgencyRows"/>): never a leg's row. Parameters: {0} the tenant, {1} the window's start,
-    /// {2} today's UK date; <paramref name="deadlines"/> maps each agency to its decide-within working days.
+    /// {2} today's UK date; <paramref name="deadlines"/> gives each agency's parameters: its code and its decide-within working days.
     /// A leg's answers are its first acknowledgement and first decision, which the leg keeps (<see cref="Leg.AcknowledgedAt"/>,
-    /// <see cref="Leg.DecidedAt"/>), so the legs of the window are read from one index and no timeline entry is; an
-    /// answer dated before the referral (an agency's clock) counts as immediate. A decision is within the SLA when the
-    /// working days before its UK date are fewer than those through the referral's UK date plus the SLA's (<see cref="CalendarDay"/>).
+    /// <see cref="Leg.DecidedAt"/>) with the hours to each and their UK dates beside them (<see cref="Leg.HoursToDecideColumn"/>
+    /// and the others), so the legs of the window are read from one index and no timeline entry is; an answer dated
+    /// before the referral (an agency's clock) counts as immediate. A decision is within the SLA when the working days
+    /// before its UK date are fewer than those through the referral's UK date plus the SLA's (<see cref="CalendarDay"/>).
     /// </summary>
-    static string TimelinessSql(BoardSql sql, string deadlines) => $$"""
-        WITH measured AS (
-            SELECT l."Agency" AS agency, l."Status" AS status, l."DecidedAt" AS decided_at,
-                CASE WHEN l."AcknowledgedAt" < l."ReferralMadeAt" THEN 0.0 ELSE {{sql.HoursBetween("l.\"ReferralMadeAt\"", "l.\"AcknowledgedAt\"")}} END AS to_acknowledge,
-                CASE WHEN l."DecidedAt" < l."ReferralMadeAt" THEN 0.0 ELSE {{sql.HoursBetween("l.\"ReferralMadeAt\"", "l.\"DecidedAt\"")}} END AS to_decide,
-                made_on."WorkingDaysThrough" + CASE l."Agency" {{deadlines}} END AS due,
-                decided_on."WorkingDaysBefore" AS decided_before
-            FROM legs AS l
-            LEFT JOIN calendar_days AS made_on ON made_on."Date" = {{sql.UkDate("l.\"ReferralMadeAt\"")}}
-            LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = {{sql.UkDate("l.\"DecidedAt\"")}}
-            WHERE l."TenantId" = {0} AND l."ReferralMadeAt" >= {1}
-        )
-        {{sql.AgencyRows("measured", $"""
-            COUNT(*) AS "Legs", COUNT(to_acknowledge) AS "Acknowledged", COUNT(to_decide) AS "Decided",
-            SUM(CASE WHEN to_decide IS NOT NULL AND decided_before < due THEN 1 ELSE 0 END) AS "DecidedWithinSla",
-            SUM(CASE WHEN decided_at IS NULL AND status IN ('{Requested}', '{Received}')
-                AND (SELECT today."WorkingDaysBefore" FROM calendar_days AS today WHERE today."Date" = {"{2}"}) >= due THEN 1 ELSE 0 END) AS "UndecidedPastDeadline"
-            """, ("to_acknowledge", AcknowledgeMiddle), ("to_decide", DecideMiddle))}}
-        """;
+    static string TimelinessSql(BoardSql sql, IReadOnlyList<(string Agency, string Days)> deadlines) => sql.AgencyRows(
+        deadlines,
+        days => $"""
+            COUNT(*) AS "Legs", COUNT(l."{Leg.HoursToAcknowledgeColumn}") AS "Acknowledged", COUNT(l."{Leg.HoursToDecideColumn}") AS "Decided",
+            SUM(CASE WHEN l."{Leg.DecidedOnColumn}" IS NOT NULL AND decided_on."WorkingDaysBefore" < made_on."WorkingDaysThrough" + {days} THEN 1 ELSE 0 END) AS "DecidedWithinSla",
+            SUM(CASE WHEN l."{Leg.DecidedOnColumn}" IS NULL AND l."Status" IN ('{Requested}', '{Received}')
+                AND (SELECT today."WorkingDaysBefore" FROM calendar_days AS today WHERE today."Date" = {"{2}"}) >= made_on."WorkingDaysThrough" + {days} THEN 1 ELSE 0 END) AS "UndecidedPastDeadline"
+            """,
+        $"""
+            legs AS l
+            LEFT JOIN calendar_days AS made_on ON made_on."Date" = l."{Leg.ReferralMadeOnColumn}"
+            LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = l."{Leg.DecidedOnColumn}"
+            """,
+        """l."TenantId" = {0} AND l."ReferralMadeAt" >= {1}""",
+        ($"l.\"{Leg.HoursToAcknowledgeColumn}\"", AcknowledgeMiddle),
+        ($"l.\"{Leg.HoursToDecideColumn}\"", DecideMiddle));
 
     public async Task<DeclineFigures> DeclinesAsync(string tenantId, int months, CancellationToken cancellationToken)
     {

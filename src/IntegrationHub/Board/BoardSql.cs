@@ -23,27 +23,35 @@ abstract class BoardSql
     /// <summary>A date as a parameter compared with a <see cref="CalendarDay.Date"/>.</summary>
     public abstract object Date(DateOnly date);
 
-    /// <summary>Hours from one time column to another, as the double that <see cref="TimeSpan.TotalHours"/> gives.</summary>
-    public abstract string HoursBetween(string from, string to);
+    /// <summary>
+    /// Whether the database stores a leg's computed columns (<see cref="Referrals.Leg.ReferralMadeOnColumn"/> and the
+    /// others the board reads) as it writes the leg, or computes them each time it reads the leg.
+    /// </summary>
+    public abstract bool StoresComputedColumns { get; }
+
+    /// <summary>
+    /// The hours from a leg's referral being made to one of its answers' time columns, as the double that
+    /// <see cref="TimeSpan.TotalHours"/> gives: 0 for an answer dated before the referral (an agency's clock), NULL for none.
+    /// </summary>
+    public abstract string HoursToAnswer(string at);
 
     /// <summary>The UK (Europe/London) date a time column falls on, comparable with <see cref="CalendarDay.Date"/>.</summary>
     public abstract string UkDate(string at);
 
     /// <summary>
-    /// Each agency's row of <paramref name="counts"/> (a select list of five counts) over the rows of <paramref name="from"/>,
-    /// then rows of (agency, five NULLs, a median's name, hours) that give each agency's median of each column of
+    /// Each of <paramref name="agencies"/>' row of <paramref name="counts"/> (a select list of five counts, given the
+    /// agency's expression of days) over the legs (<c>l</c>) of <paramref name="from"/> that meet <paramref name="where"/>,
+    /// then rows of (agency, five NULLs, a median's name, hours) that give the agency's median of each column of
     /// <paramref name="medians"/> (NULLs left out): the median itself, or the middle one or two values, whose mean is the median.
     /// </summary>
-    public abstract string AgencyRows(string from, string counts, params (string Column, string Name)[] medians);
+    /// <param name="agencies">Each agency's code and its days, as parameters.</param>
+    public abstract string AgencyRows(IReadOnlyList<(string Agency, string Days)> agencies, Func<string, string> counts, string from, string where, params (string Column, string Name)[] medians);
 
     /// <summary>
     /// Rows of ("Period", "Counted", "Value") over the rows (period, value) of <paramref name="from"/>: each period's count,
     /// with its median value, or its middle one or two values, whose mean is the median (<see cref="Scorecard.ScorecardReader"/>).
     /// </summary>
     public abstract string PeriodMedians(string from);
-
-    /// <summary>The service of a leg's recipient (inside its JSON column), e.g. <c>camhs</c>.</summary>
-    public abstract string RecipientService(string leg);
 
     /// <summary>A date expression so many years on (a 29 February birthday falls as each database has it).</summary>
     public abstract string AddYears(string date, int years);
@@ -76,9 +84,12 @@ abstract class BoardSql
 
         public override object Date(DateOnly date) => date;
 
-        // Exact microseconds, then one division, as .NET divides its ticks.
-        public override string HoursBetween(string from, string to) =>
-            $"(CAST((EXTRACT(EPOCH FROM {to}) - EXTRACT(EPOCH FROM {from})) * 10000000 AS DOUBLE PRECISION) / 36000000000.0)";
+        public override bool StoresComputedColumns => true;
+
+        // Exact microseconds (the interval between two times, whose epoch, unlike a time's, is immutable: a stored
+        // column's expression must be), then one division, as .NET divides its ticks.
+        public override string HoursToAnswer(string at) =>
+            $"(CASE WHEN {at} < \"ReferralMadeAt\" THEN 0.0 ELSE CAST(EXTRACT(EPOCH FROM ({at} - \"ReferralMadeAt\")) * 10000000 AS DOUBLE PRECISION) / 36000000000.0 END)";
 
         public override string UkDate(string at) => $"CAST(({at} AT TIME ZONE 'Europe/London') AS DATE)";
 
@@ -88,18 +99,19 @@ abstract class BoardSql
             FROM {from} GROUP BY period
             """;
 
-        public override string RecipientService(string leg) => $"({leg}.\"Recipient\"::jsonb ->> 'service')";
-
         public override string AddYears(string date, int years) => $"CAST({date} + INTERVAL '{years} years' AS DATE)";
 
         public override string AddDays(string date, int days) => $"({date} + ({days}))";
 
-        // One pass over the legs: the ordered-set aggregate sorts each agency's values once, beside the counts (two
-        // window functions numbered every row, over the rows read three times).
-        public override string AgencyRows(string from, string counts, params (string Column, string Name)[] medians) => $"""
-            , agencies AS (
-                SELECT agency, {counts}, {string.Join(", ", medians.Select((m, i) => $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {m.Column}) AS median{i}"))}
-                FROM {from} GROUP BY agency
+        // One pass over each agency's legs, a range of an index that starts with the tenant and the agency, so they need
+        // no sorting into agencies: the ordered-set aggregate sorts the agency's values once, beside the counts.
+        public override string AgencyRows(IReadOnlyList<(string Agency, string Days)> agencies, Func<string, string> counts, string from, string where, params (string Column, string Name)[] medians) => $"""
+            WITH agencies AS (
+                SELECT a.agency, m.* FROM (VALUES {string.Join(", ", agencies.Select(a => $"({a.Agency}, {a.Days})"))}) AS a (agency, days)
+                CROSS JOIN LATERAL (
+                    SELECT {counts("a.days")}, {string.Join(", ", medians.Select((m, i) => $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {m.Column}) AS median{i}"))}
+                    FROM {from} WHERE {where} AND l."Agency" = a.agency
+                ) AS m
             )
             SELECT agency AS "Agency", "Legs", "Acknowledged", "Decided", "DecidedWithinSla", "UndecidedPastDeadline", NULL AS "Middle", NULL AS "Hours" FROM agencies
             {string.Concat(medians.Select((m, i) => $"UNION ALL SELECT agency, NULL, NULL, NULL, NULL, NULL, '{m.Name}', median{i} FROM agencies WHERE median{i} IS NOT NULL "))}
@@ -120,8 +132,11 @@ abstract class BoardSql
 
         public override object Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        public override string HoursBetween(string from, string to) =>
-            $"(CAST((({to} >> 11) - ({from} >> 11)) * 1000 AS DOUBLE PRECISION) / 36000000000.0)";
+        // SQLite can add only a virtual generated column to a table that has rows: computed as it is read.
+        public override bool StoresComputedColumns => false;
+
+        public override string HoursToAnswer(string at) =>
+            $"(CASE WHEN {at} < \"ReferralMadeAt\" THEN 0.0 ELSE CAST((({at} >> 11) - (\"ReferralMadeAt\" >> 11)) * 1000 AS DOUBLE PRECISION) / 36000000000.0 END)";
 
         public override string UkDate(string at)
         {
@@ -139,20 +154,19 @@ abstract class BoardSql
             ) AS ranked WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
             """;
 
-        public override string RecipientService(string leg) => $"json_extract({leg}.\"Recipient\", '$.service')";
-
         public override string AddYears(string date, int years) => $"date({date}, '{years:+0;-0} years')";
 
         public override string AddDays(string date, int days) => $"date({date}, '{days:+0;-0} days')";
 
         // SQLite has no ordered-set aggregate: each agency's values are numbered, and the middle one or two kept.
-        public override string AgencyRows(string from, string counts, params (string Column, string Name)[] medians) => $"""
-            SELECT agency AS "Agency", {counts}, NULL AS "Middle", NULL AS "Hours" FROM {from} GROUP BY agency
+        public override string AgencyRows(IReadOnlyList<(string Agency, string Days)> agencies, Func<string, string> counts, string from, string where, params (string Column, string Name)[] medians) => $"""
+            SELECT l."Agency" AS "Agency", {counts($"CASE l.\"Agency\" {string.Join(' ', agencies.Select(a => $"WHEN {a.Agency} THEN {a.Days}"))} END")}, NULL AS "Middle", NULL AS "Hours"
+            FROM {from} WHERE {where} GROUP BY l."Agency"
             {string.Concat(medians.Select(m => $"""
                 UNION ALL
                 SELECT agency, NULL, NULL, NULL, NULL, NULL, '{m.Name}', hours FROM (
-                    SELECT agency, {m.Column} AS hours, ROW_NUMBER() OVER (PARTITION BY agency ORDER BY {m.Column}) AS position, COUNT(*) OVER (PARTITION BY agency) AS counted
-                    FROM {from} WHERE {m.Column} IS NOT NULL
+                    SELECT l."Agency" AS agency, {m.Column} AS hours, ROW_NUMBER() OVER (PARTITION BY l."Agency" ORDER BY {m.Column}) AS position, COUNT(*) OVER (PARTITION BY l."Agency") AS counted
+                    FROM {from} WHERE {where} AND {m.Column} IS NOT NULL
                 ) AS ranked WHERE position IN ((counted + 1) / 2, counted / 2 + 1)
                 """))}
             """;

@@ -108,10 +108,19 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             // 18th birthdays from the index alone.
             e.HasIndex(l => new { l.ReferralId, l.Agency, l.Status, l.Id }).IncludeProperties(Leg.RecipientServiceColumn, nameof(Leg.TenantId));
 
-            // The board's figures, each read from an index alone and only over its tenant's window: timeliness (the legs
-            // of referrals made since a date, with their answer times), declines (legs rejected since a date, by agency
-            // and reason) and the trend's decisions by month.
-            e.HasIndex(l => new { l.TenantId, l.ReferralMadeAt, l.Agency, l.Status, l.AcknowledgedAt, l.DecidedAt });
+            // What the board measures of each leg, computed by the database as it writes the leg (PostgreSQL) or reads it
+            // (SQLite): the UK dates its working-day deadlines count from and to, and the hours to each answer.
+            var board = BoardSql.For(this);
+            e.Property<DateOnly>(Leg.ReferralMadeOnColumn).HasComputedColumnSql(board.UkDate("\"ReferralMadeAt\""), board.StoresComputedColumns);
+            e.Property<DateOnly?>(Leg.DecidedOnColumn).HasComputedColumnSql(board.UkDate("\"DecidedAt\""), board.StoresComputedColumns);
+            e.Property<double?>(Leg.HoursToAcknowledgeColumn).HasComputedColumnSql(board.HoursToAnswer("\"AcknowledgedAt\""), board.StoresComputedColumns);
+            e.Property<double?>(Leg.HoursToDecideColumn).HasComputedColumnSql(board.HoursToAnswer("\"DecidedAt\""), board.StoresComputedColumns);
+
+            // The board's figures, each read from an index alone and only over its tenant's window: timeliness (each
+            // agency's legs of referrals made since a date, with what it measures of them), declines (legs rejected since
+            // a date, by agency and reason) and the trend's decisions by month.
+            e.HasIndex(l => new { l.TenantId, l.Agency, l.ReferralMadeAt })
+                .IncludeProperties(nameof(Leg.Status), Leg.HoursToAcknowledgeColumn, Leg.HoursToDecideColumn, Leg.ReferralMadeOnColumn, Leg.DecidedOnColumn);
             e.HasIndex(l => new { l.TenantId, l.Status, l.UpdatedAt, l.Agency, l.ReasonCode });
             e.HasIndex(l => new { l.TenantId, l.DecidedAt });
             e.Property(l => l.SharedSections).HasJsonConversion();

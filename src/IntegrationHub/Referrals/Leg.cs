@@ -79,6 +79,18 @@ public sealed class Leg
     /// </summary>
     public const string RecipientServiceColumn = "RecipientService";
 
+    /// <summary>The UK date the referral was made on, computed by the database from <see cref="ReferralMadeAt"/> for the board's working-day deadlines.</summary>
+    public const string ReferralMadeOnColumn = "ReferralMadeOn";
+
+    /// <summary>The UK date the leg was decided on, computed by the database from <see cref="DecidedAt"/>.</summary>
+    public const string DecidedOnColumn = "DecidedOn";
+
+    /// <summary>The hours from the referral being made to <see cref="AcknowledgedAt"/>, computed by the database: the board's time to acknowledge.</summary>
+    public const string HoursToAcknowledgeColumn = "HoursToAcknowledge";
+
+    /// <summary>The hours from the referral being made to <see cref="DecidedAt"/>, computed by the database: the board's time to decide.</summary>
+    public const string HoursToDecideColumn = "HoursToDecide";
+
     /// <summary>
     /// The legs an agency caller may see, answer and update: of its agency and addressed to its organisation.
     /// A caller with no agency or organisation matches none.

@@ -162,7 +162,7 @@ public sealed class ScorecardReader(
         var statement = $"""
             WITH measured AS (
                 SELECT CASE WHEN l."DecidedAt" >= {args.Add(sql.Time(periods.Current.Start))} THEN {CurrentPeriod} ELSE {PreviousPeriod} END AS period,
-                    CASE WHEN l."DecidedAt" < l."ReferralMadeAt" THEN 0.0 ELSE {sql.HoursBetween("l.\"ReferralMadeAt\"", "l.\"DecidedAt\"")} / 24.0 END AS value
+                    l."{Leg.HoursToDecideColumn}" / 24.0 AS value
                 FROM legs AS l
                 WHERE l."TenantId" = {args.Add(tenantId)} AND l."Agency" = {args.Add(AgencyCodes.Housing)}
                     AND l."DecidedAt" >= {args.Add(sql.Time(periods.Previous.Start))} AND l."DecidedAt" < {args.Add(sql.Time(periods.Current.End))}
@@ -210,13 +210,13 @@ public sealed class ScorecardReader(
             young_people AS p
             WHERE p."TenantId" = {args.Add(tenantId)} AND EXISTS (
                 SELECT 1 FROM legs AS c JOIN referrals AS cr ON cr."Id" = c."ReferralId"
-                WHERE cr."YoungPersonId" = p."Id" AND c."Agency" = {args.Add(cohort.Agency)} AND {sql.RecipientService("c")} = {args.Add(OrganisationServices.Camhs)}
+                WHERE cr."YoungPersonId" = p."Id" AND c."Agency" = {args.Add(cohort.Agency)} AND c."{Leg.RecipientServiceColumn}" = {args.Add(OrganisationServices.Camhs)}
                     AND c."Status" IN {Taken})
             """, "p.\"DateOfBirth\"", PeriodColumn.DateOfBirthAt18, $"""
             EXISTS (
                 SELECT 1 FROM legs AS a JOIN referrals AS ar ON ar."Id" = a."ReferralId"
-                WHERE ar."YoungPersonId" = p."Id" AND a."Agency" = {args.Add(agency)} AND {sql.RecipientService("a")} = {args.Add(service ?? "")}
-                    AND a."Status" IN {Taken} AND {sql.UkDate("a.\"DecidedAt\"")} < {sql.AddYears("p.\"DateOfBirth\"", 18)})
+                WHERE ar."YoungPersonId" = p."Id" AND a."Agency" = {args.Add(agency)} AND a."{Leg.RecipientServiceColumn}" = {args.Add(service ?? "")}
+                    AND a."Status" IN {Taken} AND a."{Leg.DecidedOnColumn}" < {sql.AddYears("p.\"DateOfBirth\"", 18)})
             """);
         return Measured.From(await sql.ReadAsync<CountRow>(db, statement, args.ToArray(), cancellationToken), periods);
     }
@@ -228,8 +228,8 @@ public sealed class ScorecardReader(
         var days = escalations.Value.SlaFor(tenantId, AgencyCodes.Nhs).DecideWithin;
         var statement = periods.CountByBirth(args, $"""
             legs AS l JOIN referrals AS r ON r."Id" = l."ReferralId" JOIN young_people AS p ON p."Id" = r."YoungPersonId"
-            LEFT JOIN calendar_days AS made_on ON made_on."Date" = {sql.UkDate("l.\"ReferralMadeAt\"")}
-            LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = {sql.UkDate("l.\"DecidedAt\"")}
+            LEFT JOIN calendar_days AS made_on ON made_on."Date" = l."{Leg.ReferralMadeOnColumn}"
+            LEFT JOIN calendar_days AS decided_on ON decided_on."Date" = l."{Leg.DecidedOnColumn}"
             WHERE l."TenantId" = {args.Add(tenantId)} AND l."Agency" = {args.Add(AgencyCodes.Nhs)}
             """, "l.\"DecidedAt\"", PeriodColumn.Time, $"decided_on.\"WorkingDaysBefore\" < made_on.\"WorkingDaysThrough\" + {args.Add(days)}");
         return Measured.From(await sql.ReadAsync<CountRow>(db, statement, args.ToArray(), cancellationToken), periods);
@@ -258,7 +258,7 @@ public sealed class ScorecardReader(
             EXISTS (
                 SELECT 1 FROM legs AS h JOIN referrals AS hr ON hr."Id" = h."ReferralId"
                 WHERE hr."YoungPersonId" = p."Id" AND h."Agency" = {args.Add(AgencyCodes.Housing)} AND h."Status" IN {Taken}
-                    AND {sql.UkDate("h.\"DecidedAt\"")} <= {sql.AddDays("f.\"Date\"", -daysBefore)})
+                    AND h."{Leg.DecidedOnColumn}" <= {sql.AddDays("f.\"Date\"", -daysBefore)})
             """);
         return Measured.From(await sql.ReadAsync<CountRow>(db, statement, args.ToArray(), cancellationToken), periods);
     }

@@ -732,6 +732,21 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasComputedColumnSql("CAST((\"DecidedAt\" AT TIME ZONE 'Europe/London') AS DATE)", true);
+
+                    b.Property<double?>("HoursToAcknowledge")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasComputedColumnSql("(CASE WHEN \"AcknowledgedAt\" < \"ReferralMadeAt\" THEN 0.0 ELSE CAST(EXTRACT(EPOCH FROM (\"AcknowledgedAt\" - \"ReferralMadeAt\")) * 10000000 AS DOUBLE PRECISION) / 36000000000.0 END)", true);
+
+                    b.Property<double?>("HoursToDecide")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasComputedColumnSql("(CASE WHEN \"DecidedAt\" < \"ReferralMadeAt\" THEN 0.0 ELSE CAST(EXTRACT(EPOCH FROM (\"DecidedAt\" - \"ReferralMadeAt\")) * 10000000 AS DOUBLE PRECISION) / 36000000000.0 END)", true);
+
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
                         .HasColumnType("text");
@@ -766,6 +781,11 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReferralMadeAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("ReferralMadeOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasComputedColumnSql("CAST((\"ReferralMadeAt\" AT TIME ZONE 'Europe/London') AS DATE)", true);
+
                     b.Property<string>("SharedSections")
                         .IsRequired()
                         .HasColumnType("text");
@@ -797,13 +817,15 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "DecidedAt");
 
+                    b.HasIndex("TenantId", "Agency", "ReferralMadeAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Agency", "ReferralMadeAt"), new[] { "Status", "HoursToAcknowledge", "HoursToDecide", "ReferralMadeOn", "DecidedOn" });
+
                     b.HasIndex("ReferralId", "Agency", "Status", "Id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReferralId", "Agency", "Status", "Id"), new[] { "RecipientService", "TenantId" });
 
                     b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
-
-                    b.HasIndex("TenantId", "ReferralMadeAt", "Agency", "Status", "AcknowledgedAt", "DecidedAt");
 
                     b.ToTable("legs", (string)null);
                 });

@@ -727,6 +727,21 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("date(((\"DecidedAt\" >> 11) / 10000 - 62135596800) + CASE WHEN datetime(((\"DecidedAt\" >> 11) / 10000 - 62135596800), 'unixepoch') >= date(strftime('%Y', ((\"DecidedAt\" >> 11) / 10000 - 62135596800), 'unixepoch') || '-03-25', 'weekday 0') || ' 01:00:00' AND datetime(((\"DecidedAt\" >> 11) / 10000 - 62135596800), 'unixepoch') < date(strftime('%Y', ((\"DecidedAt\" >> 11) / 10000 - 62135596800), 'unixepoch') || '-10-25', 'weekday 0') || ' 01:00:00' THEN 3600 ELSE 0 END, 'unixepoch')", false);
+
+                    b.Property<double?>("HoursToAcknowledge")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("REAL")
+                        .HasComputedColumnSql("(CASE WHEN \"AcknowledgedAt\" < \"ReferralMadeAt\" THEN 0.0 ELSE CAST(((\"AcknowledgedAt\" >> 11) - (\"ReferralMadeAt\" >> 11)) * 1000 AS DOUBLE PRECISION) / 36000000000.0 END)", false);
+
+                    b.Property<double?>("HoursToDecide")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("REAL")
+                        .HasComputedColumnSql("(CASE WHEN \"DecidedAt\" < \"ReferralMadeAt\" THEN 0.0 ELSE CAST(((\"DecidedAt\" >> 11) - (\"ReferralMadeAt\" >> 11)) * 1000 AS DOUBLE PRECISION) / 36000000000.0 END)", false);
+
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -761,6 +776,11 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                     b.Property<long>("ReferralMadeAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ReferralMadeOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("date(((\"ReferralMadeAt\" >> 11) / 10000 - 62135596800) + CASE WHEN datetime(((\"ReferralMadeAt\" >> 11) / 10000 - 62135596800), 'unixepoch') >= date(strftime('%Y', ((\"ReferralMadeAt\" >> 11) / 10000 - 62135596800), 'unixepoch') || '-03-25', 'weekday 0') || ' 01:00:00' AND datetime(((\"ReferralMadeAt\" >> 11) / 10000 - 62135596800), 'unixepoch') < date(strftime('%Y', ((\"ReferralMadeAt\" >> 11) / 10000 - 62135596800), 'unixepoch') || '-10-25', 'weekday 0') || ' 01:00:00' THEN 3600 ELSE 0 END, 'unixepoch')", false);
+
                     b.Property<string>("SharedSections")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -792,12 +812,13 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "DecidedAt");
 
+                    b.HasIndex("TenantId", "Agency", "ReferralMadeAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "HoursToAcknowledge", "HoursToDecide", "ReferralMadeOn", "DecidedOn" });
+
                     b.HasIndex("ReferralId", "Agency", "Status", "Id")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "RecipientService", "TenantId" });
 
                     b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
-
-                    b.HasIndex("TenantId", "ReferralMadeAt", "Agency", "Status", "AcknowledgedAt", "DecidedAt");
 
                     b.ToTable("legs", (string)null);
                 });
