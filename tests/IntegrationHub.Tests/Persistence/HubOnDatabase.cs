@@ -1,4 +1,6 @@
+using IntegrationHub.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Tests.Persistence;
 
@@ -12,6 +14,10 @@ public sealed class SharedDatabase : IDisposable
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"hub-shared-{Guid.NewGuid():N}.db");
 
     public string ConnectionString => $"Data Source={Path}";
+
+    /// <summary>A context on the database of its own, as a tool beside the hub would open one (e.g. to migrate it).</summary>
+    public SqliteHubDbContext Open() =>
+        new(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite(ConnectionString).Options, new TenantScope());
 
     public void Dispose() => HubFactory.DeleteSqliteFile(Path);
 }

@@ -85,7 +85,7 @@ public sealed class MigrateCommandTests
     {
         using var database = new SharedDatabase();
         var migrations = await AllMigrationsAsync(database);
-        await using (var previousVersion = Open(database))
+        await using (var previousVersion = database.Open())
         {
             await previousVersion.GetService<IMigrator>().MigrateAsync(migrations[^2]);
         }
@@ -158,16 +158,13 @@ public sealed class MigrateCommandTests
 
     static async Task<List<string>> AllMigrationsAsync(SharedDatabase database)
     {
-        await using var db = Open(database);
+        await using var db = database.Open();
         return [.. db.Database.GetMigrations()];
     }
 
     static async Task<List<string>> PendingMigrationsAsync(SharedDatabase database)
     {
-        await using var db = Open(database);
+        await using var db = database.Open();
         return [.. await db.Database.GetPendingMigrationsAsync()];
     }
-
-    static SqliteHubDbContext Open(SharedDatabase database) =>
-        new(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite(database.ConnectionString).Options, new TenantScope());
 }
