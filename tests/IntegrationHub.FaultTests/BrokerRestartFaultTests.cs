@@ -48,7 +48,8 @@ public sealed class BrokerRestartFaultTests(HubWithThreeAgenciesOnAmqp hub, ITes
 
         var legs = sent.Count * Fault.Agencies.Length;
         Fault.Report(output, $"fault: broker stop_app/start_app x{Restarts} | sent {sent.Count} referrals ({legs} legs) | delivered {count.Delivered} | "
-            + $"lost {legs - count.Delivered} | duplicated {count.Duplicated} | unexpected {count.Unexpected} | longest resume {Fault.Seconds(resumes.Max())}");
+            + $"lost {legs - count.Delivered} | duplicated {count.Duplicated} | unexpected {count.Unexpected} | longest resume {Fault.Seconds(resumes.Max())} | "
+            + $"partner resubscribed {deliveries.Resubscriptions} times (last refusal: {deliveries.LastRefusal ?? "none"})");
         if (count.Delivered < legs)
         {
             Fault.Report(output, await Whereabouts.DescribeAsync(hub, hub.Errors));
