@@ -11,9 +11,8 @@ namespace IntegrationHub.FaultTests;
 /// another message id would be a second effect.
 /// </summary>
 /// <remarks>
-/// The partner keeps itself subscribed through a broker's restarts: when its connection drops, or a queue refuses it
-/// (one not yet available again after the broker starts), it connects and subscribes to every queue afresh, until the
-/// test ends. It does not leave that to the client's automatic recovery: once, after ten broker restarts, the partner
+/// The partner keeps itself subscribed through a broker's restarts: when its connection drops, or the broker closes a
+/// subscription or refuses one, it connects and subscribes to every queue afresh, until the test ends. It does not leave that to the client's automatic recovery: once, after ten broker restarts, the partner
 /// had no consumer left on any of its queues, 3,430 legs waited there, and the test counted them lost.
 /// </remarks>
 public sealed class LegDeliveries : IAsyncDisposable
@@ -56,15 +55,8 @@ public sealed class LegDeliveries : IAsyncDisposable
 
     async Task KeepSubscribedAsync()
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = RealInfrastructure.RabbitHost,
-            Port = RealInfrastructure.RabbitPort,
-            UserName = RealInfrastructure.RabbitUser,
-            Password = RealInfrastructure.RabbitPassword,
-            VirtualHost = virtualHost,
-            AutomaticRecoveryEnabled = false,
-        };
+        var factory = RawRabbit.Factory(virtualHost);
+        factory.AutomaticRecoveryEnabled = false;
         while (!stop.IsCancellationRequested)
         {
             try

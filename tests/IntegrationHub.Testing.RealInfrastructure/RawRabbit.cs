@@ -20,17 +20,19 @@ public sealed class RawRabbit : IAsyncDisposable
     /// <summary>Connects as the test script's administrator, or as <paramref name="user"/> (a partner organisation's own user).</summary>
     public static async Task<RawRabbit> ConnectAsync(string virtualHost, string? user = null, string? password = null)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = RealInfrastructure.RabbitHost,
-            Port = RealInfrastructure.RabbitPort,
-            UserName = user ?? RealInfrastructure.RabbitUser,
-            Password = password ?? RealInfrastructure.RabbitPassword,
-            VirtualHost = virtualHost,
-        };
-        var connection = await factory.CreateConnectionAsync();
+        var connection = await Factory(virtualHost, user, password).CreateConnectionAsync();
         return new RawRabbit(connection, await connection.CreateChannelAsync());
     }
+
+    /// <summary>Connections to the test script's broker, as its administrator or as <paramref name="user"/>.</summary>
+    public static ConnectionFactory Factory(string virtualHost, string? user = null, string? password = null) => new()
+    {
+        HostName = RealInfrastructure.RabbitHost,
+        Port = RealInfrastructure.RabbitPort,
+        UserName = user ?? RealInfrastructure.RabbitUser,
+        Password = password ?? RealInfrastructure.RabbitPassword,
+        VirtualHost = virtualHost,
+    };
 
     public async Task<RawMessage> WaitForMessageAsync(string queue, TimeSpan patience) =>
         (await Eventually.WaitAsync<RawMessage?>(() => TryGetAsync(queue), message => message is not null, $"a message on '{queue}'", patience))!;
