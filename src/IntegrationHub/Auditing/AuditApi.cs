@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using IntegrationHub.Persistence;
 using IntegrationHub.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IntegrationHub.Auditing;
 
@@ -10,6 +12,10 @@ public static class AuditApi
     {
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<AuditChainLinker>();
+        builder.Services.AddSingleton<AuditChainSignal>();
+        builder.Services.AddSingleton<IInterceptor, WakeOnCommit<AuditChainSignal>>();
+        builder.Services.AddHostedService<AuditChainLinking>();
         return builder;
     }
 

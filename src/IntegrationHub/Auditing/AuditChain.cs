@@ -25,7 +25,7 @@ public static class AuditChain
     static string?[] Fields(AuditEntry entry) =>
         [
             entry.PreviousHash,
-            entry.Sequence.ToString(CultureInfo.InvariantCulture),
+            entry.Sequence?.ToString(CultureInfo.InvariantCulture),
             entry.Id.ToString(),
             entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             entry.ActorId,
@@ -39,6 +39,14 @@ public static class AuditChain
             entry.Basis,
             entry.CorrelationId,
         ];
+
+    /// <summary>
+    /// Ids for entries recorded together at one time, in the order they were recorded: version 7 (the time, then random bits),
+    /// sorted as both databases sort them (their text, byte by byte). Entries wait to be linked in order of time, then id
+    /// (<see cref="AuditChainLinker"/>), so those of one action take their places in the order the action recorded them.
+    /// </summary>
+    public static IEnumerable<Guid> IdsInOrder(DateTimeOffset at, int count) =>
+        Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7(at)).OrderBy(id => id.ToString(), StringComparer.Ordinal);
 
     /// <summary>
     /// The time as both databases keep it (SQLite to a tenth of a millisecond, PostgreSQL to the

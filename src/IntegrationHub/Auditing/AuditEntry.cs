@@ -27,8 +27,11 @@ public sealed class AuditEntry
     /// <summary>The user action the entry belongs to: the request's <c>X-Correlation-Id</c>, offered by the caller or made by the hub.</summary>
     public string? CorrelationId { get; init; }
 
-    /// <summary>Its place in its local authority's chain, from 1; 0 for an entry written before the chain began.</summary>
-    public long Sequence { get; set; }
+    /// <summary>
+    /// Its place in its local authority's chain, from 1; 0 for an entry written before the chain began; none while it waits to be
+    /// linked, from its commit until <see cref="AuditChainLinker"/> links it (moments later).
+    /// </summary>
+    public long? Sequence { get; set; }
 
     /// <summary>The <see cref="Hash"/> of the entry before it in the chain (<see cref="AuditChain.Genesis"/> for the first).</summary>
     public string PreviousHash { get; set; } = "";

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationHub.Auditing;
 
 /// <summary>
-/// Records every read and every write of a young person's personal data, chained to the local authority's
-/// entries before it. A read's entry is saved before the data is returned: if it cannot be written, the read
+/// Records every read and every write of a young person's personal data; once committed, each entry is chained to the
+/// local authority's entries before it (<see cref="AuditChainLinker"/>). A read's entry is saved before the data is returned: if it cannot be written, the read
 /// fails. A write's entry is saved with the write, in one transaction: a write the audit cannot record is not made.
 /// </summary>
 /// <remarks>
@@ -16,7 +16,7 @@ namespace IntegrationHub.Auditing;
 /// region refreshing itself sends the correlation id of the page that showed it) and is not recorded again.
 /// Only the caller's own earlier read is matched, so a correlation id borrowed from someone else hides nothing.
 /// </remarks>
-public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, TimeProvider clock)
+public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, TimeProvider clock, AuditChainSignal chain)
 {
     /// <summary>Longer than a page region keeps refreshing itself (ten minutes, <c>wwwroot/js/hub.js</c>).</summary>
     public static readonly TimeSpan SameActionWithin = TimeSpan.FromMinutes(15);
@@ -36,11 +36,12 @@ public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, Ti
     public async Task RecordAsync(HubUser user, IEnumerable<Audited> entries, CancellationToken cancellationToken)
     {
         var at = AuditChain.Stored(clock.GetUtcNow());
-        foreach (var entry in entries)
+        var recorded = entries.ToList();
+        foreach (var (entry, id) in recorded.Zip(AuditChain.IdsInOrder(at, recorded.Count)))
         {
             db.Audit.Add(new AuditEntry
             {
-                Id = Guid.NewGuid(),
+                Id = id,
                 At = at,
                 ActorId = user.Id,
                 ActorRole = user.Role,
@@ -56,40 +57,31 @@ public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, Ti
             });
         }
 
-        await SaveChainedAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Links the new entries to the head of their chain and saves them in one transaction that holds
-    /// the chain, so two replicas never give two entries one place. PostgreSQL holds it with an
-    /// advisory lock per local authority; SQLite's write transaction already admits one writer at a time.
-    /// A unique index on (tenant, sequence) refuses a fork whatever happens. Repeated reads are left out
-    /// while the chain is held, so two refreshes at once cannot both be recorded.
+    /// Saves the new entries, in the unit of work's transaction when it has one. They are linked into their local authority's
+    /// chain after they commit (<see cref="AuditChainLinker"/>), so that writes do not wait in turn for the chain's head:
+    /// a write made together with its entry is not held up by every other write of the council.
+    /// A person's repeated reads are left out under a lock on that person's reads, so two refreshes at once cannot both be
+    /// recorded (PostgreSQL takes an advisory lock; SQLite's write transaction already admits one writer at a time).
     /// </summary>
-    async Task SaveChainedAsync(CancellationToken cancellationToken)
+    async Task SaveAsync(CancellationToken cancellationToken)
     {
         var added = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        foreach (var chain in added.GroupBy(e => e.TenantId))
+        var readers = added.Where(IsRepeatable).Select(e => (e.TenantId, e.ActorId)).Distinct().Order().ToList();
+        await using var transaction = readers.Count > 0 && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        foreach (var (tenantId, actorId) in readers)
         {
             if (db.Database.IsNpgsql())
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"audit-chain:" + chain.Key}))", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({$"audit-reads:{tenantId}:{actorId}"}))", cancellationToken);
             }
 
-            var kept = await LeaveOutRepeatedReadsAsync(chain.Key, [.. chain], cancellationToken);
-            var head = await db.Audit
-                .Where(a => a.TenantId == chain.Key && a.Sequence > 0)
-                .OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
-            var (sequence, previous) = (head?.Sequence ?? 0, head?.Hash ?? AuditChain.Genesis);
-            foreach (var entry in kept)
-            {
-                entry.Sequence = ++sequence;
-                entry.PreviousHash = previous;
-                entry.Hash = previous = AuditChain.HashOf(entry);
-            }
+            await LeaveOutRepeatedReadsAsync(tenantId, actorId, added.Where(e => e.TenantId == tenantId && e.ActorId == actorId).ToList(), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -97,44 +89,35 @@ public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, Ti
         {
             await transaction.CommitAsync(cancellationToken);
         }
+        else if (db.Database.CurrentTransaction is null)
+        {
+            // Committed by the save itself: WakeOnCommit wakes the linker only for a transaction's commit.
+            chain.Notify();
+        }
     }
 
-    /// <summary>
-    /// The entries to save: each read is dropped when the same person read the same record under the same correlation id
-    /// less than <see cref="SameActionWithin"/> ago, or earlier in this same batch. Writes are always kept.
-    /// </summary>
-    async Task<List<AuditEntry>> LeaveOutRepeatedReadsAsync(string? tenantId, List<AuditEntry> entries, CancellationToken cancellationToken)
-    {
-        var reads = entries.Where(e => e.Action == AuditActions.Read && e.CorrelationId is not null).ToList();
-        if (reads.Count == 0)
-        {
-            return entries;
-        }
+    /// <summary>A read recorded under a correlation id: one that a refresh of the same page may repeat.</summary>
+    static bool IsRepeatable(AuditEntry entry) => entry.Action == AuditActions.Read && entry.CorrelationId is not null;
 
+    /// <summary>
+    /// Drops each of the person's reads that they already made of the same record under the same correlation id less than
+    /// <see cref="SameActionWithin"/> ago, or earlier in this same batch.
+    /// </summary>
+    async Task LeaveOutRepeatedReadsAsync(string? tenantId, string actorId, List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var reads = entries.Where(IsRepeatable).ToList();
         var correlationIds = reads.Select(e => e.CorrelationId).Distinct().ToList();
-        var actorIds = reads.Select(e => e.ActorId).Distinct().ToList();
         var since = reads.Min(e => e.At) - SameActionWithin;
         var earlier = await db.Audit
-            .Where(a => a.TenantId == tenantId && a.Action == AuditActions.Read && correlationIds.Contains(a.CorrelationId)
-                && actorIds.Contains(a.ActorId) && a.At >= since)
-            .Select(a => new { a.ActorId, a.CorrelationId, a.ResourceType, a.ResourceId })
+            .Where(a => a.TenantId == tenantId && a.ActorId == actorId && a.Action == AuditActions.Read
+                && correlationIds.Contains(a.CorrelationId) && a.At >= since)
+            .Select(a => new { a.CorrelationId, a.ResourceType, a.ResourceId })
             .ToListAsync(cancellationToken);
-        var recorded = earlier.Select(a => (a.ActorId, a.CorrelationId, a.ResourceType, a.ResourceId)).ToHashSet();
-
-        var kept = new List<AuditEntry>();
-        foreach (var entry in entries)
+        var recorded = earlier.Select(a => (a.CorrelationId, a.ResourceType, a.ResourceId)).ToHashSet();
+        foreach (var read in reads.Where(read => !recorded.Add((read.CorrelationId, read.ResourceType, read.ResourceId))))
         {
-            if (entry.Action == AuditActions.Read && entry.CorrelationId is not null
-                && !recorded.Add((entry.ActorId, entry.CorrelationId, entry.ResourceType, entry.ResourceId)))
-            {
-                db.Entry(entry).State = EntityState.Detached;
-                continue;
-            }
-
-            kept.Add(entry);
+            db.Entry(read).State = EntityState.Detached;
         }
-
-        return kept;
     }
 }
 

@@ -3,11 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationHub.Auditing;
 
-/// <summary>Recomputes a local authority's audit chain from its first entry and names the first that does not hold.</summary>
-public sealed class AuditVerifier(HubDbContext db)
+/// <summary>
+/// Recomputes a local authority's audit chain from its first entry and names the first that does not hold. Entries committed
+/// and not yet linked are linked first, so the verification vouches for every entry committed before it began.
+/// </summary>
+public sealed class AuditVerifier(HubDbContext db, AuditChainLinker linker)
 {
     public async Task<AuditVerification> VerifyAsync(string tenantId, CancellationToken cancellationToken)
     {
+        await linker.LinkAsync(tenantId, cancellationToken);
         var unchained = await db.Audit.CountAsync(a => a.TenantId == tenantId && a.Sequence == 0, cancellationToken);
         var entries = db.Audit.AsNoTracking().Where(a => a.TenantId == tenantId && a.Sequence > 0).OrderBy(a => a.Sequence).AsAsyncEnumerable();
         var (expected, previous) = (1L, AuditChain.Genesis);
@@ -19,7 +23,7 @@ public sealed class AuditVerifier(HubDbContext db)
                 : null;
             if (problem is not null)
             {
-                var breakAt = entry.Sequence != expected ? new AuditBreak(expected, null, problem) : new AuditBreak(entry.Sequence, entry.Id, problem);
+                var breakAt = entry.Sequence != expected ? new AuditBreak(expected, null, problem) : new AuditBreak(expected, entry.Id, problem);
                 return new AuditVerification(tenantId, false, expected - 1, unchained, null, null, breakAt);
             }
 

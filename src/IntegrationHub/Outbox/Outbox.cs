@@ -1,7 +1,5 @@
-using System.Data.Common;
 using IntegrationHub.Persistence;
 using IntegrationHub.ServiceDefaults;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IntegrationHub.Outbox;
 
@@ -20,7 +18,7 @@ public sealed class Outbox
         this.db = db;
         this.correlation = correlation;
         this.clock = clock;
-        // Saved inside a transaction, the messages are not there for the dispatcher until it commits: WakeDispatcherOnCommit wakes it then.
+        // Saved inside a transaction, the messages are not there for the dispatcher until it commits: WakeOnCommit wakes it then.
         db.SavedChanges += (_, _) =>
         {
             if (db.Database.CurrentTransaction is null)
@@ -44,42 +42,7 @@ public sealed class Outbox
 }
 
 /// <summary>
-/// Wakes the dispatcher as soon as something was committed, instead of at its next poll: after a save outside a
-/// transaction (<see cref="Outbox"/>), or a transaction's commit (<see cref="WakeDispatcherOnCommit"/>).
+/// Wakes the dispatcher as soon as messages were committed: after a save outside a transaction (<see cref="Outbox"/>), or a
+/// transaction's commit (<see cref="WakeOnCommit{TSignal}"/>): a referral made with its audit entry, an idempotent request with its key.
 /// </summary>
-public sealed class OutboxSignal
-{
-    readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another commit woke the dispatcher first: one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-}
-
-/// <summary>
-/// Wakes the dispatcher when a transaction commits: messages saved inside it (a referral made with its audit entry, an
-/// idempotent request with its key) are visible to the dispatcher only from then on.
-/// </summary>
-public sealed class WakeDispatcherOnCommit(OutboxSignal signal) : DbTransactionInterceptor
-{
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
-
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        signal.Notify();
-        return Task.CompletedTask;
-    }
-}
+public sealed class OutboxSignal : WakeSignal;

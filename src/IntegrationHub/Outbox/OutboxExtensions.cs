@@ -1,3 +1,4 @@
+using IntegrationHub.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OpenTelemetry.Metrics;
 
@@ -13,7 +14,7 @@ public static class OutboxExtensions
             .ValidateOnStart();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<IInterceptor, WakeDispatcherOnCommit>();
+        builder.Services.AddSingleton<IInterceptor, WakeOnCommit<OutboxSignal>>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<OutboxPurger>();

@@ -153,6 +153,9 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
             e.HasIndex(a => new { a.YoungPersonId, a.At });
             e.HasIndex(a => new { a.TenantId, a.Sequence }).IsUnique().HasFilter("\"Sequence\" > 0");
 
+            // Finds the entries waiting to be linked into their chain (AuditChainLinker): a handful at any time.
+            e.HasIndex(a => new { a.TenantId, a.At }, "IX_audit_entries_waiting_to_be_linked").HasFilter("\"Sequence\" IS NULL");
+
             // Finds the entries of one user action, to record a read it repeats once (AuditLog).
             e.HasIndex(a => new { a.TenantId, a.CorrelationId });
             e.Property(a => a.PreviousHash).HasMaxLength(64);

@@ -43,7 +43,7 @@ public sealed class SubjectAccessService(HubDbContext db, AuditLog audit, LegMes
 
         // Read before this request's own entry is written, so the report shows the reads that came before it. Only reads:
         // who made or changed each record is in the records the report gives.
-        var reads = await db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).OrderBy(a => a.At).ThenBy(a => a.Sequence).ToListAsync(cancellationToken);
+        var reads = await db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var report = new SubjectAccessReport(

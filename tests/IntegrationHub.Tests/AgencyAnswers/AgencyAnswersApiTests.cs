@@ -146,7 +146,7 @@ public class AgencyAnswersApiTests(HubFactory hub) : IClassFixture<HubFactory>
         var after = await SnapshotAsync(referral.Id);
         // The answer was an audited write; its repeat shows it again, and is audited as a read of it, and changes nothing else.
         Assert.Equal(before.Rows with { Audit = before.Rows.Audit + 1 }, after.Rows);
-        var repeat = await hub.QueryAsync(db => db.Audit.OrderByDescending(a => a.Sequence).FirstAsync());
+        var repeat = await hub.QueryAsync(db => db.Audit.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).FirstAsync());
         Assert.Equal((AuditActions.Read, AgencyAnswerRecorder.AuditedAnswer, legId.ToString()), (repeat.Action, repeat.ResourceType, repeat.ResourceId));
         Assert.Equal(before.Requests, after.Requests);
         Assert.Equal(before.Referral.Timeline.Count, after.Referral.Timeline.Count);

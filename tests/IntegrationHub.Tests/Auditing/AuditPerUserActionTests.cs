@@ -115,7 +115,7 @@ public sealed class AuditRepeatWindowTests : IAsyncLifetime
             await ExpectAsync(await pa.SendAsync(request), HttpStatusCode.OK);
         }
 
-        var reads = await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).OrderBy(a => a.Sequence).ToListAsync());
+        var reads = await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person.Id && a.Action == AuditActions.Read).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
         Assert.Equal(
             [ClockedHubFactory.Start, ClockedHubFactory.Start + AuditLog.SameActionWithin + TimeSpan.FromMinutes(1)],
             reads.Select(r => r.At));

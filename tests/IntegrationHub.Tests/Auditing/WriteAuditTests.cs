@@ -19,7 +19,7 @@ namespace IntegrationHub.Tests.Auditing;
 public sealed class WriteAuditTests(HubFactory hub) : IClassFixture<HubFactory>
 {
     Task<List<AuditEntry>> AuditOfAsync(Guid youngPersonId) =>
-        hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == youngPersonId).OrderBy(a => a.Sequence).ToListAsync());
+        hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == youngPersonId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
 
     [Fact]
     public async Task Registering_a_young_person_making_a_plan_version_and_a_referral_are_each_one_audited_write()

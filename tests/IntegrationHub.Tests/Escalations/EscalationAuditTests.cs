@@ -18,7 +18,7 @@ namespace IntegrationHub.Tests.Escalations;
 public sealed class EscalationAuditTests(HubFactory hub) : IClassFixture<HubFactory>
 {
     Task<List<AuditEntry>> AuditOfAsync(Guid escalationId) =>
-        hub.QueryAsync(db => db.Audit.Where(a => a.ResourceId == escalationId.ToString()).OrderBy(a => a.Sequence).ToListAsync());
+        hub.QueryAsync(db => db.Audit.Where(a => a.ResourceId == escalationId.ToString()).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
 
     async Task<(Guid YoungPersonId, EscalationSummary Escalation)> RaisedAsync(HttpClient manager, string reason)
     {

@@ -177,7 +177,7 @@ public sealed class IdempotencyKeyTests(HubFactory hub) : IClassFixture<HubFacto
         var again = await pa.PostAsync("/api/young-people", registration, key);
 
         Assert.True(again.IsReplayed());
-        var entries = await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person.Id).OrderBy(a => a.Sequence).ToListAsync());
+        var entries = await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person.Id).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
         Assert.Equal(
             [(AuditActions.Write, "young-person", "pa-1"), (AuditActions.Read, "young-person", "pa-1")],
             entries.Select(a => (a.Action, a.ResourceType, a.ActorId)));

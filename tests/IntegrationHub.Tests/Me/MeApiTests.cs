@@ -167,7 +167,7 @@ public class MeApiTests(HubFactory hub) : IClassFixture<HubFactory>
         await me.GetFromJsonAsync<List<MyReferral>>("/api/me/referrals");
         await me.GetFromJsonAsync<List<AgencyConsent>>("/api/me/consents");
 
-        var reads = await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person).OrderBy(a => a.Sequence).Skip(already).ToListAsync());
+        var reads = await hub.QueryAsync(db => db.Audit.Where(a => a.YoungPersonId == person).OrderBy(a => a.At).ThenBy(a => a.Id).Skip(already).ToListAsync());
         Assert.Equal(["young-person", "referrals", "consents"], reads.Select(a => a.ResourceType));
         Assert.All(reads, a => Assert.Equal(($"yp-{person:N}", HubRoles.YoungPerson, AuditBases.OwnRecord), (a.ActorId, a.ActorRole, a.Basis)));
     }

@@ -73,7 +73,7 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
                     b.Property<string>("TenantId")
@@ -91,6 +91,9 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .HasFilter("\"Sequence\" > 0");
 
                     b.HasIndex("YoungPersonId", "At");
+
+                    b.HasIndex(new[] { "TenantId", "At" }, "IX_audit_entries_waiting_to_be_linked")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });

@@ -68,7 +68,7 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TenantId")
@@ -86,6 +86,9 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .HasFilter("\"Sequence\" > 0");
 
                     b.HasIndex("YoungPersonId", "At");
+
+                    b.HasIndex(new[] { "TenantId", "At" }, "IX_audit_entries_waiting_to_be_linked")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
