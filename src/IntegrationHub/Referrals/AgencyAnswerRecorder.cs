@@ -68,9 +68,8 @@ public sealed class AgencyAnswerRecorder(
         {
             // A referral's agencies answer together, and each answer changes the referral: on PostgreSQL the bus's answers
             // take the referral's row in turn, found and locked by the one statement, instead of losing to each other on its
-            // version and starting again. A person's answer (rare) keeps the version check: its audit entry takes the audit
-            // chain's lock, which must not be waited for while holding a referral that another writer, holding the chain,
-            // is about to update.
+            // version and starting again. A person's answer (rare) finds its leg among the caller's own legs, and keeps the
+            // version check.
             tenants.SpanAllTenants("an agency answer from the bus");
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var locked = await db.Database.SqlQuery<Guid>(
