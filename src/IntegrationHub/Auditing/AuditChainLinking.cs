@@ -30,7 +30,7 @@ sealed class AuditChainLinking(
         }
     }
 
-    internal async Task LinkWaitingAsync(CancellationToken cancellationToken)
+    async Task LinkWaitingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScope>().SpanAllTenants("linking the audit chains");

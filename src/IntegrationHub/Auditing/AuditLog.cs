@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationHub.Auditing;
 
 /// <summary>
-/// Records every read and every write of a young person's personal data; once committed, each entry is chained to the
-/// local authority's entries before it (<see cref="AuditChainLinker"/>). A read's entry is saved before the data is returned: if it cannot be written, the read
-/// fails. A write's entry is saved with the write, in one transaction: a write the audit cannot record is not made.
+/// Records every read and every write of a young person's personal data; once committed, each entry is chained to
+/// the local authority's entries before it (<see cref="AuditChainLinker"/>). A read's entry is saved before the data
+/// is returned: if it cannot be written, the read fails. A write's entry is saved with the write, in one transaction:
+/// a write the audit cannot record is not made.
 /// </summary>
 /// <remarks>
 /// One entry per user action, not per request: a read that the same person already made of the same record
@@ -70,7 +71,8 @@ public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, Ti
     async Task SaveAsync(CancellationToken cancellationToken)
     {
         var added = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        var readers = added.Where(IsRepeatable).Select(e => (e.TenantId, e.ActorId)).Distinct().Order().ToList();
+        var readers = added.Where(IsRepeatable).Select(e => (e.TenantId, e.ActorId)).Distinct()
+            .OrderBy(r => r.TenantId, StringComparer.Ordinal).ThenBy(r => r.ActorId, StringComparer.Ordinal).ToList();
         await using var transaction = readers.Count > 0 && db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -114,9 +116,12 @@ public sealed class AuditLog(HubDbContext db, CorrelationContext correlation, Ti
             .Select(a => new { a.CorrelationId, a.ResourceType, a.ResourceId })
             .ToListAsync(cancellationToken);
         var recorded = earlier.Select(a => (a.CorrelationId, a.ResourceType, a.ResourceId)).ToHashSet();
-        foreach (var read in reads.Where(read => !recorded.Add((read.CorrelationId, read.ResourceType, read.ResourceId))))
+        foreach (var read in reads)
         {
-            db.Entry(read).State = EntityState.Detached;
+            if (!recorded.Add((read.CorrelationId, read.ResourceType, read.ResourceId)))
+            {
+                db.Entry(read).State = EntityState.Detached;
+            }
         }
     }
 }
