@@ -67,20 +67,21 @@ public sealed class AgencyAnswerRecorder(
         if (source.Caller is null && db.Database.IsNpgsql())
         {
             // A referral's agencies answer together, and each answer changes the referral: on PostgreSQL the bus's answers
-            // take the referral's row in turn, found and locked by the one statement, instead of losing to each other on its
-            // version and starting again. A person's answer (rare) finds its leg among the caller's own legs, and keeps the
-            // version check.
+            // take the referral's row in turn, found, locked and read with its legs by the one statement, instead of losing
+            // to each other on its version and starting again. A person's answer (rare) finds its leg among the caller's
+            // own legs, and keeps the version check.
             tenants.SpanAllTenants("an agency answer from the bus");
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var locked = await db.Database.SqlQuery<Guid>(
-                    $"SELECT r.\"Id\" AS \"Value\" FROM referrals r JOIN legs l ON l.\"ReferralId\" = r.\"Id\" WHERE l.\"Id\" = {answer.LegId} FOR UPDATE OF r")
-                .ToListAsync(cancellationToken);
-            if (locked.Count == 0)
+            var locked = await db.Referrals
+                .FromSql($"SELECT r.* FROM referrals r WHERE r.\"Id\" = (SELECT l.\"ReferralId\" FROM legs l WHERE l.\"Id\" = {answer.LegId}) FOR UPDATE")
+                .Include(r => r.Legs)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (locked is null)
             {
                 return AnswerOutcome.UnknownLeg;
             }
 
-            var recorded = await RecordOnReferralAsync(locked[0], answer, source, cancellationToken);
+            var recorded = await RecordOnReferralAsync(locked, answer, source, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return recorded;
         }
@@ -96,13 +97,13 @@ public sealed class AgencyAnswerRecorder(
             tenants.SpanAllTenants("an agency answer from the bus");
         }
 
-        var referralId = await legs.Where(l => l.Id == answer.LegId).Select(l => (Guid?)l.ReferralId).SingleOrDefaultAsync(cancellationToken);
-        return referralId is null ? AnswerOutcome.UnknownLeg : await RecordOnReferralAsync(referralId.Value, answer, source, cancellationToken);
+        var referral = await db.Referrals.Include(r => r.Legs)
+            .SingleOrDefaultAsync(r => legs.Any(l => l.Id == answer.LegId && l.ReferralId == r.Id), cancellationToken);
+        return referral is null ? AnswerOutcome.UnknownLeg : await RecordOnReferralAsync(referral, answer, source, cancellationToken);
     }
 
-    async Task<AnswerOutcome> RecordOnReferralAsync(Guid referralId, ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
+    async Task<AnswerOutcome> RecordOnReferralAsync(Referral referral, ILegAnswer answer, AnswerSource source, CancellationToken cancellationToken)
     {
-        var referral = await db.Referrals.Include(r => r.Legs).SingleAsync(r => r.Id == referralId, cancellationToken);
         var leg = referral.Leg(answer.LegId)!;
         if (source.Caller is null && source.Organisation != leg.Recipient.Code)
         {
@@ -113,14 +114,20 @@ public sealed class AgencyAnswerRecorder(
             return AnswerOutcome.WrongOrganisation(wrongOrganisation);
         }
 
-        if (await db.Inbox.AnyAsync(i => i.Consumer == InboxName && i.MessageKey == answer.AnswerId, cancellationToken))
+        // Whether the answer was handled already, and the leg's held answers in the order the agency sent them (this one
+        // among them, or those it may make way for): read together, in one statement.
+        var seen = await db.Legs.Where(l => l.Id == leg.Id).Select(l => new
+        {
+            Handled = db.Inbox.Any(i => i.Consumer == InboxName && i.MessageKey == answer.AnswerId),
+            Held = db.HeldAnswers.Where(h => h.LegId == l.Id).OrderBy(h => h.AnsweredAt).ThenBy(h => h.HeldAt).ToList(),
+        }).SingleAsync(cancellationToken);
+        if (seen.Handled)
         {
             logger.LogInformation("Answer {AnswerId} for leg {LegId} was already recorded", answer.AnswerId, answer.LegId);
             return AnswerOutcome.AlreadyRecorded;
         }
 
-        // The leg's held answers, in the order the agency sent them: this one among them, or those it may make way for.
-        var held = await db.HeldAnswers.Where(h => h.LegId == leg.Id).OrderBy(h => h.AnsweredAt).ThenBy(h => h.HeldAt).ToListAsync(cancellationToken);
+        var held = seen.Held;
         if (held.Any(h => h.AnswerId == answer.AnswerId))
         {
             logger.LogInformation("Answer {AnswerId} for leg {LegId} is held already, waiting for the leg's earlier step", answer.AnswerId, answer.LegId);
