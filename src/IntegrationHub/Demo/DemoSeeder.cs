@@ -56,7 +56,7 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
 
         var agencies = scope.ServiceProvider.GetRequiredService<AgencyDefinitions>().All;
         var consent = new LawfulBasisInput("consent", pa.Name, now, "Jordan agreed at the pathway plan review; signed form on file.");
-        var (referral, errors) = await scope.ServiceProvider.GetRequiredService<ReferralMaker>().MakeAsync(
+        var (referral, errors) = await scope.ServiceProvider.GetRequiredService<ReferralMaker>().AddAsync(
             new MakeReferral(jordan.Id, jordanPlan.Number, "Jordan leaves the children's home in March: somewhere to live, mental health, work, money and youth justice.",
                 [PlanSectionCodes.Accommodation, PlanSectionCodes.Financial, PlanSectionCodes.Health, PlanSectionCodes.Eet, PlanSectionCodes.Justice],
                 // Each agency is told only what its adapter's demo wrote for it; the summary above stays with the leaving care team.
@@ -67,6 +67,8 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         {
             throw new InvalidOperationException($"The demo referral is invalid: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         if (options.Value.OutOfArea is { } area)
         {
@@ -133,7 +135,7 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         await db.SaveChangesAsync(cancellationToken);
 
         var sections = new List<string> { PlanSectionCodes.Accommodation, PlanSectionCodes.Health };
-        var (referral, errors) = await services.GetRequiredService<ReferralMaker>().MakeAsync(
+        var (referral, errors) = await services.GetRequiredService<ReferralMaker>().AddAsync(
             new MakeReferral(kai.Id, plan.Number, $"Kai has moved to {area}: the support there needs to pick up housing and mental health.",
                 sections, [.. organisations.Keys.Select(agency => new ReferralAgency(agency, OutOfAreaReason(agency, area), consent))]),
             pa,
@@ -142,6 +144,8 @@ sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions> optio
         {
             throw new InvalidOperationException($"The demo out-of-area referral is invalid: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
         }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Each agency's own reason: what it alone needs to know to pick Kai up where they now live.</summary>

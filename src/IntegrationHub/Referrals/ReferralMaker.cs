@@ -25,10 +25,11 @@ public sealed class ReferralMaker(
 {
     /// <summary>
     /// Validates the request and, if it is sound and every leg holds what its agency needs to deliver it,
-    /// stores the referral, its legs, its timeline and one outgoing message per leg in one transaction.
+    /// adds the referral, its legs, its timeline and one outgoing message per leg to the unit of work, for the
+    /// caller to save in one transaction with what it adds besides (the audit entry of the write).
     /// Returns the referral, or the field errors.
     /// </summary>
-    public async Task<(Referral? Referral, FieldErrors Errors)> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
+    public async Task<(Referral? Referral, FieldErrors Errors)> AddAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
         var (draft, errors) = await DraftAsync(request, user, cancellationToken);
         if (draft is null)
@@ -43,13 +44,12 @@ public sealed class ReferralMaker(
 
         db.Referrals.Add(draft.Referral);
         db.Consents.AddRange(draft.Consents);
-        await db.SaveChangesAsync(cancellationToken);
         return (draft.Referral, errors);
     }
 
     /// <summary>
     /// Validates the request and builds the referral and each agency's message exactly as
-    /// <see cref="MakeAsync"/> would, storing and sending nothing: the preview of what each agency will see.
+    /// <see cref="AddAsync"/> would, storing and sending nothing: the preview of what each agency will see.
     /// Each message is checked against its agency format's <see cref="IAgencyFormat.DeliveryRequirements"/>,
     /// the very checks its adapter makes before delivering; an unmet one is an error on
     /// <c>agencies[i].{field of the leg}</c>, e.g. <c>agencies[0].person.identifiers[ni-number]</c>.

@@ -20,24 +20,18 @@ public sealed class ReferralService(HubDbContext db, Outbox.Outbox outbox, Audit
     const string Resource = "referral";
 
     /// <summary>
-    /// The maker stores the referral; its audit entry commits in the same transaction, or neither does. A transaction the
-    /// unit of work already holds (an idempotent request's, with its key) is that transaction.
+    /// The maker adds the referral to the unit of work and its audit entry is saved with it, in one save: both commit, or
+    /// neither does. An idempotent request's save is in its transaction, with its key.
     /// </summary>
     public async Task<Outcome<ReferralAccepted>> MakeAsync(MakeReferral request, HubUser user, CancellationToken cancellationToken)
     {
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var (referral, errors) = await maker.MakeAsync(request, user, cancellationToken);
+        var (referral, errors) = await maker.AddAsync(request, user, cancellationToken);
         if (referral is null)
         {
             return new Outcome<ReferralAccepted>.Invalid(errors);
         }
 
         await audit.RecordAsync(user, [Audited.Write(Resource, referral.Id, referral.YoungPersonId, AuditBases.PublicTask)], cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
         return new Outcome<ReferralAccepted>.Done(new ReferralAccepted(
             referral.Id, referral.Status, [.. referral.Legs.Select(l => new LegSummary(l.Id, l.Agency, l.Status))]));
     }
