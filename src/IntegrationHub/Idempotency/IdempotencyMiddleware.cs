@@ -61,12 +61,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         var deadline = clock.GetUtcNow() + options.Value.WaitForFirst;
         while (true)
         {
-            if (await store.FindAsync(scope, cancellationToken) is { } first)
-            {
-                await (first.RequestHash == hash ? ReplayAsync(http, first, user) : RefuseAsync(http, AnotherRequest(idempotent.Header, key)));
-                return;
-            }
-
+            // Claimed at once, as a new key almost always is; a key already used is found after the claim fails.
             switch (await store.ClaimAsync(scope, hash, cancellationToken))
             {
                 case KeyClaim.Claimed claimed:
@@ -77,7 +72,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
                     return;
 
-                // Committed by another request since the look above: its response is found on the next.
+                case KeyClaim.Taken when await store.FindAsync(scope, cancellationToken) is { } first:
+                    await (first.RequestHash == hash ? ReplayAsync(http, first, user) : RefuseAsync(http, AnotherRequest(idempotent.Header, key)));
+                    return;
+
+                // Committed by another request, and purged since at the end of its retention: the key is free to claim again.
                 case KeyClaim.Taken when clock.GetUtcNow() < deadline:
                     continue;
 

@@ -57,28 +57,12 @@ public sealed class IdempotencyStore(HubDbContext db, IOptions<IdempotencyOption
             return new KeyClaim.StillInProgress();
         }
 
-        var row = new IdempotencyKey
-        {
-            TenantId = scope.TenantId,
-            Caller = scope.Caller,
-            Method = scope.Method,
-            Route = scope.Route,
-            Key = scope.Key,
-            RequestHash = requestHash,
-            At = clock.GetUtcNow(),
-        };
-        db.IdempotencyKeys.Add(row);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", cancellationToken);
-            }
-
+            await WriteKeyAsync(scope, requestHash, cancellationToken);
             return new KeyClaim.Claimed(transaction);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             await transaction.DisposeAsync();
             return new KeyClaim.Taken();
@@ -87,6 +71,47 @@ public sealed class IdempotencyStore(HubDbContext db, IOptions<IdempotencyOption
         {
             await transaction.DisposeAsync();
             return new KeyClaim.StillInProgress();
+        }
+    }
+
+    /// <summary>
+    /// Writes the key's row, its response still to come. On PostgreSQL the insert waits for another request's uncommitted
+    /// row with the key under <c>lock_timeout</c>, set for it and back to its default in the same round trip; SQLite's
+    /// wait was bounded when its write transaction began.
+    /// </summary>
+    async Task WriteKeyAsync(KeyScope scope, string requestHash, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow();
+        if (db.Database.IsNpgsql())
+        {
+            // The row as the model maps it, with an empty response (status 0, no headers, no body, nothing disclosed): one
+            // round trip where EF Core's insert would take three with the setting's two.
+            var wait = ((int)options.Value.WaitForFirst.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlAsync(
+                $$"""
+                SELECT set_config('lock_timeout', {{wait}}, true);
+                INSERT INTO idempotency_keys ("TenantId", "Caller", "Method", "Route", "Key", "RequestHash", "At", "StatusCode", "Headers", "Body", "Disclosed")
+                VALUES ({{scope.TenantId}}, {{scope.Caller}}, {{scope.Method}}, {{scope.Route}}, {{scope.Key}}, {{requestHash}}, {{at}}, 0, '{}', '', '[]');
+                SET LOCAL lock_timeout TO DEFAULT
+                """,
+                cancellationToken);
+            return;
+        }
+
+        var row = new IdempotencyKey
+        {
+            TenantId = scope.TenantId,
+            Caller = scope.Caller,
+            Method = scope.Method,
+            Route = scope.Route,
+            Key = scope.Key,
+            RequestHash = requestHash,
+            At = at,
+        };
+        db.IdempotencyKeys.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {
@@ -122,36 +147,27 @@ public sealed class IdempotencyStore(HubDbContext db, IOptions<IdempotencyOption
         r.TenantId == scope.TenantId && r.Caller == scope.Caller && r.Method == scope.Method && r.Route == scope.Route && r.Key == scope.Key);
 
     /// <summary>
-    /// Begins the transaction that holds the key, waiting for another request with the same key for
-    /// <see cref="IdempotencyOptions.WaitForFirst"/> at most: SQLite's write transaction waits for the database's one
-    /// writer for its connection's timeout; PostgreSQL's insert of the key waits for the first's transaction under
-    /// <c>lock_timeout</c>, set back to its default once the key is written.
+    /// Begins the transaction that holds the key. SQLite's write transaction waits for the database's one writer, and so for
+    /// another request with the same key, for <see cref="IdempotencyOptions.WaitForFirst"/> at most; PostgreSQL's waits in
+    /// the key's insert (<see cref="WriteKeyAsync"/>).
     /// </summary>
     async Task<IDbContextTransaction> BeginWaitingAsync(CancellationToken cancellationToken)
     {
-        var wait = options.Value.WaitForFirst;
-        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        if (db.Database.GetDbConnection() is not SqliteConnection sqlite)
         {
-            var timeout = sqlite.DefaultTimeout;
-            sqlite.DefaultTimeout = (int)Math.Ceiling(wait.TotalSeconds);
-            try
-            {
-                return await db.Database.BeginTransactionAsync(cancellationToken);
-            }
-            finally
-            {
-                sqlite.DefaultTimeout = timeout;
-            }
+            return await db.Database.BeginTransactionAsync(cancellationToken);
         }
 
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
+        var timeout = sqlite.DefaultTimeout;
+        sqlite.DefaultTimeout = (int)Math.Ceiling(options.Value.WaitForFirst.TotalSeconds);
+        try
         {
-            var milliseconds = ((int)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {milliseconds}, true)", cancellationToken);
+            return await db.Database.BeginTransactionAsync(cancellationToken);
         }
-
-        return transaction;
+        finally
+        {
+            sqlite.DefaultTimeout = timeout;
+        }
     }
 
     /// <summary>What the request's audit entries name, as reads: a repeat of its response shows them again.</summary>

@@ -142,7 +142,7 @@ sealed class NotificationMailer(HubDbContext db, TenantScope tenants, IOptions<N
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
             return false;
@@ -150,13 +150,6 @@ sealed class NotificationMailer(HubDbContext db, TenantScope tenants, IOptions<N
 
         return await db.Notifications.AnyAsync(n => n.Id == id && n.EmailedAt == null, cancellationToken);
     }
-
-    static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
-    {
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        _ => false,
-    };
 }
 
 public sealed record MailPass(int Sent, int Failed, int Unaddressed);
