@@ -45,9 +45,12 @@ public static class HubEndToEnd
         var overloaded = new Overloaded();
         Task Submit(int i) => SubmitAsync(pa, people[i % people.Length], submitted, overloaded);
 
-        // Warm-up: the hub's first requests and dispatches compile their code paths.
-        await Pace.FloodAsync(20, Clients, Submit);
+        // Warm-up: the hub's first requests, dispatches and answers compile their code paths, and the runtime recompiles
+        // the busy ones optimised. Its answers are all applied before the saturated run starts, so none is left to it.
+        await Pace.FloodAsync(sizes.HubWarmUpReferrals, Clients, Submit);
         await DeliveredAsync(partners, submitted.Keys.ToHashSet(), Patience);
+        var warmUpAnswers = partners.AnswersSent;
+        await Eventually.WaitAsync(() => AcceptedLegsAsync(hub), n => n >= warmUpAnswers, "every warm-up answer applied", Patience);
         submitted.Clear();
         overloaded.Count = 0;
 
