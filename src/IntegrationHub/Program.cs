@@ -9,6 +9,7 @@ using IntegrationHub.Escalations;
 using IntegrationHub.Fhir;
 using IntegrationHub.Idempotency;
 using IntegrationHub.Legs;
+using IntegrationHub.LoadShedding;
 using IntegrationHub.Me;
 using IntegrationHub.Messaging;
 using IntegrationHub.Notifications;
@@ -62,6 +63,7 @@ builder.AddBoard();
 builder.AddBoardDecisions();
 builder.AddNotifications();
 builder.AddOperations();
+builder.AddLoadShedding();
 builder.AddApiDocumentation();
 builder.AddHubPages();
 
@@ -73,6 +75,7 @@ app.UseHubPages();
 
 // After the error pages, so that a re-executed request is routed to the error page.
 app.UseRouting();
+app.UseLoadShedding();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
