@@ -27,7 +27,7 @@ if (args.Contains("--hub-only"))
     await using var hubPartners = await Partners.ConnectAsync(hubOnly.VirtualHost);
     Progress($"hub: started as process {hubOnly.ProcessId}, with three agencies on AMQP");
     var figures = await HubEndToEnd.MeasureAsync(hubOnly, hubPartners, sizes);
-    Progress($"hub: {figures.LegsPerSecond:N0} legs/s; p50 {figures.Paced.P50:N0} ms, p99 {figures.Paced.P99:N0} ms; peak {PeakMemory.Megabytes(hubOnly.ProcessId):N0} MB");
+    Progress($"hub: {figures.LegsPerSecond:N0} legs/s; p50 {figures.Paced.P50:N0} ms, p99 {figures.Paced.P99:N0} ms; {figures.Overloaded:N0} submissions turned away with 503; peak {PeakMemory.Megabytes(hubOnly.ProcessId):N0} MB");
     Console.WriteLine($"profile: the hub's saturated run: {figures.SaturatedProfile} ({Report.Hub(figures)})");
     Console.WriteLine();
     Console.Write(figures.SaturatedProfile.Sql.Tables());
@@ -49,7 +49,7 @@ await using (var partners = await Partners.ConnectAsync(hub.VirtualHost))
     hubPeak = PeakMemory.Megabytes(hub.ProcessId);
 }
 
-Progress($"hub: {hubFigures.LegsPerSecond:N0} legs/s; p50 {hubFigures.Paced.P50:N0} ms, p99 {hubFigures.Paced.P99:N0} ms; peak {hubPeak:N0} MB");
+Progress($"hub: {hubFigures.LegsPerSecond:N0} legs/s; p50 {hubFigures.Paced.P50:N0} ms, p99 {hubFigures.Paced.P99:N0} ms; {hubFigures.Overloaded:N0} submissions turned away with 503; peak {hubPeak:N0} MB");
 
 BoardTimes board;
 await using (var boardHub = await HubProcess.StartAsync(BoardTimings.HubSettings))
