@@ -18,7 +18,8 @@ namespace IntegrationHub.FaultTests;
 
 /// <summary>
 /// A thousand copies of one request at once, as a client retrying in a storm would send them: one effect, and every
-/// copy answered with the first one's response; the key with another body is a 409.
+/// copy answered with the first one's response; the key with another body is a 409. The copies beyond what the hub takes
+/// at once are turned away by its load shedding and, as a well-behaved client does, sent again after the Retry-After.
 /// </summary>
 [Trait("Category", Fault.Category)]
 public sealed class RepeatedRequestFaultTests(HubWithThreeAgenciesOnAmqp hub, ITestOutputHelper output) : IClassFixture<HubWithThreeAgenciesOnAmqp>
@@ -34,7 +35,7 @@ public sealed class RepeatedRequestFaultTests(HubWithThreeAgenciesOnAmqp hub, IT
 
     static async Task<IReadOnlyList<(HttpStatusCode Status, bool Replayed, string Body)>> SendAllAsync(HttpClient client, Func<HttpRequestMessage> request)
     {
-        var responses = await Task.WhenAll(Enumerable.Range(0, Repeats).Select(_ => client.SendAsync(request())));
+        var responses = await Task.WhenAll(Enumerable.Range(0, Repeats).Select(_ => SendUntilAdmittedAsync(client, request)));
         return await Task.WhenAll(responses.Select(async r =>
         {
             using (r)
@@ -44,6 +45,25 @@ public sealed class RepeatedRequestFaultTests(HubWithThreeAgenciesOnAmqp hub, IT
             }
         }));
     }
+
+    /// <summary>Sends the request again after each 503's Retry-After, up to <see cref="Admissions"/> times; then the 503 is the answer.</summary>
+    static async Task<HttpResponseMessage> SendUntilAdmittedAsync(HttpClient client, Func<HttpRequestMessage> request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.SendAsync(request());
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == Admissions)
+            {
+                return response;
+            }
+
+            var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(retryAfter);
+        }
+    }
+
+    const int Admissions = 60;
 
     static string Describe(IEnumerable<(HttpStatusCode Status, bool Replayed, string Body)> answers) =>
         string.Join(", ", answers.GroupBy(a => (int)a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}"));
