@@ -22,9 +22,13 @@ namespace IntegrationHub.Persistence;
 /// The hub's one model. Each database provider has a subclass that owns its migrations
 /// (<see cref="SqliteHubDbContext"/>, <see cref="PostgresHubDbContext"/>). Every tenant-owned
 /// entity carries the <see cref="TenantFilter"/>, set by the unit of work's <see cref="TenantScope"/>.
+/// The hub's contexts are pooled (<see cref="PersistenceExtensions.AddPersistence"/>): each serves one unit of work
+/// at a time, is given that unit's scope (<see cref="For"/>) and forgets it when it goes back to the pool.
 /// </summary>
-public abstract class HubDbContext(DbContextOptions options, TenantScope tenants) : DbContext(options), IDataProtectionKeyContext
+public abstract class HubDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    TenantScope? tenants;
+
     /// <summary>The name of the query filter that keeps each unit of work to its tenant's rows.</summary>
     public const string TenantFilter = "tenant";
 
@@ -255,7 +259,31 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
     /// Read by the tenant filter each time a query runs (EF Core takes a context's own members as
     /// parameters): throws when the unit of work chose no tenant, so a query never sees all tenants by accident.
     /// </summary>
-    string? FilteredTenant => tenants.FilterValue;
+    string? FilteredTenant => Tenants.FilterValue;
+
+    TenantScope Tenants => tenants ?? throw new InvalidOperationException(
+        "This context was given no unit of work's tenant scope (HubDbContext.For), so it cannot tell whose rows it may read or write.");
+
+    /// <summary>Gives the context the tenant scope of the unit of work it serves until it is disposed.</summary>
+    public TContext For<TContext>(TenantScope scope)
+        where TContext : HubDbContext
+    {
+        tenants = scope;
+        return (TContext)this;
+    }
+
+    // A pooled context goes back to the pool when disposed: the next unit of work must not inherit this one's tenant.
+    public override void Dispose()
+    {
+        tenants = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        tenants = null;
+        return base.DisposeAsync();
+    }
 
     /// <summary>
     /// Every entity with a tenant id keeps to the scope's tenant (all of them when the scope spans
@@ -296,7 +324,7 @@ public abstract class HubDbContext(DbContextOptions options, TenantScope tenants
         {
             if (entry.Metadata.FindProperty(TenantIdProperty) is { } tenantId)
             {
-                tenants.CheckNewRow(entry.Metadata.DisplayName(), (string?)entry.CurrentValues[tenantId]);
+                Tenants.CheckNewRow(entry.Metadata.DisplayName(), (string?)entry.CurrentValues[tenantId]);
             }
         }
     }

@@ -18,11 +18,12 @@ public static class PersistenceExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == "Postgres")
         {
-            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>((sp, o) => Configure(sp, o.UseNpgsql(PostgresConnection.Tuned(options.ConnectionString))));
+            var connectionString = PostgresConnection.Tuned(options.ConnectionString);
+            builder.Services.AddPooledHubDbContext<PostgresHubDbContext>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
         }
         else
         {
-            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>((sp, o) => Configure(sp, o.UseSqlite(options.ConnectionString)));
+            builder.Services.AddPooledHubDbContext<SqliteHubDbContext>((sp, o) => Configure(sp, o.UseSqlite(options.ConnectionString)));
         }
 
         // Registered before the bus so the schema is current before anything consumes or dispatches.
@@ -39,6 +40,18 @@ public static class PersistenceExtensions
             .AddDbContextCheck<HubDbContext>("database", tags: ["ready"])
             .AddCheck<SchemaHealthCheck>(SchemaHealthCheck.Name, tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Each unit of work's <see cref="HubDbContext"/> is taken from a pool and given the unit's <see cref="TenantScope"/>.
+    /// Building a context's options and its EF Core services anew for every request and message cost the hub about a
+    /// sixth of what it allocated under load; a pooled context is reset, not rebuilt, and its options are built once.
+    /// </summary>
+    static void AddPooledHubDbContext<TContext>(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TContext : HubDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().For<TContext>(sp.GetRequiredService<TenantScope>()));
     }
 
     /// <summary>The features' interceptors (registered as <see cref="IInterceptor"/>), and failures kept quiet.</summary>
@@ -78,11 +91,11 @@ public static class PersistenceExtensions
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteHubDbContext>
 {
     public SqliteHubDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite("Data Source=design.db").Options, new TenantScope());
+        new(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresHubDbContext>
 {
     public PostgresHubDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresHubDbContext>().UseNpgsql("Host=localhost").Options, new TenantScope());
+        new(new DbContextOptionsBuilder<PostgresHubDbContext>().UseNpgsql("Host=localhost").Options);
 }

@@ -17,7 +17,7 @@ public sealed class SharedDatabase : IDisposable
 
     /// <summary>A context on the database of its own, as a tool beside the hub would open one (e.g. to migrate it).</summary>
     public SqliteHubDbContext Open() =>
-        new(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite(ConnectionString).Options, new TenantScope());
+        new SqliteHubDbContext(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite(ConnectionString).Options).For<SqliteHubDbContext>(new TenantScope());
 
     public void Dispose() => HubFactory.DeleteSqliteFile(Path);
 }

@@ -10,6 +10,7 @@ using IntegrationHub.Security;
 using IntegrationHub.YoungPeople;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
@@ -113,6 +114,39 @@ public sealed class TenantFilterTests(HubFactory hub) : IClassFixture<HubFactory
         }));
 
         Assert.Contains($"tenant '{HubFactory.TenantB}' cannot be saved by a unit of work for tenant '{HubFactory.TenantA}'", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pooled_context_serves_the_next_unit_of_work_without_the_last_ones_tenant()
+    {
+        var pool = new PooledDbContextFactory<SqliteHubDbContext>(new DbContextOptionsBuilder<SqliteHubDbContext>().UseSqlite("Data Source=:memory:").Options, poolSize: 1);
+        var tenants = new TenantScope();
+        tenants.Enter(HubFactory.TenantA);
+        HubDbContext first;
+        await using (var lease = pool.CreateDbContext())
+        {
+            first = lease.For<SqliteHubDbContext>(tenants);
+        }
+
+        await using var next = pool.CreateDbContext();
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => next.Audit.CountAsync());
+
+        Assert.Same(first, next);
+        Assert.Contains("given no unit of work's tenant scope", thrown.InnerException?.Message ?? thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_context_taken_from_the_pool_without_a_unit_of_works_scope_reads_and_writes_nothing()
+    {
+        await using var scope = hub.Services.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SqliteHubDbContext>>().CreateDbContext();
+
+        var read = await Assert.ThrowsAnyAsync<Exception>(() => db.Audit.CountAsync());
+        db.Audit.Add(AuditEntryOf(HubFactory.TenantA));
+        var written = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("given no unit of work's tenant scope", read.InnerException?.Message ?? read.Message, StringComparison.Ordinal);
+        Assert.Contains("given no unit of work's tenant scope", written.Message, StringComparison.Ordinal);
     }
 
     [Fact]
