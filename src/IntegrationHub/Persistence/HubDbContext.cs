@@ -307,14 +307,46 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        CheckTenantOfNewRows();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            PrepareSave(detecting);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            PrepareSave(detecting);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// Detects the unit of work's changes once for the tenant check and the save, then turns the save's own detection
+    /// off (the caller turns it back on, as it was): detecting compares every tracked entity with its snapshot, and
+    /// reading the entries for the check and then saving did that twice.
+    /// </summary>
+    void PrepareSave(bool detecting)
+    {
+        if (detecting)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
         CheckTenantOfNewRows();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>A row added under one tenant's scope cannot be saved for another tenant by mistake.</summary>
