@@ -159,14 +159,53 @@ public static class BoardSeeder
             await w.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
         }, cancellationToken);
 
-        // As autovacuum would leave the tables after a load: fresh statistics for the planner, and the visibility map
-        // set, without which an index-only scan reads the table too.
-        await using (var analyse = new NpgsqlCommand("VACUUM (ANALYZE) young_people, referrals, legs, timeline_entries, escalations", connection))
-        {
-            await analyse.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await VacuumAsync(connection, cancellationToken);
         return new BoardSeeded(people.Count, made.Count, legs.Count, timeline.Count, escalations.Count);
+    }
+
+    static readonly string[] Tables = ["young_people", "referrals", "legs", "timeline_entries", "escalations"];
+
+    /// <summary>How long <see cref="VacuumAsync"/> waits for the transactions that keep the seeded rows from being visible to all.</summary>
+    static readonly TimeSpan VisibleToAllWithin = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Leaves the tables as autovacuum would after a load: fresh statistics for the planner, and every page marked
+    /// visible to all. VACUUM cannot mark a page while a transaction older than its rows is open (autovacuum analysing a
+    /// table the load had just filled, say); an index-only scan then reads the table for every row and sets its hint
+    /// bits as it goes: the board's timeliness at 1,000,000 legs took 2.7 s so, against 0.4-0.7 s. So VACUUM again
+    /// until the visibility map covers each table.
+    /// </summary>
+    static async Task VacuumAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + VisibleToAllWithin;
+        await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) {string.Join(", ", Tables)}", connection);
+        await using var partlyVisible = new NpgsqlCommand(
+            "SELECT relname FROM pg_class WHERE relname = ANY(@tables) AND relkind = 'r' AND relallvisible < relpages ORDER BY relname", connection);
+        partlyVisible.Parameters.AddWithValue("tables", Tables);
+        while (true)
+        {
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+            var notYet = new List<string>();
+            await using (var reader = await partlyVisible.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    notYet.Add(reader.GetString(0));
+                }
+            }
+
+            if (notYet.Count == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The seeded tables {string.Join(", ", notYet)} were still not all visible to every transaction after {VisibleToAllWithin.TotalMinutes:0} minutes of VACUUM: a transaction older than the load is still open.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
     }
 
     /// <summary>A seeded leg's status and when it changed, with the times the leg keeps of its first acknowledgement and decision.</summary>
