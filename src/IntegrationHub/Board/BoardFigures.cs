@@ -183,7 +183,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
     /// <summary>
     /// The events coming up, counted, and one page of them. The events are few (a window of dates, young people about
     /// to turn 18), so they are put in order here, after the database has kept to them: reported dates by their index,
-    /// birthdays by the young people's dates of birth.
+    /// birthdays by the dates of birth the legs keep (<see cref="Leg.YoungPersonBornOn"/>), from one index of legs.
     /// </summary>
     public async Task<UpcomingFigures> UpcomingAsync(string tenantId, int days, BoardPage page, CancellationToken cancellationToken)
     {
@@ -217,21 +217,18 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         // The services whose young people move on at 18: the cohorts of the agencies' before-18 safeguards.
         var movingOn = agencies.All.SelectMany(a => a.Safeguards).OfType<BeforeEighteen>().Select(s => s.Who).OfType<OpenTo>().Distinct().ToList();
         var movingAgencies = movingOn.Select(c => c.Agency).Distinct().ToList();
-        var open = await (
-            from leg in db.Legs
-            join referral in db.Referrals on leg.ReferralId equals referral.Id
-            join person in db.YoungPeople on referral.YoungPersonId equals person.Id
-            where movingAgencies.Contains(leg.Agency) && OpenOrAccepted.Contains(leg.Status)
-                && person.DateOfBirth >= bornFrom && person.DateOfBirth <= bornTo
-            select new
+        var open = await db.Legs
+            .Where(leg => movingAgencies.Contains(leg.Agency) && OpenOrAccepted.Contains(leg.Status)
+                && leg.YoungPersonBornOn >= bornFrom && leg.YoungPersonBornOn <= bornTo)
+            .Select(leg => new
             {
-                ReferralId = referral.Id,
+                leg.ReferralId,
                 LegId = leg.Id,
                 leg.Agency,
                 Service = EF.Property<string?>(leg, Leg.RecipientServiceColumn),
-                YoungPersonId = person.Id,
-                person.DateOfBirth,
-                referral.CreatedAt,
+                leg.YoungPersonId,
+                DateOfBirth = leg.YoungPersonBornOn,
+                leg.ReferralMadeAt,
             })
             .ToListAsync(cancellationToken);
 
@@ -239,7 +236,7 @@ public sealed class BoardFigures(HubDbContext db, TenantScope tenants, WorkingCa
         var birthdays = open
             .Where(p => movingOn.Any(c => c.Agency == p.Agency && (c.Service is null || c.Service == p.Service)))
             .Where(p => p.DateOfBirth.AddYears(18) >= today && p.DateOfBirth.AddYears(18) <= birthdaysTo)
-            .OrderByDescending(p => p.CreatedAt)
+            .OrderByDescending(p => p.ReferralMadeAt)
             .DistinctBy(p => (p.YoungPersonId, p.Agency))
             .Select(p => new UpcomingEvent(p.DateOfBirth.AddYears(18), UpcomingKinds.EighteenthBirthday, p.Agency, p.ReferralId, p.LegId, p.YoungPersonId));
 

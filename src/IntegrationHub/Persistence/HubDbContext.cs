@@ -108,9 +108,9 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.Property<string?>(Leg.RecipientServiceColumn).HasComputedColumnSql(RecipientServiceSql.Sql, RecipientServiceSql.Stored);
 
             e.Property(l => l.TenantId).HasMaxLength(64);
-            // A referral's legs; with each recipient's service and the tenant its filter checks, for the board's upcoming
-            // 18th birthdays from the index alone.
-            e.HasIndex(l => new { l.ReferralId, l.Agency, l.Status, l.Id }).IncludeProperties(Leg.RecipientServiceColumn, nameof(Leg.TenantId));
+            // The open legs of young people about to turn 18: the board's coming birthdays (one tenant's) and the
+            // before-18 safeguards (the escalation scan's, of every tenant), so the date leads.
+            e.HasIndex(l => new { l.YoungPersonBornOn, l.TenantId }).IncludeProperties(l => new { l.Agency, l.Status });
 
             // What the board measures of each leg, computed by the database as it writes the leg (PostgreSQL) or reads it
             // (SQLite): the UK dates its working-day deadlines count from and to, and the hours to each answer.

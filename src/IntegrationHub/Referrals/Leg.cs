@@ -21,6 +21,16 @@ public sealed class Leg
     public DateTimeOffset ReferralMadeAt { get; init; }
 
     /// <summary>
+    /// The referral's young person and their date of birth (which a young person's record never changes), kept on the
+    /// leg too: the board's coming 18th birthdays and the before-18 safeguards find the open legs of young people born
+    /// in a window from one index of legs, not by joining each young person to their referrals and those to their legs.
+    /// </summary>
+    public required Guid YoungPersonId { get; init; }
+
+    /// <inheritdoc cref="YoungPersonId"/>
+    public required DateOnly YoungPersonBornOn { get; init; }
+
+    /// <summary>
     /// The earliest time the leg moved to <c>received</c>, as its status-changed timeline entries say: kept where the
     /// status changes (<see cref="Referral.ChangeLeg"/>) so the board's timeliness reads the leg, not the timeline.
     /// </summary>

@@ -147,6 +147,8 @@ public sealed class ReferralMaker(
                     ReferralId = referralId,
                     TenantId = user.TenantId,
                     ReferralMadeAt = now,
+                    YoungPersonId = person?.Id ?? Guid.Empty,
+                    YoungPersonBornOn = person?.DateOfBirth ?? default,
                     Agency = agency,
                     Recipient = directory.Value.OrganisationFor(user.TenantId, person?.ResidenceArea, agency),
                     Reason = reason,

@@ -44,7 +44,7 @@ public static class BoardSeeder
 
         var people = new List<(Guid Id, DateOnly Born, DateTimeOffset At)>(referrals);
         var made = new List<(Guid Id, Guid Person, DateTimeOffset At, string Status)>(referrals);
-        var legs = new List<(Guid Id, Guid Referral, DateTimeOffset Made, string Agency, Answers Answers)>(referrals * LegsPerReferral);
+        var legs = new List<(Guid Id, Guid Referral, Guid Person, DateOnly Born, DateTimeOffset Made, string Agency, Answers Answers)>(referrals * LegsPerReferral);
         var timeline = new List<(Guid Referral, Guid? Leg, DateTimeOffset At, string Kind, string? Agency, string? From, string? To)>(referrals * LegsPerReferral * 3);
         var escalations = new List<(Guid Id, Guid Referral, Guid Leg, Guid Person, string Agency, int Level, DateTimeOffset Raised, DateTimeOffset? Resolved)>();
 
@@ -53,12 +53,13 @@ public static class BoardSeeder
             var at = from.AddTicks((long)(random.NextDouble() * span));
             var person = Guid.NewGuid();
             var referral = Guid.NewGuid();
-            people.Add((person, DateOnly.FromDateTime(at.UtcDateTime).AddYears(-16 - random.Next(9)).AddDays(-random.Next(365)), at));
+            var born = DateOnly.FromDateTime(at.UtcDateTime).AddYears(-16 - random.Next(9)).AddDays(-random.Next(365));
+            people.Add((person, born, at));
             timeline.Add((referral, null, at, ReferralMade, null, null, null));
             foreach (var agency in Agencies.OrderBy(_ => random.Next()).Take(LegsPerReferral))
             {
                 var leg = Guid.NewGuid();
-                legs.Add((leg, referral, at, agency, Answer(random, referral, leg, agency, at, now, timeline)));
+                legs.Add((leg, referral, person, born, at, agency, Answer(random, referral, leg, agency, at, now, timeline)));
                 if (random.Next(50) == 0)
                 {
                     var raised = at.AddDays(3 + random.Next(10));
@@ -102,12 +103,14 @@ public static class BoardSeeder
             await w.WriteAsync(m.Status, NpgsqlDbType.Text, cancellationToken);
             await w.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
         }, cancellationToken);
-        await CopyAsync(connection, "legs", ["Id", "ReferralId", "TenantId", "ReferralMadeAt", "AcknowledgedAt", "DecidedAt", "Agency", "Recipient", "Reason", "Status", "LawfulBasis", "SharedSections", "ReasonCode", "UpdatedAt", "Version"], legs, async (w, l, _) =>
+        await CopyAsync(connection, "legs", ["Id", "ReferralId", "TenantId", "ReferralMadeAt", "YoungPersonId", "YoungPersonBornOn", "AcknowledgedAt", "DecidedAt", "Agency", "Recipient", "Reason", "Status", "LawfulBasis", "SharedSections", "ReasonCode", "UpdatedAt", "Version"], legs, async (w, l, _) =>
         {
             await w.WriteAsync(l.Id, NpgsqlDbType.Uuid, cancellationToken);
             await w.WriteAsync(l.Referral, NpgsqlDbType.Uuid, cancellationToken);
             await w.WriteAsync(seed.TenantId, NpgsqlDbType.Text, cancellationToken);
             await w.WriteAsync(l.Made, NpgsqlDbType.TimestampTz, cancellationToken);
+            await w.WriteAsync(l.Person, NpgsqlDbType.Uuid, cancellationToken);
+            await w.WriteAsync(l.Born, NpgsqlDbType.Date, cancellationToken);
             await WriteNullableAsync(w, l.Answers.Acknowledged, cancellationToken);
             await WriteNullableAsync(w, l.Answers.Decided, cancellationToken);
             await w.WriteAsync(l.Agency, NpgsqlDbType.Text, cancellationToken);

@@ -12,11 +12,12 @@ public class ReferralTests
     static Referral NewReferral(params string[] legStatuses)
     {
         var id = Guid.NewGuid();
+        var youngPersonId = Guid.NewGuid();
         return new Referral
         {
             Id = id,
             TenantId = "council-a",
-            YoungPersonId = Guid.NewGuid(),
+            YoungPersonId = youngPersonId,
             PlanVersionId = Guid.NewGuid(),
             PlanVersionNumber = 1,
             Summary = "Summary",
@@ -31,6 +32,8 @@ public class ReferralTests
                 ReferralId = id,
                 TenantId = "council-a",
                 ReferralMadeAt = Made,
+                YoungPersonId = youngPersonId,
+                YoungPersonBornOn = new DateOnly(2007, 5, 1),
                 Agency = AgencyCodes.All[i],
                 Recipient = new Organisation($"org-{i}", $"Organisation {i}"),
                 Reason = $"Reason for {AgencyCodes.All[i]}",

@@ -52,18 +52,15 @@ sealed class BeforeEighteenTrigger(HubDbContext db, AgencyDefinitions agencies) 
 
     async Task<List<Member>> OpenToAsync(OpenTo open, DateOnly bornBy, DateOnly bornAfter, CancellationToken cancellationToken)
     {
-        var legs = await (
-            from leg in db.Legs
-            join referral in db.Referrals on leg.ReferralId equals referral.Id
-            join person in db.YoungPeople on referral.YoungPersonId equals person.Id
-            where leg.Agency == open.Agency && Open.Contains(leg.Status) && person.DateOfBirth <= bornBy && person.DateOfBirth > bornAfter
-            select new { leg.Recipient, referral.TenantId, ReferralId = referral.Id, person.Id, person.DateOfBirth })
+        var legs = await db.Legs
+            .Where(leg => leg.Agency == open.Agency && Open.Contains(leg.Status) && leg.YoungPersonBornOn <= bornBy && leg.YoungPersonBornOn > bornAfter)
+            .Select(leg => new { leg.Recipient, leg.TenantId, leg.ReferralId, leg.YoungPersonId, leg.YoungPersonBornOn })
             .ToListAsync(cancellationToken);
 
         // The recipient's service is inside the leg's JSON column, so it is matched in memory.
         return [.. legs.Where(l => open.Service is null || l.Recipient.Service == open.Service)
-            .DistinctBy(l => l.Id)
-            .Select(l => new Member(l.Id, l.TenantId, l.ReferralId, l.DateOfBirth))];
+            .DistinctBy(l => l.YoungPersonId)
+            .Select(l => new Member(l.YoungPersonId, l.TenantId, l.ReferralId, l.YoungPersonBornOn))];
     }
 
     async Task<List<Member>> NeedsInAsync(NeedsIn needs, DateOnly bornBy, DateOnly bornAfter, CancellationToken cancellationToken)

@@ -226,6 +226,8 @@ public class ScorecardScenario : IAsyncLifetime
                 ReferralId = referral.Id,
                 TenantId = tenantId,
                 ReferralMadeAt = made,
+                YoungPersonId = person.Id,
+                YoungPersonBornOn = person.DateOfBirth,
                 DecidedAt = decided,
                 Agency = agency,
                 Recipient = new Organisation($"{agency}-org", $"{agency} organisation", service),

@@ -812,7 +812,15 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("YoungPersonBornOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
 
                     b.HasIndex("Agency", "RecipientCode");
 
@@ -820,13 +828,13 @@ namespace IntegrationHub.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "DecidedAt");
 
+                    b.HasIndex("YoungPersonBornOn", "TenantId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("YoungPersonBornOn", "TenantId"), new[] { "Agency", "Status" });
+
                     b.HasIndex("TenantId", "Agency", "ReferralMadeAt");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Agency", "ReferralMadeAt"), new[] { "Status", "HoursToAcknowledge", "HoursToDecide", "ReferralMadeOn", "DecidedOn" });
-
-                    b.HasIndex("ReferralId", "Agency", "Status", "Id");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReferralId", "Agency", "Status", "Id"), new[] { "RecipientService", "TenantId" });
 
                     b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
 

@@ -807,7 +807,15 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("YoungPersonBornOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
 
                     b.HasIndex("Agency", "RecipientCode");
 
@@ -815,11 +823,11 @@ namespace IntegrationHub.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "DecidedAt");
 
+                    b.HasIndex("YoungPersonBornOn", "TenantId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Agency", "Status" });
+
                     b.HasIndex("TenantId", "Agency", "ReferralMadeAt")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "HoursToAcknowledge", "HoursToDecide", "ReferralMadeOn", "DecidedOn" });
-
-                    b.HasIndex("ReferralId", "Agency", "Status", "Id")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RecipientService", "TenantId" });
 
                     b.HasIndex("TenantId", "Status", "UpdatedAt", "Agency", "ReasonCode");
 
