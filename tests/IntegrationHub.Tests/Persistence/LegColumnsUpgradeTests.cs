@@ -52,19 +52,10 @@ public sealed class LegColumnsUpgradeTests
     public async Task A_leg_held_before_the_upgrade_gets_its_referrals_young_person_and_their_date_of_birth()
     {
         using var database = new SharedDatabase();
-        await UpgradeOneLegAsync(database, "AuditLinkedAfterCommit", _ => Task.CompletedTask);
+        await UpgradeOneLegAsync(database, LegsKeepTheirYoungPerson.MigrationBefore, _ => Task.CompletedTask);
 
         await using var upgraded = database.Open();
-        var held = await (
-            from leg in upgraded.Legs.IgnoreQueryFilters()
-            join referral in upgraded.Referrals.IgnoreQueryFilters() on leg.ReferralId equals referral.Id
-            join person in upgraded.YoungPeople.IgnoreQueryFilters() on referral.YoungPersonId equals person.Id
-            select new { leg.YoungPersonId, leg.YoungPersonBornOn, PersonId = person.Id, person.DateOfBirth })
-            .SingleAsync();
-
-        Assert.NotEqual(Guid.Empty, held.PersonId);
-        Assert.Equal(held.PersonId, held.YoungPersonId);
-        Assert.Equal(held.DateOfBirth, held.YoungPersonBornOn);
+        await LegsKeepTheirYoungPerson.AssertOfTheOneLegAsync(upgraded);
     }
 
     /// <summary>
