@@ -10,7 +10,7 @@ namespace IntegrationHub.IntegrationTests.Persistence;
 
 /// <summary>
 /// The columns a migration adds to legs are filled in on PostgreSQL, production's database, for the legs it already
-/// holds: the SQLite tests (<see cref="LegColumnsUpgradeTests"/>) check each provider's own migration's SQL only there.
+/// holds. Each provider's migration fills them with SQL of its own, and <see cref="LegColumnsUpgradeTests"/> runs only SQLite's.
 /// </summary>
 public sealed class LegColumnsUpgradeOnPostgresTests
 {
