@@ -18,7 +18,8 @@ public sealed record HubFigures(
     int AnswersSent,
     int AnswersApplied,
     TimeSpan AnswersSettledIn,
-    Profile SaturatedProfile);
+    Profile SaturatedProfile,
+    double BrokerMessagesPerLeg);
 
 /// <summary>
 /// The hub as a process of its own on PostgreSQL and RabbitMQ, the three agencies on AMQP answered by
@@ -54,6 +55,7 @@ public static class HubEndToEnd
         submitted.Clear();
         overloaded.Count = 0;
 
+        var publishedBefore = await BrokerMessages.PublishedAsync();
         var profile = await ProfileSampler.StartAsync(hub);
         var start = Stopwatch.GetTimestamp();
         await Pace.FloodAsync(sizes.HubReferrals, Clients, Submit);
@@ -74,6 +76,9 @@ public static class HubEndToEnd
         var answered = partners.AnswersSent;
         var settling = Stopwatch.GetTimestamp();
         var applied = await Eventually.WaitAsync(() => AcceptedLegsAsync(hub), n => n >= answered, "every answer applied", Patience);
+        var settled = Stopwatch.GetElapsedTime(settling);
+        // Each leg delivered in either run has had its answer applied by now, so every message of its journey is counted.
+        var published = await BrokerMessages.PublishedAsync() - publishedBefore;
         return new HubFigures(
             saturated.Count / elapsed.TotalSeconds,
             saturated.Count,
@@ -83,8 +88,9 @@ public static class HubEndToEnd
             overloaded.Count,
             answered,
             applied,
-            Stopwatch.GetElapsedTime(settling),
-            saturatedProfile);
+            settled,
+            saturatedProfile,
+            (double)published / (saturated.Count + paced.Count));
     }
 
     /// <summary>Waits until every leg of the referrals has reached its agency, or the patience runs out; returns what arrived.</summary>

@@ -116,10 +116,13 @@ public static class Report
         await File.WriteAllLinesAsync(readme, lines);
     }
 
-    /// <summary>The hub's saturated run per leg delivered: the SQL statements and the hub's CPU each cost.</summary>
+    /// <summary>
+    /// Per leg delivered: the SQL statements and the hub's CPU each cost in the saturated run, and the messages published
+    /// to RabbitMQ over a leg's whole journey, from its submission to its agency's answer applied.
+    /// </summary>
     public static string Hub(HubFigures hub) => string.Create(
         CultureInfo.InvariantCulture,
-        $"per leg delivered: {(double)hub.SaturatedProfile.Sql.Statements / hub.LegsDelivered:0.0} SQL statements, {hub.SaturatedProfile.HubCores * 1000 / hub.LegsPerSecond:0.0} ms of the hub's CPU");
+        $"per leg delivered: {(double)hub.SaturatedProfile.Sql.Statements / hub.LegsDelivered:0.0} SQL statements, {hub.SaturatedProfile.HubCores * 1000 / hub.LegsPerSecond:0.0} ms of the hub's CPU, {hub.BrokerMessagesPerLeg:0.0} messages published to RabbitMQ from its submission to its answer applied");
 
     static string Rate(Results r) => r.Quick ? "200/s (quick)" : "200/s";
 
