@@ -192,6 +192,27 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
+    /// SQLite's one write lock, taken on a connection of the test's own and held until the returned lock is disposed
+    /// (its transaction rolled back): the hub's writes wait for it meanwhile.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        var connection = new SqliteConnection(Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+        await connection.OpenAsync();
+        return new WriteLock(connection, await connection.BeginTransactionAsync());
+    }
+
+    sealed class WriteLock(SqliteConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>
     /// Calls one of the hub's scoped services (e.g. a feature service) for a caller, in a scope of its own
     /// and in the caller's local authority, as the caller's request would.
     /// </summary>

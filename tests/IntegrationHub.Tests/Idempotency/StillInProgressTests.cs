@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using IntegrationHub.Persistence;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 using static IntegrationHub.Tests.HubApi;
@@ -33,12 +29,9 @@ public sealed class StillInProgressTests(StillInProgressTests.ImpatientHub hub) 
 
         // The first request's transaction, holding SQLite's one write lock while it runs on.
         HttpResponseMessage meanwhile;
-        await using (var first = new SqliteConnection(hub.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
+        await using (await hub.HoldWriteLockAsync())
         {
-            await first.OpenAsync();
-            await using var transaction = await first.BeginTransactionAsync();
             meanwhile = await pa.PostAsync("/api/referrals", referral, key);
-            await transaction.RollbackAsync();
         }
 
         await ExpectAsync(meanwhile, HttpStatusCode.Conflict);

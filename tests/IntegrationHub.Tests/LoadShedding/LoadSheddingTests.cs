@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using IntegrationHub.LoadShedding;
-using IntegrationHub.Persistence;
 using IntegrationHub.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static IntegrationHub.Contracts.V1.AgencyCodes;
 using static IntegrationHub.Contracts.V1.PlanSectionCodes;
 using static IntegrationHub.Tests.HubApi;
@@ -39,11 +36,9 @@ public sealed class LoadSheddingTests(LoadSheddingTests.OnePlaceHub hub) : IClas
 
         Task<HttpResponseMessage> first, queued;
         HttpResponseMessage turnedAway, live;
-        await using (var writer = new SqliteConnection(hub.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
+        // SQLite's one write lock, held here: the first referral waits for it in the one place.
+        await using (await hub.HoldWriteLockAsync())
         {
-            // SQLite's one write lock, held here: the first referral waits for it in the one place.
-            await writer.OpenAsync();
-            await using var transaction = await writer.BeginTransactionAsync();
             first = pa.PostAsync("/api/referrals", Referral(person.Id, plan.Number, [Health], Nhs), NewKey());
             await Eventually.WaitAsync(() => shedder.Occupancy, o => o.Free == 0, "the first referral in the one place");
             queued = pa.GetAsync($"/api/young-people/{person.Id}");
@@ -51,7 +46,6 @@ public sealed class LoadSheddingTests(LoadSheddingTests.OnePlaceHub hub) : IClas
 
             turnedAway = await pa.PostAsync("/api/referrals", Referral(person.Id, plan.Number, [Health], Dwp), NewKey());
             live = await anonymous.GetAsync("/health/live");
-            await transaction.RollbackAsync();
         }
 
         await ExpectAsync(turnedAway, HttpStatusCode.ServiceUnavailable);
